@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join, normalize, relative } from 'node:path';
+import type { ArtifactRef } from '../../domain/mission';
+
+export interface ArtifactStore {
+  put(path: string, name: string, content: string): Promise<ArtifactRef>;
+  get(path: string): Promise<Buffer>;
+}
+
+/** Artifacts on the filesystem; writes are atomic (temp file + rename) so a retried write is harmless. */
+export class FileArtifactStore implements ArtifactStore {
+  constructor(private readonly root: string) {}
+
+  private resolve(path: string): string {
+    const full = normalize(join(this.root, path));
+    if (relative(this.root, full).startsWith('..')) throw new Error(`artifact path escapes the store: ${path}`);
+    return full;
+  }
+
+  async put(path: string, name: string, content: string): Promise<ArtifactRef> {
+    const full = this.resolve(path);
+    await mkdir(dirname(full), { recursive: true });
+    const tmp = `${full}.${process.pid}.tmp`;
+    await writeFile(tmp, content);
+    await rename(tmp, full);
+    const bytes = Buffer.byteLength(content);
+    return { name, path, bytes, sha256: createHash('sha256').update(content).digest('hex') };
+  }
+
+  get(path: string): Promise<Buffer> {
+    return readFile(this.resolve(path));
+  }
+}

@@ -1,0 +1,77 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ApplicationFailure } from '@temporalio/activity';
+import { ErrorCode } from '../../domain/errors';
+import type { IntelSummary } from '../../domain/mission';
+import type { IntelQuery, TipPort } from './tip-port';
+
+interface StixObject {
+  id: string;
+  type: string;
+  name?: string;
+  description?: string;
+  pattern?: string;
+  value?: string;
+  labels?: string[];
+}
+
+const INDICATOR_TYPES = new Set(['indicator']);
+const REPORT_TYPES = new Set(['report', 'threat-report', 'intrusion-set', 'campaign', 'malware']);
+const OBSERVABLE_TYPES = new Set(['domain-name', 'ipv4-addr', 'ipv6-addr', 'url', 'file', 'email-addr']);
+
+/** Terms of a topic worth matching: words of four letters or more, plus the mission's keywords. */
+export function searchTerms(query: IntelQuery): string[] {
+  const words = query.topic.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}.-]{3,}/gu) ?? [];
+  return [...new Set([...words, ...query.keywords.map((k) => k.toLowerCase())])];
+}
+
+/** The embedded TIP: a folder of STIX 2.1 bundles (`*.json`). */
+export class LocalStixTip implements TipPort {
+  readonly name: string;
+  constructor(private readonly dir: string) {
+    this.name = `local-stix:${dir}`;
+  }
+
+  async pullIntel(query: IntelQuery): Promise<IntelSummary> {
+    const objects = await this.readAll();
+    const terms = searchTerms(query);
+    const text = (o: StixObject) =>
+      [o.name, o.description, o.pattern, o.value, ...(o.labels ?? [])].filter(Boolean).join(' ').toLowerCase();
+    const matched = objects
+      .filter((o) => terms.some((t) => text(o).includes(t)))
+      .map((o) => ({ id: o.id, type: o.type, name: o.name ?? o.value ?? o.id }));
+    return {
+      source: this.name,
+      indicators: matched.filter((o) => INDICATOR_TYPES.has(o.type)).length,
+      reports: matched.filter((o) => REPORT_TYPES.has(o.type)).length,
+      observables: matched.filter((o) => OBSERVABLE_TYPES.has(o.type)).length,
+      matched,
+    };
+  }
+
+  private async readAll(): Promise<StixObject[]> {
+    const files = (await readdir(this.dir)).filter((f) => f.endsWith('.json')).sort();
+    const all: StixObject[] = [];
+    for (const f of files) {
+      let bundle: { type?: string; objects?: StixObject[] };
+      try {
+        bundle = JSON.parse(await readFile(join(this.dir, f), 'utf8'));
+      } catch (err) {
+        throw ApplicationFailure.create({
+          type: ErrorCode.IntelSourceInvalid,
+          message: `${f} is not valid JSON: ${(err as Error).message}`,
+          nonRetryable: true,
+        });
+      }
+      if (bundle.type !== 'bundle' || !Array.isArray(bundle.objects)) {
+        throw ApplicationFailure.create({
+          type: ErrorCode.IntelSourceInvalid,
+          message: `${f} is not a STIX 2.1 bundle`,
+          nonRetryable: true,
+        });
+      }
+      all.push(...bundle.objects);
+    }
+    return all;
+  }
+}

@@ -1,0 +1,12 @@
+import type { IntelSummary } from '../../domain/mission';
+
+export interface IntelQuery {
+  topic: string;
+  keywords: string[];
+}
+
+/** A threat intelligence platform, as capeo sees it. */
+export interface TipPort {
+  readonly name: string;
+  pullIntel(query: IntelQuery): Promise<IntelSummary>;
+}

@@ -1,0 +1,31 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerErrorHandler } from './errors';
+import { missionRoutes } from './routes/missions';
+import type { MissionService } from './services/missions';
+
+export interface AppDeps {
+  missions: MissionService;
+}
+
+/** The API as a plugin: external plugins, then the error handler, then routes. Built by tests and by the server. */
+export async function app(fastify: FastifyInstance, deps: AppDeps): Promise<void> {
+  fastify.setValidatorCompiler(validatorCompiler);
+  fastify.setSerializerCompiler(serializerCompiler);
+
+  await fastify.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'capeo', version: '0.1.0', description: 'Threat-hunt missions as durable Temporal workflows' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await fastify.register(swaggerUi, { routePrefix: '/docs' });
+  registerErrorHandler(fastify);
+
+  fastify.get('/openapi.json', { schema: { hide: true } }, async () => fastify.swagger());
+  fastify.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  await fastify.register(missionRoutes, { missions: deps.missions });
+}

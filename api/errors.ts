@@ -1,0 +1,76 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+
+export class NotFoundError extends Error {
+  readonly status = 404;
+  readonly code = 'NOT_FOUND';
+}
+export class UnauthenticatedError extends Error {
+  readonly status = 401;
+  readonly code = 'UNAUTHENTICATED';
+}
+/** A refused Update or another conflict with the mission's state; carries the validator's list. */
+export class ConflictError extends Error {
+  readonly status = 409;
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly missing: string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+type Known = NotFoundError | UnauthenticatedError | ConflictError;
+const isKnown = (e: unknown): e is Known =>
+  e instanceof NotFoundError || e instanceof UnauthenticatedError || e instanceof ConflictError;
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
+  413: 'Content Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests', 500: 'Internal Server Error',
+};
+
+/** One error handler: every error leaves as RFC 9457 application/problem+json. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const send = (status: number, body: Record<string, unknown>) =>
+      reply
+        .status(status)
+        .type('application/problem+json')
+        .send({ type: 'about:blank', title: TITLES[status] ?? 'Error', status, instance: req.url, ...body });
+
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = err.validationContext ?? 'body';
+      const errors = err.validation.map((v) => ({
+        field: `${where}${v.instancePath === '/' ? '' : v.instancePath.replace(/\//g, '.')}`,
+        rule: v.keyword,
+        message: v.message,
+      }));
+      return send(400, {
+        code: 'VALIDATION_FAILED',
+        detail: errors.map((e) => `${e.field}: ${e.message} (${e.rule})`).join('; '),
+        errors,
+      });
+    }
+    if (isKnown(err)) {
+      return send(err.status, {
+        code: err.code,
+        detail: err.message,
+        ...(err instanceof ConflictError && err.missing.length ? { missing: err.missing } : {}),
+      });
+    }
+    // Fastify's own client errors (malformed JSON, wrong content type, body too large) carry a 4xx status.
+    if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500 && !isResponseSerializationError(err)) {
+      return send(err.statusCode, { code: err.code ?? 'BAD_REQUEST', detail: err.message });
+    }
+    req.log.error({ err }, 'unhandled error');
+    return send(500, { code: 'INTERNAL', detail: 'internal error; see the server log' });
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    reply.status(404).type('application/problem+json').send({
+      type: 'about:blank', title: 'Not Found', status: 404, instance: req.url, code: 'NOT_FOUND',
+      detail: `no route ${req.method} ${req.url}`,
+    });
+  });
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env. Every setting capeo knows is listed
+ * here; README's configuration table is checked against this schema by a test.
+ * Temporal connection settings follow Temporal's own environment-configuration
+ * names (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_API_KEY, TEMPORAL_TLS*).
+ */
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const port = z.coerce.number().int().min(0).max(65535);
+
+export const configSchema = z.object({
+  TEMPORAL_ADDRESS: z.string().min(1).optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
+  TEMPORAL_TLS: bool.optional(),
+  TEMPORAL_TLS_CLIENT_CERT_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_CLIENT_KEY_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_SERVER_CA_CERT_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
+  CAPEO_TASK_QUEUE: z.string().min(1).default('capeo-missions'),
+  CAPEO_API_HOST: z.string().min(1).default('127.0.0.1'),
+  CAPEO_API_PORT: port.default(8080),
+  CAPEO_DATA_DIR: z.string().min(1).default('data'),
+  CAPEO_INTEL_DIR: z.string().min(1).default('samples/intel'),
+  CAPEO_TEMPORAL_PORT: port.default(7233),
+  CAPEO_TEMPORAL_UI_PORT: port.default(8233),
+  CAPEO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Settings that have neither a default nor are optional: deployments must set them. */
+export const requiredSettings = (): string[] =>
+  Object.entries(configSchema.shape)
+    .filter(([, s]) => !s.safeParse(undefined).success)
+    .map(([k]) => k);
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const known = Object.fromEntries(
+    Object.keys(configSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
+  );
+  const parsed = configSchema.safeParse(known);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,21 @@
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
+export const DEFAULT_TASK_QUEUE = 'capeo-missions';
+export const REGISTRY_WORKFLOW_ID = 'capeo-mission-code-registry';
+
+export const missionWorkflowId = (code: string, iteration: number): string => `mission-${code}-${iteration}`;
+
+export const SearchAttr = {
+  phase: defineSearchAttributeKey('CapeoPhase', SearchAttributeType.KEYWORD),
+  status: defineSearchAttributeKey('CapeoStatus', SearchAttributeType.KEYWORD),
+  type: defineSearchAttributeKey('CapeoType', SearchAttributeType.KEYWORD),
+  code: defineSearchAttributeKey('CapeoCode', SearchAttributeType.KEYWORD),
+  lead: defineSearchAttributeKey('CapeoLead', SearchAttributeType.KEYWORD),
+  overrun: defineSearchAttributeKey('CapeoOverrun', SearchAttributeType.BOOL),
+  deadline: defineSearchAttributeKey('CapeoDeadline', SearchAttributeType.DATETIME),
+} as const;
+
+/** `Name=Type` pairs for `temporal server start-dev --search-attribute` and `operator search-attribute create`. */
+export const SEARCH_ATTRIBUTE_REGISTRATIONS: string[] = Object.values(SearchAttr).map(
+  (k) => `${k.name}=${k.type === SearchAttributeType.KEYWORD ? 'Keyword' : k.type === SearchAttributeType.BOOL ? 'Bool' : 'Datetime'}`,
+);

@@ -1,0 +1,48 @@
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', '.tools/', 'data/', 'coverage/'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    // The workflow boundary: deterministic code only, in Temporal's sandbox.
+    files: ['workflows/**/*.ts', 'domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...nodeBuiltins, 'pino', '@temporalio/activity', '@temporalio/worker', '@temporalio/client'].map((name) => ({
+            name,
+            message: 'Workflow and domain code must stay deterministic and free of Node APIs and I/O.',
+          })),
+          patterns: [
+            { group: ['**/config', '**/config/**'], message: 'Workflows and domain do not read configuration.' },
+            { group: ['**/activities/**', '**/api/**', '**/worker/**'], allowTypeImports: true, message: 'Import activities as types only.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'process', message: 'No process in workflow or domain code.' }],
+    },
+  },
+  {
+    files: ['api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/workflows/**', '**/activities/**'], message: 'The API talks to Temporal through services/missions.' }] },
+      ],
+    },
+  },
+  { files: ['**/*.mjs', '**/*.js'], ...tseslint.configs.disableTypeChecked },
+);

@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import { startApi } from '../api/server';
+import { loadConfig } from '../config';
+import { createLogger } from '../worker/logger';
+import { startWorker } from '../worker/run-worker';
+import { installRuntime } from '../worker/runtime';
+import { startDevServer, type DevServer } from './dev-server';
+
+/**
+ * README command 1. Without TEMPORAL_ADDRESS: an embedded Temporal dev server
+ * (SQLite in the data folder, search attributes registered, Web UI on), then the
+ * worker and the API. With it: worker and API against that cluster.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config, 'capeo');
+  installRuntime(log);
+
+  let stopping = false;
+  let server: DevServer | undefined;
+  if (!config.TEMPORAL_ADDRESS) {
+    server = await startDevServer({
+      port: config.CAPEO_TEMPORAL_PORT,
+      uiPort: config.CAPEO_TEMPORAL_UI_PORT,
+      dbFile: join(config.CAPEO_DATA_DIR, 'temporal.sqlite'),
+      onExit: (code) => {
+        if (!stopping) {
+          log.fatal({ code }, 'the embedded Temporal server stopped; shutting down');
+          void shutdown(1);
+        }
+      },
+    });
+  }
+  const address = server?.address ?? config.TEMPORAL_ADDRESS!;
+  const worker = await startWorker(config, address, log);
+  const api = await startApi(config, address, log);
+
+  async function shutdown(code = 0): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping: API, worker, Temporal');
+    await api.stop().catch((err) => log.error({ err }, 'API stop failed'));
+    await worker.stop().catch((err) => log.error({ err }, 'worker stop failed'));
+    await server?.stop();
+    process.exit(code);
+  }
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+  // The SDK may shut the worker down first on a signal; the rest follows.
+  void worker.done.then(() => shutdown(), () => shutdown(1));
+
+  const lines = [
+    '',
+    'capeo is up',
+    `  API           ${api.url}`,
+    `  API docs      ${api.url}/docs   (OpenAPI: ${api.url}/openapi.json)`,
+    `  Temporal UI   ${server?.uiUrl ?? '(external cluster: use its own UI)'}`,
+    `  Temporal      ${address}  namespace ${config.TEMPORAL_NAMESPACE}`,
+    '  Ctrl-C stops everything.',
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+export { missionWorkflow } from './mission/mission-workflow';
+export { missionCodeRegistryWorkflow } from './registry/registry-workflow';
