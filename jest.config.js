@@ -1,5 +1,5 @@
 /** Unit tests: pure, no I/O. Integration tests: a real Temporal dev server started once per run. */
-const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] };
+const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
 module.exports = {
   projects: [
     { displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'], transform, testEnvironment: 'node' },
@@ -13,4 +13,5 @@ module.exports = {
     },
   ],
   testTimeout: 60000,
+  maxWorkers: 2,
 };

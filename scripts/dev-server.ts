@@ -29,6 +29,8 @@ export interface DevServerOptions {
   /** SQLite file; omitted → in memory. */
   dbFile?: string;
   headless?: boolean;
+  /** Namespaces to create besides `default`. */
+  namespaces?: string[];
   onExit?: (code: number | null) => void;
 }
 
@@ -48,6 +50,7 @@ export async function startDevServer(o: DevServerOptions): Promise<DevServer> {
     mkdirSync(dirname(o.dbFile), { recursive: true });
     args.push('--db-filename', o.dbFile, '--sqlite-pragma', 'journal_mode=wal');
   }
+  for (const ns of o.namespaces ?? []) args.push('--namespace', ns);
   if (o.headless) args.push('--headless');
   else args.push('--ui-port', String(o.uiPort ?? o.port + 1000));
   const child: ChildProcess = spawn(cli, args, { stdio: ['ignore', 'inherit', 'inherit'] });

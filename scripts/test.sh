@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# README command 2: provisions what the tests need, then typecheck, lint and every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -d node_modules ] || npm ci --no-audit --no-fund
+bash scripts/ensure-temporal.sh >/dev/null
+bash scripts/ensure-python-test-deps.sh
+npm run --silent typecheck
+npm run --silent lint
+npx jest --ci "$@"
