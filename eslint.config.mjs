@@ -28,7 +28,7 @@ export default tseslint.config(
           })),
           patterns: [
             { group: ['**/config', '**/config/**'], message: 'Workflows and domain do not read configuration.' },
-            { group: ['**/activities/**', '**/api/**', '**/worker/**'], allowTypeImports: true, message: 'Import activities as types only.' },
+            { group: ['**/activities', '**/activities/**', '**/api', '**/api/**', '**/worker', '**/worker/**'], allowTypeImports: true, message: 'Import activities as types only.' },
           ],
         },
       ],
@@ -40,7 +40,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/workflows/**', '**/activities/**'], message: 'The API talks to Temporal through services/missions.' }] },
+        { patterns: [{ group: ['**/workflows', '**/workflows/**', '**/activities', '**/activities/**'], message: 'The API talks to Temporal through services/missions.' }] },
       ],
     },
   },

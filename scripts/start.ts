@@ -5,6 +5,7 @@ import { createLogger } from '../worker/logger';
 import { startWorker } from '../worker/run-worker';
 import { installRuntime } from '../worker/runtime';
 import { startDevServer, type DevServer } from './dev-server';
+import { onLauncherExit } from './launcher-watch';
 
 /**
  * README command 1. Without TEMPORAL_ADDRESS: an embedded Temporal dev server
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
   }
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
+  onLauncherExit(() => void shutdown());
   // The SDK may shut the worker down first on a signal; the rest follows.
   void worker.done.then(() => shutdown(), () => shutdown(1));
 

@@ -1,3 +1,4 @@
+import type { MissionState } from '../../domain/mission';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from '@temporalio/worker';
@@ -34,7 +35,7 @@ test('a mission walks every phase to a released report, with the phase search at
   await walkToCompletion(missions, missionId);
 
   const handle = tw.client.workflow.getHandle(missionId);
-  const result = await handle.result();
+  const result: MissionState = await handle.result();
   expect(result.status).toBe('completed');
   expect(result.intel?.matched.length).toBeGreaterThan(0);
   const report = readFileSync(join(artifactDir, result.artifacts['report.md']!.path), 'utf8');

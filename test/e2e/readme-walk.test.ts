@@ -1,0 +1,78 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '../../scripts/dev-server';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** The README's curl walk: the fenced bash block marked `# capeo:walk`. */
+function readmeWalk(): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const block = [...readme.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1]!).find((b) => b.includes('# capeo:walk'));
+  if (!block) throw new Error('README has no block marked # capeo:walk');
+  return block;
+}
+
+function waitForOutput(child: ChildProcess, text: string, timeoutMs = 120_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`no "${text}" within ${timeoutMs} ms:\n${out}`)), timeoutMs);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes(text)) {
+        clearTimeout(timer);
+        resolve(out);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`command 1 exited (${code}) before "${text}":\n${out}`)));
+  });
+}
+
+const alive = (pattern: string) => spawnSync('pgrep', ['-f', pattern]).status === 0;
+
+let stack: ChildProcess | undefined;
+afterAll(() => {
+  if (stack?.exitCode === null) stack.kill('SIGKILL');
+});
+
+test("README command 1 brings the stack up, the README's curl walk completes a mission, SIGTERM stops everything", async () => {
+  const [apiPort, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort()];
+  const env = {
+    ...process.env,
+    TEMPORAL_ADDRESS: '',
+    CAPEO_API_PORT: String(apiPort),
+    CAPEO_TEMPORAL_PORT: String(temporalPort),
+    CAPEO_TEMPORAL_UI_PORT: String(uiPort),
+    CAPEO_DATA_DIR: mkdtempSync(join(tmpdir(), 'capeo-e2e-')),
+    CAPEO_LOG_LEVEL: 'warn',
+  };
+  stack = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const banner = await waitForOutput(stack, 'Ctrl-C stops everything');
+  expect(banner).toContain(`API           http://127.0.0.1:${apiPort}`);
+  expect(banner).toContain(`/docs`);
+  expect(banner).toContain(`Temporal UI   http://127.0.0.1:${uiPort}`);
+  const ui = spawnSync('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', `http://127.0.0.1:${uiPort}/`], { encoding: 'utf8' });
+  expect(ui.stdout).toBe('200');
+
+  const walk = spawnSync('bash', ['-euo', 'pipefail', '-c', readmeWalk()], {
+    cwd: ROOT,
+    env: { ...process.env, API: `http://127.0.0.1:${apiPort}`, TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}` },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  expect(walk.stderr).toBe('');
+  expect(walk.status).toBe(0);
+  expect(walk.stdout).toContain('mission: mission-EAVD');
+  expect(walk.stdout).toContain('"status":"completed"');
+  expect(walk.stdout).toMatch(/Status\s+COMPLETED/);
+  expect(walk.stdout).toMatch(/CapeoPhase:[^\]]*?outcomes/);
+
+  // SIGTERM to npm itself: npm does not pass it on, so capeo watches its launcher and stops everything.
+  stack.kill('SIGTERM');
+  const server = `--db-filename ${env.CAPEO_DATA_DIR}`;
+  const apiAnswers = () => spawnSync('curl', ['-s', '-o', '/dev/null', `http://127.0.0.1:${apiPort}/healthz`]).status === 0;
+  for (let i = 0; i < 60 && (alive(server) || apiAnswers()); i++) await new Promise((r) => setTimeout(r, 500));
+  expect(alive(server)).toBe(false);
+  expect(apiAnswers()).toBe(false);
+});
