@@ -1,0 +1,140 @@
+/**
+ * Domain-name plumbing of the permutation engine: input normalisation, the subdomain/domain/TLD split
+ * and the IDNA (UTS #46, as Node's WHATWG URL parser implements it) conversion to ASCII with the
+ * host-name validity check dnstwist applies to its output.
+ */
+import { domainToASCII, domainToUnicode } from 'node:url';
+
+/** A registrable name split the way dnstwist splits it: `subdomain.domain.tld`, any part may be empty. */
+export interface DomainParts {
+  readonly subdomain: string;
+  readonly domain: string;
+  readonly tld: string;
+}
+
+/**
+ * Second-level labels that, in front of a ccTLD, form a multi-label public suffix (co.uk, com.au, ne.jp...).
+ * This is dnstwist's heuristic when the optional `tld` package is absent, the configuration its pinned
+ * test oracle runs in; for the usual names (co.uk, com.br, ...) it agrees with the Public Suffix List.
+ */
+const SECOND_LEVEL_SUFFIX_LABELS: ReadonlySet<string> = new Set([
+  'org', 'com', 'net', 'gov', 'edu', 'co', 'mil', 'nom', 'ac', 'info', 'biz', 'ne',
+]);
+
+/** Splits an ASCII host name into subdomain, domain and TLD (a TLD has at most two labels). */
+export function splitDomain(asciiDomain: string): DomainParts {
+  const labels = asciiDomain.split('.');
+  const n = labels.length;
+  if (n === 1) return { subdomain: '', domain: labels[0]!, tld: '' };
+  if (n === 2) return { subdomain: '', domain: labels[0]!, tld: labels[1]! };
+  if (SECOND_LEVEL_SUFFIX_LABELS.has(labels[n - 2]!)) {
+    return { subdomain: labels.slice(0, n - 3).join('.'), domain: labels[n - 3]!, tld: `${labels[n - 2]}.${labels[n - 1]}` };
+  }
+  return { subdomain: labels.slice(0, n - 2).join('.'), domain: labels[n - 2]!, tld: labels[n - 1]! };
+}
+
+const CH_DOT = 0x2e;
+const CH_HYPHEN = 0x2d;
+
+/** Letter, digit or hyphen (lower-case only: every name the engine checks has been lower-cased). */
+function isLdh(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === CH_HYPHEN;
+}
+
+/**
+ * dnstwist's host-name check on the ASCII form: 4 to 253 characters, at least two labels, letters digits
+ * and hyphens only; labels 1 to 63 characters not starting or ending with a hyphen, except the last one,
+ * which has 2 to 63 characters (and may, like in dnstwist, start or end with a hyphen).
+ */
+export function isValidHostname(name: string): boolean {
+  const len = name.length;
+  if (len < 4 || len > 253) return false;
+  let labelStart = 0;
+  let labels = 0;
+  for (let i = 0; i <= len; i++) {
+    const c = i < len ? name.charCodeAt(i) : CH_DOT;
+    if (c !== CH_DOT) {
+      if (!isLdh(c)) return false;
+      continue;
+    }
+    const labelLen = i - labelStart;
+    if (i === len) {
+      // The last label.
+      if (labels === 0 || labelLen < 2 || labelLen > 63) return false;
+    } else {
+      if (labelLen < 1 || labelLen > 63) return false;
+      if (name.charCodeAt(labelStart) === CH_HYPHEN || name.charCodeAt(i - 1) === CH_HYPHEN) return false;
+    }
+    labels++;
+    labelStart = i + 1;
+  }
+  return true;
+}
+
+const PLAIN = 0;
+const NEEDS_IDNA = 1;
+const INVALID = 2;
+
+/**
+ * PLAIN when the name is lower-case letters, digits, hyphens and dots with no `xn--` label (IDNA leaves
+ * it unchanged); NEEDS_IDNA when it also has non-ASCII characters or an `xn--` label (which must decode
+ * to a valid U-label); INVALID when it has any other ASCII character, which no host name may contain
+ * (and which Node's URL-oriented domainToASCII would otherwise percent-decode or cut at).
+ */
+function classify(name: string): number {
+  let kind = PLAIN;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === CH_DOT) continue;
+    if (c >= 0x80) {
+      kind = NEEDS_IDNA;
+      continue;
+    }
+    if (!isLdh(c)) return INVALID;
+    if (
+      c === 0x78 /* x */ &&
+      (i === 0 || name.charCodeAt(i - 1) === CH_DOT) &&
+      name.charCodeAt(i + 1) === 0x6e /* n */ &&
+      name.charCodeAt(i + 2) === CH_HYPHEN &&
+      name.charCodeAt(i + 3) === CH_HYPHEN
+    ) {
+      kind = NEEDS_IDNA;
+    }
+  }
+  return kind;
+}
+
+/**
+ * The ASCII (Punycode) form of a host name, or null when it is not a valid IDNA name or fails
+ * dnstwist's host-name check. IDNA is UTS #46 non-transitional processing as Node's WHATWG URL parser
+ * implements it; a dummy last label keeps WHATWG's IPv4 parsing of a numeric last label out of the way.
+ */
+export function toAsciiHostname(name: string): string | null {
+  const kind = classify(name);
+  if (kind === INVALID) return null;
+  let ascii = name;
+  if (kind === NEEDS_IDNA) {
+    const encoded = domainToASCII(`${name}.a`);
+    if (!encoded.endsWith('.a')) return null;
+    ascii = encoded.slice(0, -2);
+  }
+  return isValidHostname(ascii) ? ascii : null;
+}
+
+/** Unicode form of one ASCII label (`xn--mnchen-3ya` -> `münchen`); plain labels are returned unchanged. */
+export function labelToUnicode(asciiLabel: string): string {
+  if (!asciiLabel.startsWith('xn--')) return asciiLabel;
+  const unicode = domainToUnicode(asciiLabel);
+  return unicode === '' ? asciiLabel : unicode;
+}
+
+/**
+ * Normalises a user-supplied domain (case, surrounding spaces, a trailing dot, Unicode or Punycode) to
+ * its ASCII form, or throws when it is not a valid host name.
+ */
+export function normalizeInputDomain(input: string): string {
+  const trimmed = input.trim().toLowerCase().replace(/\.$/, '');
+  const ascii = toAsciiHostname(trimmed);
+  if (ascii === null) throw new Error(`invalid domain name: ${JSON.stringify(input)}`);
+  return ascii;
+}
