@@ -3,6 +3,7 @@ import { timeAllocationSchema } from './allocation';
 import { actorSchema } from './identity';
 import { MISSION_TYPE_CODES } from './mission-types';
 import { MISSION_STATUSES, PHASES } from './phases';
+import { artifactRefSchema } from './mission-artifacts';
 
 export const phaseSchema = z.enum(PHASES);
 export const missionTypeSchema = z.enum(MISSION_TYPE_CODES);
@@ -56,13 +57,7 @@ export const intelSummarySchema = z.object({
 });
 export type IntelSummary = z.infer<typeof intelSummarySchema>;
 
-export const artifactRefSchema = z.object({
-  name: z.string(),
-  path: z.string(),
-  bytes: z.number().int(),
-  sha256: z.string(),
-});
-export type ArtifactRef = z.infer<typeof artifactRefSchema>;
+export { artifactRefSchema, type ArtifactRef } from './mission-artifacts';
 
 export const missionStateSchema = z.object({
   missionId: z.string(),
