@@ -9,6 +9,10 @@ export class UnauthenticatedError extends Error {
   readonly status = 401;
   readonly code = 'UNAUTHENTICATED';
 }
+export class ForbiddenError extends Error {
+  readonly status = 403;
+  readonly code = 'FORBIDDEN';
+}
 /** A refused Update or another conflict with the mission's state; carries the validator's list. */
 export class ConflictError extends Error {
   readonly status = 409;
@@ -21,9 +25,9 @@ export class ConflictError extends Error {
   }
 }
 
-type Known = NotFoundError | UnauthenticatedError | ConflictError;
+type Known = NotFoundError | UnauthenticatedError | ForbiddenError | ConflictError;
 const isKnown = (e: unknown): e is Known =>
-  e instanceof NotFoundError || e instanceof UnauthenticatedError || e instanceof ConflictError;
+  e instanceof NotFoundError || e instanceof UnauthenticatedError || e instanceof ForbiddenError || e instanceof ConflictError;
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',

@@ -23,6 +23,7 @@ export const configSchema = z.object({
   CAPEO_API_PORT: port.default(8080),
   CAPEO_DATA_DIR: z.string().min(1).default('data'),
   CAPEO_INTEL_DIR: z.string().min(1).default('samples/intel'),
+  CAPEO_LOG_DIR: z.string().min(1).default('samples/logs'),
   CAPEO_TEMPORAL_PORT: port.default(7233),
   CAPEO_TEMPORAL_UI_PORT: port.default(8233),
   CAPEO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

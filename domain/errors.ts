@@ -6,6 +6,9 @@ export const ErrorCode = {
   InvalidWorkItem: 'INVALID_WORK_ITEM',
   InvalidAllocation: 'INVALID_ALLOCATION',
   MissionClosed: 'MISSION_CLOSED',
+  WrongPhase: 'WRONG_PHASE',
+  NotFound: 'NOT_FOUND',
+  Duplicate: 'DUPLICATE',
   IntelSourceInvalid: 'INTEL_SOURCE_INVALID',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

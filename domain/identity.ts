@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const ROLES = ['platform', 'manager', 'lead', 'hunter', 'viewer', 'admin'] as const;
+export const ROLES = ['platform', 'manager', 'lead', 'hunter', 'dfir', 'viewer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const actorSchema = z.object({

@@ -1,14 +1,17 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
 import { timeAllocationSchema } from './allocation';
+import { newFindingSchema } from './findings';
 import { actorSchema } from './identity';
 import type { MissionState } from './mission';
 import { phaseSchema } from './mission';
 
+const reason = z.string().trim().min(1).max(2000);
+
 export const gateDecisionSchema = z.object({
   gate: phaseSchema,
   decision: z.enum(['approve', 'reject']),
-  reason: z.string().trim().min(1).max(2000).optional(),
+  reason: reason.optional(),
 });
 export type GateDecision = z.infer<typeof gateDecisionSchema>;
 
@@ -19,25 +22,74 @@ export const workItemSchema = z.object({
 });
 export const setAllocationSchema = z.object({
   allocation: timeAllocationSchema,
-  reason: z.string().trim().min(1).max(2000).optional(),
+  reason: reason.optional(),
 });
+export const inviteHuntersSchema = z.object({ hunters: z.array(z.string().trim().min(1).max(120)).min(1).max(50) });
+export const squadResponseSchema = z.object({ accept: z.boolean(), reason: reason.optional() });
+export const addFindingSchema = z.object({ finding: newFindingSchema });
+export const withdrawFindingSchema = z.object({ findingId: z.string().min(1).max(40), reason });
+export const runQuerySchema = z.object({
+  title: z.string().trim().min(1).max(200),
+  query: z.string().trim().min(1).max(20_000),
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+});
+export const requestContainmentSchema = z.object({
+  target: z.object({ kind: z.enum(['endpoint', 'account']), id: z.string().trim().min(1).max(300) }),
+  reason,
+  findingId: z.string().min(1).max(40).optional(),
+});
+export const decideContainmentSchema = z.object({
+  containmentId: z.string().min(1).max(40),
+  decision: z.enum(['approve', 'reject']),
+  reason,
+});
+export const cancelMissionSchema = z.object({ reason });
+export const releaseReportSchema = z.object({ summary: z.string().trim().max(10_000).optional() });
 
 /** Every Update carries the acting identity so the workflow's validators check entitlement too. */
 const acted = <T extends z.ZodRawShape>(s: z.ZodObject<T>) => s.extend({ actor: actorSchema });
 export const gateDecisionInputSchema = acted(gateDecisionSchema);
-export const assignLeadInputSchema = acted(assignLeadSchema);
-export const workItemInputSchema = acted(workItemSchema);
-export const setAllocationInputSchema = acted(setAllocationSchema);
-
 export type GateDecisionInput = z.infer<typeof gateDecisionInputSchema>;
-export type AssignLeadInput = z.infer<typeof assignLeadInputSchema>;
-export type WorkItemInput = z.infer<typeof workItemInputSchema>;
-export type SetAllocationInput = z.infer<typeof setAllocationInputSchema>;
+export type AssignLeadInput = z.infer<typeof assignLeadSchema> & Acted;
+export type WorkItemInput = z.infer<typeof workItemSchema> & Acted;
+export type SetAllocationInput = z.infer<typeof setAllocationSchema> & Acted;
+export type InviteHuntersInput = z.infer<typeof inviteHuntersSchema> & Acted;
+export type SquadResponseInput = z.infer<typeof squadResponseSchema> & Acted;
+export type AddFindingInput = z.input<typeof addFindingSchema> & Acted;
+export type WithdrawFindingInput = z.infer<typeof withdrawFindingSchema> & Acted;
+export type RunQueryInput = z.infer<typeof runQuerySchema> & Acted;
+export type RequestContainmentInput = z.infer<typeof requestContainmentSchema> & Acted;
+export type DecideContainmentInput = z.infer<typeof decideContainmentSchema> & Acted;
+export type CancelMissionInput = z.infer<typeof cancelMissionSchema> & Acted;
+export type ReleaseReportInput = z.infer<typeof releaseReportSchema> & Acted;
+type Acted = { actor: z.infer<typeof actorSchema> };
 
-export const decideGateUpdate = defineUpdate<MissionState, [GateDecisionInput]>('decideGate');
-export const assignLeadUpdate = defineUpdate<MissionState, [AssignLeadInput]>('assignLead');
-export const recordWorkItemUpdate = defineUpdate<MissionState, [WorkItemInput]>('recordWorkItem');
-export const setAllocationUpdate = defineUpdate<MissionState, [SetAllocationInput]>('setAllocation');
+/**
+ * What an Update answers: small on purpose, since every Update's result is kept in
+ * the workflow history; the full state is read through the query.
+ */
+export interface UpdateAck {
+  phase: MissionState['phase'];
+  status: MissionState['status'];
+  openGate: MissionState['openGate'];
+  /** The id of what the Update created (finding, query run, containment request), if any. */
+  id?: string;
+}
+
+export const decideGateUpdate = defineUpdate<UpdateAck, [GateDecisionInput]>('decideGate');
+export const assignLeadUpdate = defineUpdate<UpdateAck, [AssignLeadInput]>('assignLead');
+export const recordWorkItemUpdate = defineUpdate<UpdateAck, [WorkItemInput]>('recordWorkItem');
+export const setAllocationUpdate = defineUpdate<UpdateAck, [SetAllocationInput]>('setAllocation');
+export const inviteHuntersUpdate = defineUpdate<UpdateAck, [InviteHuntersInput]>('inviteHunters');
+export const squadResponseUpdate = defineUpdate<UpdateAck, [SquadResponseInput]>('squadResponse');
+export const addFindingUpdate = defineUpdate<UpdateAck, [AddFindingInput]>('addFinding');
+export const withdrawFindingUpdate = defineUpdate<UpdateAck, [WithdrawFindingInput]>('withdrawFinding');
+export const runQueryUpdate = defineUpdate<UpdateAck, [RunQueryInput]>('runQuery');
+export const requestContainmentUpdate = defineUpdate<UpdateAck, [RequestContainmentInput]>('requestContainment');
+export const decideContainmentUpdate = defineUpdate<UpdateAck, [DecideContainmentInput]>('decideContainment');
+export const cancelMissionUpdate = defineUpdate<UpdateAck, [CancelMissionInput]>('cancelMission');
+export const releaseReportUpdate = defineUpdate<UpdateAck, [ReleaseReportInput]>('releaseReport');
 export const missionStateQuery = defineQuery<MissionState>('missionState');
 
 export interface AllocateCodeInput {
@@ -48,5 +100,7 @@ export interface AllocateCodeInput {
 export interface AllocatedCode {
   code: string;
   sequence: number;
+  iteration: number;
 }
 export const allocateCodeUpdate = defineUpdate<AllocatedCode, [AllocateCodeInput]>('allocateCode');
+export const claimIterationUpdate = defineUpdate<AllocatedCode, [{ code: string; requestId: string }]>('claimIteration');

@@ -27,21 +27,34 @@ export const MISSION_TYPES = {
     workItems: {
       collect: [
         { name: 'intel', title: 'Threat intel pulled from the TIP', required: true, author: 'system' },
+        { name: 'stakeholder-highlight', title: 'Important threats highlighted to stakeholders', required: true, author: 'system' },
       ],
       analyze: [
         { name: 'initial-research', title: 'Initial research references', required: true, author: 'squad' },
-        { name: 'feasibility', title: 'Feasibility assessment', required: true, author: 'lead' },
+        { name: 'feasibility', title: 'Feasibility assessment (prioritisation model)', required: true, author: 'lead' },
+        { name: 'owners', title: 'Business and technical owners', required: true, author: 'squad' },
+        { name: 'team-engagement', title: 'Requirements to engage other teams', required: true, author: 'lead' },
       ],
       plan: [
         { name: 'lead', title: 'Mission lead designated', required: true, author: 'system' },
-        { name: 'time-allocation', title: 'Total hunt and execution phase durations', required: true, author: 'lead' },
         { name: 'objectives', title: 'Tactical objectives', required: true, author: 'lead' },
+        { name: 'time-allocation', title: 'Total hunt and execution phase durations', required: true, author: 'system' },
+        { name: 'squad', title: 'Hunting squad formed', required: true, author: 'system' },
+        { name: 'comms-channel', title: 'Squad comms channel set up', required: true, author: 'system' },
+        { name: 'action-plan', title: 'Action plan in the agile tool', required: true, author: 'system' },
       ],
       execute: [
-        { name: 'discovery', title: 'Discovery notes and references', required: false, author: 'squad' },
+        { name: 'data-sources', title: 'Data source discovery', required: true, author: 'squad' },
+        { name: 'stakeholders', title: 'Relevant stakeholders', required: false, author: 'squad' },
+        { name: 'infrastructure-knowledge', title: 'Infrastructure knowledge', required: false, author: 'squad' },
+        { name: 'previous-security-data', title: 'Previous security data', required: false, author: 'squad' },
+        { name: 'queries', title: 'Data interrogated through the SIEM', required: true, author: 'system' },
       ],
       outcomes: [
-        { name: 'lessons', title: 'Feedback and improvement opportunities', required: false, author: 'lead' },
+        { name: 'playbook', title: 'Threat Hunt Playbook (notebook)', required: true, author: 'system' },
+        { name: 'report', title: 'Threat Hunt Report released', required: true, author: 'system' },
+        { name: 'comms', title: 'Comms sent to the audience', required: true, author: 'system' },
+        { name: 'feedback', title: 'Feedback and improvement opportunities', required: false, author: 'lead' },
       ],
     },
   },

@@ -1,14 +1,20 @@
 import { z } from 'zod';
 import { timeAllocationSchema } from './allocation';
+import { externalRefSchema, findingSchema } from './findings';
 import { actorSchema } from './identity';
+import { artifactRefSchema } from './mission-artifacts';
 import { MISSION_TYPE_CODES } from './mission-types';
 import { MISSION_STATUSES, PHASES } from './phases';
-import { artifactRefSchema } from './mission-artifacts';
+import { missionPolicySchema } from './policy';
+
+export { artifactRefSchema, type ArtifactRef } from './mission-artifacts';
 
 export const phaseSchema = z.enum(PHASES);
 export const missionTypeSchema = z.enum(MISSION_TYPE_CODES);
 
 export const TRIGGERS = ['intel', 'incident', 'schedule', 'request'] as const;
+
+const person = z.string().trim().min(1).max(120);
 
 /** What a SOC platform sends to start a mission. */
 export const startMissionRequestSchema = z.object({
@@ -22,14 +28,25 @@ export const startMissionRequestSchema = z.object({
   topic: z.string().trim().min(3).max(500),
   trigger: z.enum(TRIGGERS).default('request'),
   keywords: z.array(z.string().trim().min(2).max(60)).max(50).default([]),
+  stakeholders: z.array(person).max(100).default([]),
+  audience: z.array(z.string().trim().min(3).max(320)).max(500).default([]),
+  policy: missionPolicySchema.prefault({}),
 });
-export type StartMissionRequest = z.infer<typeof startMissionRequestSchema>;
+export type StartMissionRequest = z.input<typeof startMissionRequestSchema>;
+export type StartMissionParsed = z.infer<typeof startMissionRequestSchema>;
+
+export const previousIterationSchema = z.object({
+  missionId: z.string(),
+  playbook: artifactRefSchema.nullable(),
+  objectives: z.array(z.string()),
+});
 
 export const missionWorkflowInputSchema = startMissionRequestSchema.extend({
   missionId: z.string(),
   code: z.string(),
   iteration: z.number().int().positive(),
   requester: actorSchema,
+  previous: previousIterationSchema.optional(),
 });
 export type MissionWorkflowInput = z.infer<typeof missionWorkflowInputSchema>;
 
@@ -57,27 +74,82 @@ export const intelSummarySchema = z.object({
 });
 export type IntelSummary = z.infer<typeof intelSummarySchema>;
 
-export { artifactRefSchema, type ArtifactRef } from './mission-artifacts';
+export const clockSchema = z.object({
+  startedAt: z.string().nullable(),
+  stoppedAt: z.string().nullable(),
+  allocatedHours: z.number().nullable(),
+  deadline: z.string().nullable(),
+  warningsSent: z.array(z.number()),
+  overrun: z.boolean(),
+});
+export type Clock = z.infer<typeof clockSchema>;
+
+export const squadMemberSchema = z.object({
+  status: z.enum(['invited', 'accepted', 'declined']),
+  invitedAt: z.string(),
+  respondedAt: z.string().optional(),
+});
+
+export const queryRunSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  query: z.string(),
+  from: z.string(),
+  to: z.string(),
+  rowCount: z.number().int(),
+  columns: z.array(z.string()),
+  sample: z.array(z.record(z.string(), z.unknown())),
+  truncated: z.boolean(),
+  evidence: artifactRefSchema,
+  by: z.string(),
+  at: z.string(),
+});
+export type QueryRun = z.infer<typeof queryRunSchema>;
+
+export const containmentSchema = z.object({
+  id: z.string(),
+  target: z.object({ kind: z.enum(['endpoint', 'account']), id: z.string() }),
+  reason: z.string(),
+  findingId: z.string().optional(),
+  requestedBy: z.string(),
+  at: z.string(),
+  status: z.enum(['pending-dfir', 'approved', 'rejected', 'executed']),
+  dfir: z.object({ by: z.string(), at: z.string(), decision: z.enum(['approve', 'reject']), reason: z.string() }).optional(),
+  action: externalRefSchema.optional(),
+});
+export type Containment = z.infer<typeof containmentSchema>;
 
 export const missionStateSchema = z.object({
   missionId: z.string(),
   code: z.string(),
   codeName: z.string(),
   displayName: z.string(),
+  channelName: z.string(),
   type: missionTypeSchema,
   iteration: z.number().int(),
   topic: z.string(),
   trigger: z.enum(TRIGGERS),
   keywords: z.array(z.string()),
   requester: z.string(),
+  stakeholders: z.array(z.string()),
+  audience: z.array(z.string()),
+  policy: missionPolicySchema,
   status: z.enum(MISSION_STATUSES),
   phase: phaseSchema,
   openGate: phaseSchema.nullable(),
   lead: z.string().nullable(),
+  squad: z.record(z.string(), squadMemberSchema),
+  squadFormedAt: z.string().nullable(),
   allocation: timeAllocationSchema.nullable(),
+  clocks: z.object({ total: clockSchema, execution: clockSchema }),
   workItems: z.record(z.string(), z.record(z.string(), workItemRecordSchema)),
   intel: intelSummarySchema.nullable(),
+  findings: z.array(findingSchema),
+  queries: z.array(queryRunSchema),
+  containments: z.array(containmentSchema),
+  external: z.record(z.string(), externalRefSchema),
   artifacts: z.record(z.string(), artifactRefSchema),
+  previous: previousIterationSchema.nullable(),
   closedReason: z.string().nullable(),
   timeline: z.array(auditEntrySchema),
 });

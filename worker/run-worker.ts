@@ -1,3 +1,4 @@
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { createActivities } from '../activities';
@@ -12,14 +13,18 @@ export interface RunningWorker {
 }
 
 export async function startWorker(config: Config, address: string, log: Logger): Promise<RunningWorker> {
-  const connection = await NativeConnection.connect(temporalConnectionOptions(config, address));
+  const options = temporalConnectionOptions(config, address);
+  const connection = await NativeConnection.connect(options);
+  // The iteration activities start missions themselves, through a client of their own.
+  const clientConnection = await Connection.connect(options);
+  const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
   const worker = await createCapeoWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.CAPEO_TASK_QUEUE,
-    activities: createActivities(config),
+    activities: createActivities(config, { client, taskQueue: config.CAPEO_TASK_QUEUE }, log),
   });
-  const done = worker.run().finally(() => connection.close());
+  const done = worker.run().finally(() => Promise.all([connection.close(), clientConnection.close()]).then(() => undefined));
   log.info({ taskQueue: config.CAPEO_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker polling');
   return {
     worker,

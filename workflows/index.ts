@@ -1,2 +1,3 @@
+export { missionIterationWorkflow } from './iterations/iteration-workflow';
 export { missionWorkflow } from './mission/mission-workflow';
 export { missionCodeRegistryWorkflow } from './registry/registry-workflow';

@@ -1,8 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApplicationFailure } from '@temporalio/activity';
 import { ErrorCode } from '../../domain/errors';
+import type { ExternalRef, Finding } from '../../domain/findings';
 import type { IntelSummary } from '../../domain/mission';
+import { findingBundle } from './stix-export';
 import type { IntelQuery, TipPort } from './tip-port';
 
 interface StixObject {
@@ -47,6 +49,17 @@ export class LocalStixTip implements TipPort {
       observables: matched.filter((o) => OBSERVABLE_TYPES.has(o.type)).length,
       matched,
     };
+  }
+
+  /** Writes the finding as a bundle under `pushed/`; the same finding always lands in the same file. */
+  async pushFinding(missionId: string, finding: Finding): Promise<ExternalRef> {
+    const bundle = findingBundle(missionId, finding);
+    const dir = join(this.dir, 'pushed');
+    await mkdir(dir, { recursive: true });
+    const file = join(dir, `${missionId}-${finding.id}.json`);
+    await writeFile(`${file}.tmp`, JSON.stringify(bundle, null, 2));
+    await rename(`${file}.tmp`, file);
+    return { system: 'local-stix', id: bundle.id as string };
   }
 
   private async readAll(): Promise<StixObject[]> {

@@ -1,3 +1,4 @@
+import type { ExternalRef, Finding } from '../../domain/findings';
 import type { IntelSummary } from '../../domain/mission';
 
 export interface IntelQuery {
@@ -9,4 +10,6 @@ export interface IntelQuery {
 export interface TipPort {
   readonly name: string;
   pullIntel(query: IntelQuery): Promise<IntelSummary>;
+  /** Pushes a finding (its observables as indicators); idempotent per mission and finding. */
+  pushFinding(missionId: string, finding: Finding): Promise<ExternalRef>;
 }

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
 import {
   type Client,
+  ScheduleAlreadyRunning,
   WithStartWorkflowOperation,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
@@ -8,26 +11,27 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Actor } from '../../domain/identity';
-import {
-  allocateCodeUpdate,
-  assignLeadUpdate,
-  decideGateUpdate,
-  missionStateQuery,
-  recordWorkItemUpdate,
-  setAllocationUpdate,
-  type GateDecision,
-} from '../../domain/messages';
-import type { MissionState, StartMissionRequest } from '../../domain/mission';
+import type { StartedIteration } from '../../domain/iterations';
+import type { UpdateDefinition } from '@temporalio/common';
+import * as msg from '../../domain/messages';
+import { allocateCodeUpdate, missionStateQuery, type GateDecision, type UpdateAck } from '../../domain/messages';
+import { startMissionRequestSchema, type MissionState, type StartMissionRequest } from '../../domain/mission';
 import type { TimeAllocation } from '../../domain/allocation';
+import { computeMetrics, type MissionMetrics } from '../../domain/metrics';
 import { displayName } from '../../domain/nomenclature';
 import { missionWorkflowId, REGISTRY_WORKFLOW_ID, SearchAttr } from '../../domain/temporal-names';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 
 export interface StartedMission {
   missionId: string;
   code: string;
   displayName: string;
   created: boolean;
+}
+
+export interface MissionUpdated {
+  ack: UpdateAck;
+  state: MissionState;
 }
 
 export interface MissionSummary {
@@ -47,9 +51,11 @@ export class MissionService {
   constructor(
     private readonly client: Client,
     private readonly taskQueue: string,
+    private readonly artifactDir: string | null = null,
   ) {}
 
-  async start(req: StartMissionRequest, actor: Actor, requestId: string = randomUUID()): Promise<StartedMission> {
+  async start(request: StartMissionRequest, actor: Actor, requestId: string = randomUUID()): Promise<StartedMission> {
+    const req = startMissionRequestSchema.parse(request);
     const { code } = await this.client.workflow.executeUpdateWithStart(allocateCodeUpdate, {
       args: [{ type: req.type, requestId }],
       startWorkflowOperation: new WithStartWorkflowOperation('missionCodeRegistryWorkflow', {
@@ -86,6 +92,58 @@ export class MissionService {
     return this.call(missionId, (h) => h.query(missionStateQuery));
   }
 
+  /** Starts the next iteration of a mission (same code and code name, previous playbook and scope). */
+  async newIteration(missionId: string, actor: Actor, requestId: string = randomUUID()): Promise<StartedIteration> {
+    const { code } = await this.entitledToIterate(missionId, actor);
+    return this.client.workflow.execute('missionIterationWorkflow', {
+      workflowId: `iterate-${code}-${requestId}`,
+      taskQueue: this.taskQueue,
+      args: [{ code, requester: actor }],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
+  }
+
+  /** Recurring iterations: a Temporal Schedule that starts the next iteration every `everyDays`. */
+  async scheduleIterations(missionId: string, everyDays: number, actor: Actor): Promise<{ scheduleId: string }> {
+    const { code } = await this.entitledToIterate(missionId, actor);
+    const scheduleId = `iterations-${code}`;
+    const spec = { intervals: [{ every: `${everyDays} days` as const }] };
+    const action = {
+      type: 'startWorkflow' as const,
+      workflowType: 'missionIterationWorkflow',
+      taskQueue: this.taskQueue,
+      args: [{ code, requester: actor }],
+    };
+    try {
+      await this.client.schedule.create({ scheduleId, spec, action, memo: { missionId, by: actor.id } });
+    } catch (err) {
+      if (!(err instanceof ScheduleAlreadyRunning)) throw err;
+      await this.client.schedule.getHandle(scheduleId).update((prev) => ({ ...prev, spec, action }));
+    }
+    return { scheduleId };
+  }
+
+  private async entitledToIterate(missionId: string, actor: Actor): Promise<MissionState> {
+    const state = await this.get(missionId);
+    if (actor.role !== 'manager' && actor.id !== state.lead) {
+      throw new ForbiddenError('only a hunt manager or the mission lead starts or schedules iterations');
+    }
+    return state;
+  }
+
+  async metrics(missionId: string): Promise<MissionMetrics> {
+    return computeMetrics(await this.get(missionId), new Date().toISOString());
+  }
+
+  /** An outcome artifact of a mission, read from the artifact store by the reference the mission holds. */
+  async artifact(missionId: string, name: string): Promise<Buffer> {
+    const ref = (await this.get(missionId)).artifacts[name];
+    if (!ref || !this.artifactDir) throw new NotFoundError(`mission '${missionId}' has no ${name} yet`);
+    const full = resolve(this.artifactDir, ref.path);
+    if (!full.startsWith(resolve(this.artifactDir) + sep)) throw new NotFoundError(`no artifact ${name}`);
+    return readFile(full);
+  }
+
   async list(filter: { phase?: string; status?: string; type?: string; limit: number }): Promise<MissionSummary[]> {
     const clauses = [`WorkflowType = 'missionWorkflow'`];
     if (filter.phase) clauses.push(`${SearchAttr.phase.name} = '${filter.phase}'`);
@@ -108,22 +166,26 @@ export class MissionService {
     return out;
   }
 
-  decideGate(missionId: string, decision: GateDecision, actor: Actor): Promise<MissionState> {
-    return this.call(missionId, (h) => h.executeUpdate(decideGateUpdate, { args: [{ ...decision, actor }] }));
+  decideGate(missionId: string, decision: GateDecision, actor: Actor): Promise<MissionUpdated> {
+    return this.update(missionId, msg.decideGateUpdate, { ...decision, actor });
   }
 
-  assignLead(missionId: string, lead: string, actor: Actor): Promise<MissionState> {
-    return this.call(missionId, (h) => h.executeUpdate(assignLeadUpdate, { args: [{ lead, actor }] }));
+  assignLead(missionId: string, lead: string, actor: Actor): Promise<MissionUpdated> {
+    return this.update(missionId, msg.assignLeadUpdate, { lead, actor });
   }
 
-  recordWorkItem(missionId: string, item: string, data: Record<string, unknown>, actor: Actor): Promise<MissionState> {
-    return this.call(missionId, (h) => h.executeUpdate(recordWorkItemUpdate, { args: [{ item, data, actor }] }));
+  recordWorkItem(missionId: string, item: string, data: Record<string, unknown>, actor: Actor): Promise<MissionUpdated> {
+    return this.update(missionId, msg.recordWorkItemUpdate, { item, data, actor });
   }
 
-  setAllocation(missionId: string, allocation: TimeAllocation, reason: string | undefined, actor: Actor): Promise<MissionState> {
-    return this.call(missionId, (h) =>
-      h.executeUpdate(setAllocationUpdate, { args: [{ allocation, ...(reason ? { reason } : {}), actor }] }),
-    );
+  setAllocation(missionId: string, allocation: TimeAllocation, reason: string | undefined, actor: Actor): Promise<MissionUpdated> {
+    return this.update(missionId, msg.setAllocationUpdate, { allocation, ...(reason ? { reason } : {}), actor });
+  }
+
+  /** Any mission Update: the acting identity goes in, the Update's ack and the state after it come out. */
+  async update<A extends { actor: Actor }>(missionId: string, def: UpdateDefinition<UpdateAck, [A]>, args: A): Promise<MissionUpdated> {
+    const ack = await this.call(missionId, (h) => h.executeUpdate(def, { args: [args] }));
+    return { ack, state: await this.get(missionId) };
   }
 
   /** Runs one call on a mission's handle and turns Temporal's errors into the API's. */

@@ -2,9 +2,10 @@ import type { MissionState } from '../../domain/mission';
 import { join } from 'node:path';
 import { MissionService } from '../../api/services/missions';
 import { freePort, startDevServer, type DevServer } from '../../scripts/dev-server';
-import { realActivities, startTestWorker, testEnv, type TestWorker } from '../support/temporal';
+import * as msg from '../../domain/messages';
+import { outbox, realActivities, startTestWorker, testEnv, tickets, type TestWorker } from '../support/temporal';
 import { testNamespace } from '../support/namespaces';
-import { eavdRequest, lead, manager, openGate, platform, walkToCompletion } from '../support/walk';
+import { eavdRequest, hunter, lead, platform, until, walkFromExecute, walkToExecute } from '../support/walk';
 
 let server: DevServer | undefined;
 let tw: TestWorker | undefined;
@@ -14,20 +15,23 @@ afterAll(async () => {
   await server?.stop();
 });
 
-test('stopping worker and Temporal server mid-mission loses nothing: the mission continues after restart', async () => {
+test('stopping worker and Temporal server mid-mission loses nothing: it continues, with no duplicated escalation or notification', async () => {
   const port = await freePort();
   const dbFile = join(testEnv().dir, `restart-${process.pid}.sqlite`);
   const boot = () => startDevServer({ port, dbFile, headless: true, namespaces: [testNamespace()] });
-  const { activities } = realActivities();
+  const { activities, dataDir } = realActivities();
 
   server = await boot();
   tw = await startTestWorker(activities, server.address);
   let missions = new MissionService(tw.client, tw.taskQueue);
   const { missionId } = await missions.start(eavdRequest, platform);
-  await openGate(missions, missionId, 'collect');
-  await missions.decideGate(missionId, { gate: 'collect', decision: 'approve' }, manager);
-  await missions.assignLead(missionId, lead.id, manager);
+  await walkToExecute(missions, missionId);
+  await missions.update(missionId, msg.addFindingUpdate, {
+    finding: { category: 'suspicious-security-event', title: 'examp1e-login.com with MX', severity: 'high', observables: [{ type: 'domain', value: 'examp1e-login.com' }] },
+    actor: hunter,
+  });
 
+  // Down goes everything, escalation possibly in flight.
   await tw.close();
   tw = undefined;
   await server.stop();
@@ -35,26 +39,23 @@ test('stopping worker and Temporal server mid-mission loses nothing: the mission
   server = await boot();
   tw = await startTestWorker(activities, server.address);
   missions = new MissionService(tw.client, tw.taskQueue);
-
   const resumed = await missions.get(missionId);
-  expect(resumed).toMatchObject({ phase: 'analyze', lead: lead.id, status: 'active', openGate: 'analyze' });
+  expect(resumed).toMatchObject({ phase: 'execute', lead: lead.id, status: 'active', openGate: 'execute' });
 
-  // The rest of the walk, from where it stood; walkToCompletion's first steps are refused as already done.
-  await missions.recordWorkItem(missionId, 'initial-research', { references: [] }, lead);
-  await missions.recordWorkItem(missionId, 'feasibility', { qualifies: true }, lead);
-  await missions.decideGate(missionId, { gate: 'analyze', decision: 'approve' }, lead);
-  await missions.setAllocation(missionId, { totalHuntHours: 8, executionPhaseHours: 6 }, undefined, lead);
-  await missions.recordWorkItem(missionId, 'objectives', { objectives: ['x'] }, lead);
-  for (const gate of ['plan', 'execute', 'outcomes'] as const) await missions.decideGate(missionId, { gate, decision: 'approve' }, lead);
+  await until(missions, missionId, (s) => s.findings[0]?.status === 'escalated', 'escalation after restart');
+  await walkFromExecute(missions, missionId);
   const done: MissionState = await tw.client.workflow.getHandle(missionId).result();
   expect(done.status).toBe('completed');
-  // Exactly one intel pull and one report release across the restart.
   expect(done.timeline.filter((e) => e.action === 'intel.collected')).toHaveLength(1);
-  expect(done.timeline.filter((e) => e.action === 'report.released')).toHaveLength(1);
+  expect(done.timeline.filter((e) => e.action === 'finding.escalated')).toHaveLength(1);
+  const sent = outbox(dataDir);
+  expect(sent.filter((n) => n.kind === 'escalation')).toHaveLength(1);
+  expect(sent.filter((n) => n.kind === 'comms')).toHaveLength(1);
+  expect(new Set(sent.map((n) => n.idempotencyKey)).size).toBe(sent.length);
+  expect(tickets(dataDir).filter((t) => String(t.id).startsWith('IR-'))).toHaveLength(1);
 
   // A second mission on the restarted server gets the next code: the registry survived too.
   const next = await missions.start(eavdRequest, platform);
   expect(next.code).not.toBe(resumed.code);
-  await walkToCompletion(missions, next.missionId);
-  expect((await missions.get(next.missionId)).status).toBe('completed');
+  await tw.client.workflow.getHandle(next.missionId).terminate('test done');
 });

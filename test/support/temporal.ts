@@ -1,11 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
-import { createArtifactActivities } from '../../activities/artifacts/artifact-activities';
-import { FileArtifactStore } from '../../activities/artifacts/artifact-store';
-import { LocalStixTip } from '../../activities/tip/local-stix-tip';
-import { createTipActivities } from '../../activities/tip/tip-activities';
+import { createActivities, type IterationDeps } from '../../activities';
+import { readOutbox } from '../../activities/notify/outbox-notifier';
+import { loadConfig } from '../../config';
 import { createCapeoWorker } from '../../worker/create-worker';
 import { testNamespace } from './namespaces';
 
@@ -23,15 +22,31 @@ export function testEnv() {
   return { address, bundlePath, dir: process.env.CAPEO_TEST_DIR! };
 }
 
-/** Real activities over a temp artifact folder and the shipped sample intel. */
-export function realActivities(artifactDir = mkdtempSync(join(testEnv().dir, 'artifacts-'))) {
-  return {
-    artifactDir,
-    activities: {
-      ...createTipActivities(new LocalStixTip(join(__dirname, '..', '..', 'samples', 'intel'))),
-      ...createArtifactActivities(new FileArtifactStore(artifactDir)),
-    },
-  };
+const ROOT = join(__dirname, '..', '..');
+
+/**
+ * Every real activity with its embedded adapter, over a fresh data folder and a
+ * copy of the sample intel (findings pushed to the TIP land there); the sample
+ * logs are the embedded SIEM.
+ */
+export function realActivities(dataDir = mkdtempSync(join(testEnv().dir, 'data-'))) {
+  const intelDir = join(dataDir, 'intel');
+  cpSync(join(ROOT, 'samples', 'intel'), intelDir, { recursive: true });
+  const config = loadConfig({ CAPEO_DATA_DIR: dataDir, CAPEO_INTEL_DIR: intelDir, CAPEO_LOG_DIR: join(ROOT, 'samples', 'logs') });
+  return { dataDir, config, activities: (iterations: IterationDeps) => createActivities(config, iterations) };
+}
+
+/** Lines of the embedded notification outbox. */
+export function outbox(dataDir: string): Array<Record<string, unknown>> {
+  return readOutbox(join(dataDir, 'outbox'));
+}
+
+/** Tickets of the embedded ticketing system. */
+export function tickets(dataDir: string): Array<Record<string, unknown>> {
+  const dir = join(dataDir, 'tickets');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>);
 }
 
 export interface TestWorker {
@@ -46,21 +61,24 @@ export interface TestWorker {
  * has a namespace and task queue of its own: test files in it run one after the
  * other, so the long-lived mission-code registry always has a live worker.
  */
-export async function startTestWorker(activities: object, address = testEnv().address): Promise<TestWorker> {
+export async function startTestWorker(
+  activities: object | ((deps: IterationDeps) => object),
+  address = testEnv().address,
+): Promise<TestWorker> {
   quietRuntime();
   const namespace = testNamespace();
   const taskQueue = namespace;
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection, namespace });
   const nativeConnection = await NativeConnection.connect({ address });
   const worker = await createCapeoWorker({
     connection: nativeConnection,
     namespace,
     taskQueue,
-    activities,
+    activities: typeof activities === 'function' ? activities({ client, taskQueue }) : activities,
     workflowBundle: { codePath: testEnv().bundlePath },
   });
   const running = worker.run();
-  const connection = await Connection.connect({ address });
-  const client = new Client({ connection, namespace });
   return {
     worker,
     client,

@@ -1,10 +1,14 @@
-import type { Actor } from '../../domain/identity';
 import type { MissionService } from '../../api/services/missions';
+import type { Actor } from '../../domain/identity';
+import * as msg from '../../domain/messages';
+import type { MissionState } from '../../domain/mission';
 
 export const platform: Actor = { id: 'soc-platform', role: 'platform' };
 export const manager: Actor = { id: 'maria.manager', role: 'manager' };
 export const lead: Actor = { id: 'lucas.lead', role: 'lead' };
 export const hunter: Actor = { id: 'hana.hunter', role: 'hunter' };
+export const hunter2: Actor = { id: 'hugo.hunter', role: 'hunter' };
+export const dfir: Actor = { id: 'dora.dfir', role: 'dfir' };
 
 export const eavdRequest = {
   type: 'EAVD' as const,
@@ -12,29 +16,67 @@ export const eavdRequest = {
   topic: 'Lookalike domains used for phishing our customers',
   trigger: 'intel' as const,
   keywords: ['lookalike'],
+  stakeholders: ['fraud-team'],
+  audience: ['security-newsletter@example.org'],
 };
 
-/** Waits until the workflow has finished its own work for the phase and opened the gate. */
-export async function openGate(missions: MissionService, id: string, gate: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+export const ref = { title: 'dnstwist', link: 'https://github.com/elceef/dnstwist', kind: 'code' as const };
+export const feasibility = {
+  dataAvailability: 4, informationQuality: 3, skillsets: 4, resourceConstraints: 3, timelines: 4,
+  crownJewelsImpacted: true, majorVulnerabilities: false, emergentThreat: true,
+};
+
+/** Polls the mission until `ok` holds (the workflow's own work runs after an Update returns). */
+export async function until(missions: MissionService, id: string, ok: (s: MissionState) => boolean, what: string): Promise<MissionState> {
+  for (let i = 0; i < 300; i++) {
     const s = await missions.get(id);
-    if (s.openGate === gate) return;
+    if (ok(s)) return s;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`gate ${gate} never opened on ${id}`);
+  throw new Error(`${id}: ${what} never happened`);
 }
 
-/** Takes a started mission from Collect to a released report, through Updates only. */
-export async function walkToCompletion(missions: MissionService, id: string): Promise<void> {
+export const openGate = (missions: MissionService, id: string, gate: string) =>
+  until(missions, id, (s) => s.openGate === gate, `gate ${gate} opening`);
+
+export const planReady = (missions: MissionService, id: string) =>
+  until(missions, id, (s) => Boolean(s.workItems['plan']?.['comms-channel'] && s.workItems['plan']?.['action-plan']), 'channel and action plan');
+
+/** Collect → Plan gate approved: lead, squad of two, analysis items, allocation, objectives. */
+export async function walkToExecute(missions: MissionService, id: string, allocation = { totalHuntHours: 40, executionPhaseHours: 30 }): Promise<void> {
   await openGate(missions, id, 'collect');
   await missions.decideGate(id, { gate: 'collect', decision: 'approve' }, manager);
   await missions.assignLead(id, lead.id, manager);
-  await missions.recordWorkItem(id, 'initial-research', { references: [{ title: 'dnstwist', link: 'https://example.org' }] }, hunter);
-  await missions.recordWorkItem(id, 'feasibility', { qualifies: true }, lead);
+  await missions.update(id, msg.inviteHuntersUpdate, { hunters: [hunter.id, hunter2.id], actor: lead });
+  await missions.update(id, msg.squadResponseUpdate, { accept: true, actor: hunter });
+  await missions.update(id, msg.squadResponseUpdate, { accept: true, actor: hunter2 });
+  await missions.recordWorkItem(id, 'initial-research', { references: [ref] }, hunter);
+  await missions.recordWorkItem(id, 'feasibility', feasibility, lead);
+  await missions.recordWorkItem(id, 'owners', { owners: [{ name: 'Web team', contact: 'web@example.org', kind: 'technical' }] }, hunter2);
+  await missions.recordWorkItem(id, 'team-engagement', { teams: [], statement: 'No other team needed for this iteration' }, lead);
   await missions.decideGate(id, { gate: 'analyze', decision: 'approve' }, lead);
-  await missions.setAllocation(id, { totalHuntHours: 40, executionPhaseHours: 30 }, undefined, lead);
-  await missions.recordWorkItem(id, 'objectives', { objectives: ['find lookalike domains with MX'] }, lead);
+  await missions.setAllocation(id, allocation, undefined, lead);
+  await missions.recordWorkItem(id, 'objectives', { objectives: ['find lookalike domains with MX records'] }, lead);
+  await planReady(missions, id);
   await missions.decideGate(id, { gate: 'plan', decision: 'approve' }, lead);
+}
+
+/** Execute with one query and the given findings, then Outcomes to a released report and completion. */
+export async function walkFromExecute(missions: MissionService, id: string): Promise<void> {
+  await missions.recordWorkItem(id, 'data-sources', { sources: [{ name: 'dns', location: 'samples/logs', model: 'DNS query log' }] }, hunter);
+  await missions.update(id, msg.runQueryUpdate, {
+    title: 'Lookups of lookalike domains',
+    query: "select query, count(*) as n from dns where query like '%examp1e%' group by query",
+    from: '2026-11-01T00:00:00Z',
+    to: '2026-11-21T00:00:00Z',
+    actor: hunter,
+  });
   await missions.decideGate(id, { gate: 'execute', decision: 'approve' }, lead);
+  await missions.update(id, msg.releaseReportUpdate, { actor: lead });
   await missions.decideGate(id, { gate: 'outcomes', decision: 'approve' }, lead);
+}
+
+export async function walkToCompletion(missions: MissionService, id: string): Promise<void> {
+  await walkToExecute(missions, id);
+  await walkFromExecute(missions, id);
 }

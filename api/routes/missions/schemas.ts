@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assignLeadSchema, gateDecisionSchema, setAllocationSchema } from '../../../domain/messages';
+import * as m from '../../../domain/messages';
 import { missionStateSchema, missionTypeSchema, phaseSchema, startMissionRequestSchema } from '../../../domain/mission';
 import { MISSION_STATUSES } from '../../../domain/phases';
 
@@ -17,16 +17,12 @@ export const problemSchema = z
   })
   .describe('RFC 9457 problem details');
 
-const problems = { 400: problemSchema, 401: problemSchema, 404: problemSchema, 409: problemSchema };
+const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const started = z.object({ missionId: z.string(), code: z.string(), displayName: z.string(), created: z.boolean() });
+const stateReply = { 200: missionStateSchema, ...problems };
+const createdReply = { 201: z.object({ id: z.string(), mission: missionStateSchema }), ...problems };
 
-export const startMission = {
-  body: startMissionRequestSchema,
-  response: {
-    201: z.object({ missionId: z.string(), code: z.string(), displayName: z.string(), created: z.boolean() }),
-    200: z.object({ missionId: z.string(), code: z.string(), displayName: z.string(), created: z.boolean() }),
-    ...problems,
-  },
-};
+export const startMission = { body: startMissionRequestSchema, response: { 201: started, 200: started, ...problems } };
 
 export const listMissions = {
   querystring: z.object({
@@ -53,20 +49,48 @@ export const listMissions = {
   },
 };
 
-export const getMission = { params: missionParams, response: { 200: missionStateSchema, ...problems } };
-
+export const getMission = { params: missionParams, response: stateReply };
 export const decideGate = {
   params: z.object({ id: missionParams.shape.id, gate: phaseSchema }),
-  body: gateDecisionSchema.omit({ gate: true }),
-  response: { 200: missionStateSchema, ...problems },
+  body: m.gateDecisionSchema.omit({ gate: true }),
+  response: stateReply,
 };
-
-export const assignLead = { params: missionParams, body: assignLeadSchema, response: { 200: missionStateSchema, ...problems } };
-
+export const assignLead = { params: missionParams, body: m.assignLeadSchema, response: stateReply };
 export const recordWorkItem = {
   params: z.object({ id: missionParams.shape.id, item: z.string().min(1).max(60) }),
   body: z.object({ data: z.record(z.string(), z.unknown()) }),
-  response: { 200: missionStateSchema, ...problems },
+  response: stateReply,
 };
-
-export const setAllocation = { params: missionParams, body: setAllocationSchema, response: { 200: missionStateSchema, ...problems } };
+export const setAllocation = { params: missionParams, body: m.setAllocationSchema, response: stateReply };
+export const inviteHunters = { params: missionParams, body: m.inviteHuntersSchema, response: stateReply };
+export const squadResponse = { params: missionParams, body: m.squadResponseSchema, response: stateReply };
+export const addFinding = { params: missionParams, body: m.addFindingSchema.shape.finding, response: createdReply };
+export const withdrawFinding = {
+  params: z.object({ id: missionParams.shape.id, findingId: z.string().min(1).max(40) }),
+  body: m.withdrawFindingSchema.omit({ findingId: true }),
+  response: stateReply,
+};
+export const runQuery = { params: missionParams, body: m.runQuerySchema, response: createdReply };
+export const requestContainment = { params: missionParams, body: m.requestContainmentSchema, response: createdReply };
+export const decideContainment = {
+  params: z.object({ id: missionParams.shape.id, containmentId: z.string().min(1).max(40) }),
+  body: m.decideContainmentSchema.omit({ containmentId: true }),
+  response: stateReply,
+};
+export const cancelMission = { params: missionParams, body: m.cancelMissionSchema, response: stateReply };
+export const releaseReport = { params: missionParams, body: m.releaseReportSchema, response: stateReply };
+export const getMetrics = { params: missionParams, response: { 200: z.record(z.string(), z.unknown()), ...problems } };
+export const ARTIFACT_NAMES = ['playbook.ipynb', 'report.md', 'report.html', 'comms.txt', 'comms.html'] as const;
+export const getArtifact = { params: z.object({ id: missionParams.shape.id, name: z.enum(ARTIFACT_NAMES) }) };
+export const newIteration = {
+  params: missionParams,
+  response: {
+    201: z.object({ missionId: z.string(), code: z.string(), iteration: z.number(), displayName: z.string(), previousMissionId: z.string() }),
+    ...problems,
+  },
+};
+export const scheduleIterations = {
+  params: missionParams,
+  body: z.object({ everyDays: z.number().int().min(1).max(366) }),
+  response: { 200: z.object({ scheduleId: z.string() }), ...problems },
+};

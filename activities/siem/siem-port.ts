@@ -1,0 +1,40 @@
+/** Error type for hunt queries that cannot run: bad SQL, a forbidden statement, a timeout. Not retried. */
+export const SiemQueryInvalid = 'SIEM_QUERY_INVALID';
+
+export interface HuntQuery {
+  /** SQL over the log sources; each source is a view named after it with a `ts` timestamp column. */
+  query: string;
+  from: string;
+  to: string;
+  limit?: number;
+}
+
+export interface QueryResult {
+  columns: string[];
+  rowCount: number;
+  /** The first rows (at most the limit), JSON-safe. */
+  sample: Record<string, unknown>[];
+  truncated: boolean;
+}
+
+export interface HeartbeatQuery {
+  source: string;
+  silentAfterMinutes: number;
+  now: string;
+}
+
+export interface HeartbeatResult {
+  source: string;
+  lastSeen: string | null;
+  silent: boolean;
+  events: number;
+}
+
+/** A SIEM, as capeo sees it: hunt queries over a time range, and a heartbeat per log source. */
+export interface SiemPort {
+  readonly name: string;
+  sources(): Promise<string[]>;
+  runQuery(q: HuntQuery): Promise<QueryResult>;
+  heartbeat(h: HeartbeatQuery): Promise<HeartbeatResult>;
+  close?(): Promise<void>;
+}

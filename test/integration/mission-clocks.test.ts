@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { MissionService } from '../../api/services/missions';
+import type { MissionState } from '../../domain/mission';
+import { SearchAttr } from '../../domain/temporal-names';
+import { outbox, realActivities, startTestWorker, type TestWorker } from '../support/temporal';
+import * as msg from '../../domain/messages';
+import { eavdRequest, hunter, openGate, platform, until, walkToExecute } from '../support/walk';
+
+let tw: TestWorker;
+let missions: MissionService;
+let dataDir: string;
+
+beforeAll(async () => {
+  const real = realActivities();
+  dataDir = real.dataDir;
+  tw = await startTestWorker(real.activities);
+  missions = new MissionService(tw.client, tw.taskQueue, join(dataDir, 'artifacts'));
+});
+afterAll(async () => tw?.close());
+
+const seconds = (s: number) => s / 3600;
+const sentFor = (missionId: string, kind: string) => outbox(dataDir).filter((n) => n.missionId === missionId && n.kind === kind);
+/** Waits until the outbox holds a notification of that kind for the mission (clock events notify after they flag). */
+async function notified(missionId: string, kind: string) {
+  for (let i = 0; i < 200 && sentFor(missionId, kind).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+  return sentFor(missionId, kind);
+}
+
+test('short allocations: warnings, execution expiry asks for the gate, total overrun flagged and notified once; policy auto-advance; gate reminders', async () => {
+  const allocation = { totalHuntHours: seconds(12), executionPhaseHours: seconds(6) };
+  const [manual, auto, idle] = await Promise.all([
+    missions.start(eavdRequest, platform),
+    missions.start({ ...eavdRequest, policy: { autoAdvanceOnExecutionExpiry: true } }, platform),
+    missions.start({ ...eavdRequest, policy: { gateReminderHours: seconds(1.5) } }, platform),
+  ]);
+  await Promise.all([walkToExecute(missions, manual.missionId, allocation), walkToExecute(missions, auto.missionId, allocation)]);
+  // The auto-advance mission has its Execute work done before the clock runs out.
+  await missions.recordWorkItem(auto.missionId, 'data-sources', { sources: [{ name: 'dns', location: 'samples/logs', model: 'DNS' }] }, hunter);
+  await missions.update(auto.missionId, msg.runQueryUpdate, { title: 'all', query: 'select count(*) from dns', from: '2026-11-01T00:00:00Z', to: '2026-11-21T00:00:00Z', actor: hunter });
+
+  // Execution Phase Duration reached: the lead is asked for the Execute gate; the mission waits in Execute.
+  await until(missions, manual.missionId, (s) => s.clocks.execution.overrun, 'execution expiry');
+  expect(await notified(manual.missionId, 'execution-expired')).toHaveLength(1);
+  expect(sentFor(manual.missionId, 'execution-expired')[0]!.text).toMatch(/please decide the Execute gate/);
+  const waiting = await missions.get(manual.missionId);
+  expect(waiting).toMatchObject({ phase: 'execute', openGate: 'execute', status: 'active' });
+
+  // With the policy set, the mission advances to Outcomes by itself.
+  const advanced = await until(missions, auto.missionId, (s) => s.phase === 'outcomes', 'automatic advance');
+  expect(advanced.clocks.execution.stoppedAt).not.toBeNull();
+  expect(advanced.timeline.some((e) => e.actor === 'capeo' && e.action === 'gate.approved')).toBe(true);
+
+  // Total Hunt Duration overrun: flagged (search attribute), notified and escalated once, never a kill.
+  const over: MissionState = await until(missions, manual.missionId, (s) => s.clocks.total.overrun, 'total overrun');
+  expect(over.status).toBe('active');
+  expect(await notified(manual.missionId, 'clock-overrun')).toHaveLength(1);
+  await new Promise((r) => setTimeout(r, 1000));
+  expect(sentFor(manual.missionId, 'clock-overrun')).toHaveLength(1);
+  expect(sentFor(manual.missionId, 'clock-overrun')[0]!.to).toEqual(['lucas.lead', 'hunt-managers']);
+  // 50% and 80% of each clock.
+  expect(sentFor(manual.missionId, 'clock-warning')).toHaveLength(4);
+  const desc = await tw.client.workflow.getHandle(manual.missionId).describe();
+  expect(desc.typedSearchAttributes.get(SearchAttr.overrun)).toBe(true);
+  const listed = await missions.list({ limit: 50 });
+  expect(listed.length).toBeGreaterThan(0);
+
+  // A gate left undecided sends reminders, each once.
+  await openGate(missions, idle.missionId, 'collect');
+  await until(missions, idle.missionId, (s) => s.timeline.filter((e) => e.action === 'gate.reminder').length >= 2, 'two reminders');
+  const reminders = sentFor(idle.missionId, 'gate-reminder');
+  expect(reminders.length).toBeGreaterThanOrEqual(2);
+  expect(reminders[0]!.to).toEqual(['hunt-managers']);
+  expect(new Set(reminders.map((r) => r.idempotencyKey)).size).toBe(reminders.length);
+
+  await Promise.all([manual, auto, idle].map((m) => tw.client.workflow.getHandle(m.missionId).terminate('test done')));
+});
