@@ -232,5 +232,15 @@ test('a new iteration keeps code and code name, increments the iteration and sta
   const s = await missions.get(next.missionId);
   expect(s.previous?.playbook?.path).toBe(`${missionId}/playbook.ipynb`);
   expect(s.previous?.objectives).toEqual(['find lookalike domains with MX records']);
-  await tw.client.workflow.getHandle(next.missionId).terminate('test done');
+
+  // Recurring iterations: a Temporal Schedule; triggering it now starts the one after.
+  const { scheduleId } = await missions.scheduleIterations(missionId, 7, lead);
+  const schedule = tw.client.schedule.getHandle(scheduleId);
+  const described = await schedule.describe();
+  expect(described.spec.intervals?.[0]?.every).toBe(7 * 24 * 3600 * 1000);
+  await schedule.trigger();
+  const third = await until(missions, `mission-${code}-3`, (x) => x.iteration === 3, 'scheduled iteration');
+  expect(third).toMatchObject({ code, iteration: 3, trigger: 'schedule', previous: { missionId: next.missionId } });
+  await schedule.delete();
+  await Promise.all([next.missionId, third.missionId].map((id) => tw.client.workflow.getHandle(id).terminate('test done')));
 });

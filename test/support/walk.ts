@@ -1,3 +1,4 @@
+import { NotFoundError } from '../../api/errors';
 import type { MissionService } from '../../api/services/missions';
 import type { Actor } from '../../domain/identity';
 import * as msg from '../../domain/messages';
@@ -29,8 +30,12 @@ export const feasibility = {
 /** Polls the mission until `ok` holds (the workflow's own work runs after an Update returns). */
 export async function until(missions: MissionService, id: string, ok: (s: MissionState) => boolean, what: string): Promise<MissionState> {
   for (let i = 0; i < 300; i++) {
-    const s = await missions.get(id);
-    if (ok(s)) return s;
+    // A mission being started by someone else may not exist yet.
+    const s = await missions.get(id).catch((err: unknown) => {
+      if (err instanceof NotFoundError) return undefined;
+      throw err;
+    });
+    if (s && ok(s)) return s;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`${id}: ${what} never happened`);
