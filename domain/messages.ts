@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
 import { timeAllocationSchema } from './allocation';
 import { newFindingSchema } from './findings';
@@ -91,6 +91,15 @@ export const decideContainmentUpdate = defineUpdate<UpdateAck, [DecideContainmen
 export const cancelMissionUpdate = defineUpdate<UpdateAck, [CancelMissionInput]>('cancelMission');
 export const releaseReportUpdate = defineUpdate<UpdateAck, [ReleaseReportInput]>('releaseReport');
 export const missionStateQuery = defineQuery<MissionState>('missionState');
+
+/** From the visibility watch (a child workflow) to its mission: a log source went silent. */
+export interface SilentSource {
+  source: string;
+  lastSeen: string | null;
+  events: number;
+  silentAfterMinutes: number;
+}
+export const visibilityGapSignal = defineSignal<[SilentSource]>('visibilityGap');
 
 export interface AllocateCodeInput {
   type: string;

@@ -1,3 +1,4 @@
 export { missionIterationWorkflow } from './iterations/iteration-workflow';
 export { missionWorkflow } from './mission/mission-workflow';
 export { missionCodeRegistryWorkflow } from './registry/registry-workflow';
+export { visibilityWatchWorkflow } from './visibility/visibility-watch-workflow';

@@ -34,6 +34,16 @@ export interface MissionUpdated {
   state: MissionState;
 }
 
+export interface MissionFilter {
+  phase?: string;
+  status?: string;
+  type?: string;
+  code?: string;
+  lead?: string;
+  overrun?: boolean;
+  limit: number;
+}
+
 export interface MissionSummary {
   missionId: string;
   status: string;
@@ -41,6 +51,8 @@ export interface MissionSummary {
   type: string | null;
   code: string | null;
   lead: string | null;
+  overrun: boolean;
+  deadline: string | null;
   startedAt: string;
 }
 
@@ -144,11 +156,16 @@ export class MissionService {
     return readFile(full);
   }
 
-  async list(filter: { phase?: string; status?: string; type?: string; limit: number }): Promise<MissionSummary[]> {
+  /** Missions by their search attributes. Filter values are validated by the route schema; quotes are escaped anyway. */
+  async list(filter: MissionFilter): Promise<MissionSummary[]> {
+    const q = (v: string) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
     const clauses = [`WorkflowType = 'missionWorkflow'`];
-    if (filter.phase) clauses.push(`${SearchAttr.phase.name} = '${filter.phase}'`);
-    if (filter.status) clauses.push(`${SearchAttr.status.name} = '${filter.status}'`);
-    if (filter.type) clauses.push(`${SearchAttr.type.name} = '${filter.type}'`);
+    if (filter.phase) clauses.push(`${SearchAttr.phase.name} = ${q(filter.phase)}`);
+    if (filter.status) clauses.push(`${SearchAttr.status.name} = ${q(filter.status)}`);
+    if (filter.type) clauses.push(`${SearchAttr.type.name} = ${q(filter.type)}`);
+    if (filter.code) clauses.push(`${SearchAttr.code.name} = ${q(filter.code)}`);
+    if (filter.lead) clauses.push(`${SearchAttr.lead.name} = ${q(filter.lead)}`);
+    if (filter.overrun !== undefined) clauses.push(filter.overrun ? `${SearchAttr.overrun.name} = true` : `(${SearchAttr.overrun.name} IS NULL OR ${SearchAttr.overrun.name} = false)`);
     const out: MissionSummary[] = [];
     for await (const wf of this.client.workflow.list({ query: clauses.join(' AND '), pageSize: filter.limit })) {
       const sa = wf.typedSearchAttributes;
@@ -159,6 +176,8 @@ export class MissionService {
         type: sa.get(SearchAttr.type) ?? null,
         code: sa.get(SearchAttr.code) ?? null,
         lead: sa.get(SearchAttr.lead) ?? null,
+        overrun: sa.get(SearchAttr.overrun) ?? false,
+        deadline: sa.get(SearchAttr.deadline)?.toISOString() ?? null,
         startedAt: wf.startTime.toISOString(),
       });
       if (out.length >= filter.limit) break;

@@ -61,8 +61,16 @@ test('short allocations: warnings, execution expiry asks for the gate, total ove
   expect(sentFor(manual.missionId, 'clock-warning')).toHaveLength(4);
   const desc = await tw.client.workflow.getHandle(manual.missionId).describe();
   expect(desc.typedSearchAttributes.get(SearchAttr.overrun)).toBe(true);
-  const listed = await missions.list({ limit: 50 });
-  expect(listed.length).toBeGreaterThan(0);
+  // Ops find overrun missions through visibility (eventually consistent).
+  let overrun: string[] = [];
+  for (let i = 0; i < 50 && !overrun.includes(manual.missionId); i++) {
+    overrun = (await missions.list({ overrun: true, limit: 100 })).map((x) => x.missionId);
+    if (!overrun.includes(manual.missionId)) await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(overrun).toContain(manual.missionId);
+  expect(overrun).not.toContain(idle.missionId);
+  const byLead = await missions.list({ lead: 'lucas.lead', code: manual.code, limit: 10 });
+  expect(byLead.map((x) => x.missionId)).toEqual([manual.missionId]);
 
   // A gate left undecided sends reminders, each once.
   await openGate(missions, idle.missionId, 'collect');

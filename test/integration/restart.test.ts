@@ -25,7 +25,9 @@ test('stopping worker and Temporal server mid-mission loses nothing: it continue
   tw = await startTestWorker(activities, server.address);
   let missions = new MissionService(tw.client, tw.taskQueue);
   const { missionId } = await missions.start(eavdRequest, platform);
-  await walkToExecute(missions, missionId);
+  // The Execution Phase Duration will run out while everything is down.
+  await walkToExecute(missions, missionId, { totalHuntHours: 60 / 3600, executionPhaseHours: 6 / 3600 });
+  const deadline = Date.parse((await missions.get(missionId)).clocks.execution.deadline!);
   await missions.update(missionId, msg.addFindingUpdate, {
     finding: { category: 'suspicious-security-event', title: 'examp1e-login.com with MX', severity: 'high', observables: [{ type: 'domain', value: 'examp1e-login.com' }] },
     actor: hunter,
@@ -35,6 +37,7 @@ test('stopping worker and Temporal server mid-mission loses nothing: it continue
   await tw.close();
   tw = undefined;
   await server.stop();
+  await new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now()) + 500));
 
   server = await boot();
   tw = await startTestWorker(activities, server.address);
@@ -42,7 +45,11 @@ test('stopping worker and Temporal server mid-mission loses nothing: it continue
   const resumed = await missions.get(missionId);
   expect(resumed).toMatchObject({ phase: 'execute', lead: lead.id, status: 'active', openGate: 'execute' });
 
-  await until(missions, missionId, (s) => s.findings[0]?.status === 'escalated', 'escalation after restart');
+  await until(missions, missionId, (s) => s.findings.some((f) => f.status === 'escalated'), 'escalation after restart');
+  // The durable timer fires after the downtime, once.
+  await until(missions, missionId, (s) => s.timeline.some((e) => e.action === 'clock.execution.expired'), 'execution expiry after downtime');
+  for (let i = 0; i < 100 && !outbox(dataDir).some((n) => n.kind === 'execution-expired'); i++) await new Promise((r) => setTimeout(r, 50));
+  expect(outbox(dataDir).filter((n) => n.kind === 'execution-expired')).toHaveLength(1);
   await walkFromExecute(missions, missionId);
   const done: MissionState = await tw.client.workflow.getHandle(missionId).result();
   expect(done.status).toBe('completed');

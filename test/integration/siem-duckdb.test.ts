@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { ApplicationFailure } from '@temporalio/common';
 import { FileArtifactStore } from '../../activities/artifacts/artifact-store';
 import { DuckDbSiem } from '../../activities/siem/duckdb-siem';
@@ -69,4 +70,18 @@ test('runHuntQuery keeps its evidence at one path per run: a retry leaves one fi
   expect(JSON.parse(readFileSync(join(dir, first.evidence.path), 'utf8'))).toMatchObject({ query: input.query, rowCount: first.rowCount });
   const beats = await acts.checkHeartbeats({ silentAfterMinutes: 24 * 60, now: '2026-11-22T00:00:00Z' });
   expect(beats.map((b) => b.source)).toEqual(['dns', 'edr', 'mail', 'proxy']);
+});
+
+test('Parquet files are sources too', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'capeo-parquet-'));
+  const instance = await DuckDBInstance.create(':memory:');
+  const c = await instance.connect();
+  await c.run(
+    `COPY (SELECT TIMESTAMPTZ '2026-11-10 10:00:00+00' + INTERVAL (i) MINUTE AS ts, 'host-' || (i % 3) AS host FROM range(30) t(i)) TO '${join(dir, 'netflow.parquet')}' (FORMAT parquet)`,
+  );
+  c.closeSync();
+  const lake = new DuckDbSiem(dir);
+  expect(await lake.sources()).toEqual(['netflow']);
+  const r = await lake.runQuery({ query: 'select host, count(*) as n from netflow group by host order by host', ...range });
+  expect(r.sample).toEqual([{ host: 'host-0', n: '10' }, { host: 'host-1', n: '10' }, { host: 'host-2', n: '10' }]);
 });

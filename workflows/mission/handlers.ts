@@ -29,6 +29,26 @@ export function registerHandlers(m: Mission, effects: Effects, outcomes: Outcome
   const s = m.state;
   setHandler(msg.missionStateQuery, () => s);
 
+  // A log source went silent: a visibility-gap finding, raised at once (once per source).
+  setHandler(msg.visibilityGapSignal, ({ source, lastSeen, events, silentAfterMinutes }) => {
+    if (s.status !== 'active') return;
+    const before = s.findings.length;
+    const f = m.addFinding(
+      {
+        category: 'visibility-gap',
+        title: `Log source '${source}' is silent`,
+        description: `No events from '${source}' since ${lastSeen ?? 'ever'} (threshold ${silentAfterMinutes} min).`,
+        severity: 'high',
+        evidence: [{ kind: 'query', summary: `heartbeat: ${events} events, last seen ${lastSeen ?? 'never'}` }],
+        observables: [],
+        sourceKey: `heartbeat:${source}`,
+        flags: [],
+      },
+      'capeo',
+    );
+    if (s.findings.length > before) effects.forFinding(f);
+  });
+
   setHandler(
     msg.decideGateUpdate,
     async ({ gate, decision, reason, actor }) => {
@@ -38,8 +58,9 @@ export function registerHandlers(m: Mission, effects: Effects, outcomes: Outcome
         return m.ack;
       }
       s.openGate = null;
-      // Answer once the main flow has acted on the approval: the caller sees the next phase.
-      await condition(() => s.phase !== gate || s.status !== 'active');
+      // Answer once the main flow has acted on the approval and done the next phase's own
+      // work: the caller sees the next phase with its gate open (or the mission ended).
+      await condition(() => (s.phase !== gate && s.openGate !== null) || s.status !== 'active');
       return m.ack;
     },
     { validator: ({ actor, ...decision }) => refuse(gateDecisionRefusal(s, decision, actor)) },

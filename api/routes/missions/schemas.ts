@@ -29,6 +29,9 @@ export const listMissions = {
     phase: phaseSchema.optional(),
     status: z.enum(MISSION_STATUSES).optional(),
     type: missionTypeSchema.optional(),
+    code: z.string().regex(/^[A-Z]{2,8}\d{2,}$/, 'a mission code such as EAVD01').optional(),
+    lead: z.string().regex(/^[\w.@+-]{1,120}$/, 'an identity: letters, digits and . @ + - _').optional(),
+    overrun: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
   }),
   response: {
@@ -41,6 +44,8 @@ export const listMissions = {
           type: z.string().nullable(),
           code: z.string().nullable(),
           lead: z.string().nullable(),
+          overrun: z.boolean(),
+          deadline: z.string().nullable(),
           startedAt: z.string(),
         }),
       ),
