@@ -15,6 +15,16 @@ export const SearchAttr = {
   deadline: defineSearchAttributeKey('CapeoDeadline', SearchAttributeType.DATETIME),
 } as const;
 
+/** The search attributes a mission starts with; the workflow keeps them current. */
+export function initialMissionSearchAttributes(type: string, code: string) {
+  return [
+    { key: SearchAttr.phase, value: 'collect' },
+    { key: SearchAttr.status, value: 'active' },
+    { key: SearchAttr.type, value: type },
+    { key: SearchAttr.code, value: code },
+  ];
+}
+
 /** `Name=Type` pairs for `temporal server start-dev --search-attribute` and `operator search-attribute create`. */
 export const SEARCH_ATTRIBUTE_REGISTRATIONS: string[] = Object.values(SearchAttr).map(
   (k) => `${k.name}=${k.type === SearchAttributeType.KEYWORD ? 'Keyword' : k.type === SearchAttributeType.BOOL ? 'Bool' : 'Datetime'}`,

@@ -4,7 +4,7 @@ import type { StartedIteration } from '../../domain/iterations';
 import { claimIterationUpdate, missionStateQuery } from '../../domain/messages';
 import type { MissionState, MissionWorkflowInput } from '../../domain/mission';
 import { displayName } from '../../domain/nomenclature';
-import { missionWorkflowId, REGISTRY_WORKFLOW_ID, SearchAttr } from '../../domain/temporal-names';
+import { initialMissionSearchAttributes, missionWorkflowId, REGISTRY_WORKFLOW_ID } from '../../domain/temporal-names';
 
 export interface StartNextIterationInput {
   code: string;
@@ -50,12 +50,7 @@ export const createIterationActivities = (client: Client, taskQueue: string) => 
         workflowId: missionId,
         taskQueue,
         args: [input],
-        typedSearchAttributes: [
-          { key: SearchAttr.phase, value: 'collect' },
-          { key: SearchAttr.status, value: 'active' },
-          { key: SearchAttr.type, value: prev.type },
-          { key: SearchAttr.code, value: code },
-        ],
+        typedSearchAttributes: initialMissionSearchAttributes(prev.type, code),
       });
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

@@ -19,7 +19,7 @@ import { startMissionRequestSchema, type MissionState, type StartMissionRequest 
 import type { TimeAllocation } from '../../domain/allocation';
 import { computeMetrics, type MissionMetrics } from '../../domain/metrics';
 import { displayName } from '../../domain/nomenclature';
-import { missionWorkflowId, REGISTRY_WORKFLOW_ID, SearchAttr } from '../../domain/temporal-names';
+import { initialMissionSearchAttributes, missionWorkflowId, REGISTRY_WORKFLOW_ID, SearchAttr } from '../../domain/temporal-names';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 
 export interface StartedMission {
@@ -85,12 +85,7 @@ export class MissionService {
         workflowId: missionId,
         taskQueue: this.taskQueue,
         args: [{ ...req, missionId, code, iteration, requester: actor }],
-        typedSearchAttributes: [
-          { key: SearchAttr.phase, value: 'collect' },
-          { key: SearchAttr.status, value: 'active' },
-          { key: SearchAttr.type, value: req.type },
-          { key: SearchAttr.code, value: code },
-        ],
+        typedSearchAttributes: initialMissionSearchAttributes(req.type, code),
       });
     } catch (err) {
       // The same request retried: the code is the same, so is the mission.

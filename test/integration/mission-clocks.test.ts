@@ -1,8 +1,7 @@
-import { join } from 'node:path';
-import { MissionService } from '../../api/services/missions';
+import type { MissionService } from '../../api/services/missions';
 import type { MissionState } from '../../domain/mission';
 import { SearchAttr } from '../../domain/temporal-names';
-import { outbox, realActivities, startTestWorker, type TestWorker } from '../support/temporal';
+import { missionHarness, outbox, type TestWorker } from '../support/temporal';
 import * as msg from '../../domain/messages';
 import { eavdRequest, hunter, openGate, platform, until, walkToExecute } from '../support/walk';
 
@@ -11,10 +10,7 @@ let missions: MissionService;
 let dataDir: string;
 
 beforeAll(async () => {
-  const real = realActivities();
-  dataDir = real.dataDir;
-  tw = await startTestWorker(real.activities);
-  missions = new MissionService(tw.client, tw.taskQueue, join(dataDir, 'artifacts'));
+  ({ tw, missions, dataDir } = await missionHarness());
 });
 afterAll(async () => tw?.close());
 

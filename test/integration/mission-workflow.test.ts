@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from '@temporalio/worker';
 import { ConflictError } from '../../api/errors';
-import { MissionService } from '../../api/services/missions';
+import type { MissionService } from '../../api/services/missions';
 import * as msg from '../../domain/messages';
 import type { MissionState } from '../../domain/mission';
 import { SearchAttr } from '../../domain/temporal-names';
-import { outbox, realActivities, startTestWorker, testEnv, tickets, type TestWorker } from '../support/temporal';
+import { missionHarness, outbox, testEnv, tickets, type TestWorker } from '../support/temporal';
 import {
   dfir,
   eavdRequest,
@@ -29,10 +29,7 @@ let missions: MissionService;
 let dataDir: string;
 
 beforeAll(async () => {
-  const real = realActivities();
-  dataDir = real.dataDir;
-  tw = await startTestWorker(real.activities);
-  missions = new MissionService(tw.client, tw.taskQueue, join(dataDir, 'artifacts'));
+  ({ tw, missions, dataDir } = await missionHarness());
 });
 afterAll(async () => tw?.close());
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
 import { createActivities, type IterationDeps } from '../../activities';
+import { MissionService } from '../../api/services/missions';
 import { readOutbox } from '../../activities/notify/outbox-notifier';
 import { loadConfig } from '../../config';
 import { createCapeoWorker } from '../../worker/create-worker';
@@ -90,4 +91,17 @@ export async function startTestWorker(
       await connection.close();
     },
   };
+}
+
+export interface MissionHarness {
+  tw: TestWorker;
+  missions: MissionService;
+  dataDir: string;
+}
+
+/** A worker with every real activity over a fresh data folder, and the API's mission service on it. */
+export async function missionHarness(): Promise<MissionHarness> {
+  const real = realActivities();
+  const tw = await startTestWorker(real.activities);
+  return { tw, dataDir: real.dataDir, missions: new MissionService(tw.client, tw.taskQueue, join(real.dataDir, 'artifacts')) };
 }
