@@ -13,6 +13,11 @@ export class ForbiddenError extends Error {
   readonly status = 403;
   readonly code = 'FORBIDDEN';
 }
+/** The mission exists but cannot answer yet (it is starting); retry shortly. */
+export class NotReadyError extends Error {
+  readonly status = 503;
+  readonly code = 'MISSION_NOT_READY';
+}
 /** A refused Update or another conflict with the mission's state; carries the validator's list. */
 export class ConflictError extends Error {
   readonly status = 409;
@@ -25,13 +30,13 @@ export class ConflictError extends Error {
   }
 }
 
-type Known = NotFoundError | UnauthenticatedError | ForbiddenError | ConflictError;
+type Known = NotFoundError | UnauthenticatedError | ForbiddenError | ConflictError | NotReadyError;
 const isKnown = (e: unknown): e is Known =>
-  e instanceof NotFoundError || e instanceof UnauthenticatedError || e instanceof ForbiddenError || e instanceof ConflictError;
+  e instanceof NotFoundError || e instanceof UnauthenticatedError || e instanceof ForbiddenError || e instanceof ConflictError || e instanceof NotReadyError;
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
-  413: 'Content Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests', 500: 'Internal Server Error',
+  413: 'Content Too Large', 503: 'Service Unavailable', 415: 'Unsupported Media Type', 429: 'Too Many Requests', 500: 'Internal Server Error',
 };
 
 /** One error handler: every error leaves as RFC 9457 application/problem+json. */
@@ -57,6 +62,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       });
     }
     if (isKnown(err)) {
+      if (err instanceof NotReadyError) void reply.header('retry-after', '1');
       return send(err.status, {
         code: err.code,
         detail: err.message,

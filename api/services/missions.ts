@@ -20,7 +20,7 @@ import type { TimeAllocation } from '../../domain/allocation';
 import { computeMetrics, type MissionMetrics } from '../../domain/metrics';
 import { displayName } from '../../domain/nomenclature';
 import { initialMissionSearchAttributes, missionWorkflowId, REGISTRY_WORKFLOW_ID, SearchAttr } from '../../domain/temporal-names';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, NotReadyError } from '../errors';
 
 export interface StartedMission {
   missionId: string;
@@ -215,10 +215,11 @@ export class MissionService {
       }
       if (err instanceof WorkflowNotFoundError) {
         // An Update to a mission that has ended is answered "not found" by the server.
-        const exists = await handle.describe().then(() => true, () => false);
-        throw exists
-          ? new ConflictError('MISSION_CLOSED', `mission '${missionId}' has ended`)
-          : new NotFoundError(`no mission '${missionId}'`);
+        const status = await handle.describe().then((d) => d.status.name, () => null);
+        if (status === null) throw new NotFoundError(`no mission '${missionId}'`);
+        // A mission that has just been started answers once its worker has run it once.
+        if (status === 'RUNNING') throw new NotReadyError(`mission '${missionId}' is starting; retry shortly`);
+        throw new ConflictError('MISSION_CLOSED', `mission '${missionId}' has ended`);
       }
       throw err;
     }

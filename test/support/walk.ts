@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../api/errors';
+import { NotFoundError, NotReadyError } from '../../api/errors';
 import type { MissionService } from '../../api/services/missions';
 import type { Actor } from '../../domain/identity';
 import * as msg from '../../domain/messages';
@@ -32,7 +32,7 @@ export async function until(missions: MissionService, id: string, ok: (s: Missio
   for (let i = 0; i < 300; i++) {
     // A mission being started by someone else may not exist yet.
     const s = await missions.get(id).catch((err: unknown) => {
-      if (err instanceof NotFoundError) return undefined;
+      if (err instanceof NotFoundError || err instanceof NotReadyError) return undefined;
       throw err;
     });
     if (s && ok(s)) return s;

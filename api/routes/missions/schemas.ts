@@ -17,7 +17,7 @@ export const problemSchema = z
   })
   .describe('RFC 9457 problem details');
 
-const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 503: problemSchema };
 const started = z.object({ missionId: z.string(), code: z.string(), displayName: z.string(), created: z.boolean() });
 const stateReply = { 200: missionStateSchema, ...problems };
 const createdReply = { 201: z.object({ id: z.string(), mission: missionStateSchema }), ...problems };
