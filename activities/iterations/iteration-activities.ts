@@ -51,6 +51,7 @@ export const createIterationActivities = (client: Client, taskQueue: string) => 
         taskQueue,
         args: [input],
         typedSearchAttributes: initialMissionSearchAttributes(prev.type, code),
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

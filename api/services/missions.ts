@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import {
@@ -66,8 +66,15 @@ export class MissionService {
     private readonly artifactDir: string | null = null,
   ) {}
 
-  async start(request: StartMissionRequest, actor: Actor, requestId: string = randomUUID()): Promise<StartedMission> {
+  /**
+   * Starts a mission. `requestId` (the Idempotency-Key, scoped to the caller) makes it
+   * idempotent: the same key and body give the same mission; the same key with another
+   * body is a conflict.
+   */
+  async start(request: StartMissionRequest, actor: Actor, idempotencyKey?: string): Promise<StartedMission> {
     const req = startMissionRequestSchema.parse(request);
+    const requestId = idempotencyKey ? `${actor.id}:${idempotencyKey}` : randomUUID();
+    const requestHash = createHash('sha256').update(JSON.stringify([actor.id, req])).digest('hex');
     const { code } = await this.client.workflow.executeUpdateWithStart(allocateCodeUpdate, {
       args: [{ type: req.type, requestId }],
       startWorkflowOperation: new WithStartWorkflowOperation('missionCodeRegistryWorkflow', {
@@ -86,10 +93,17 @@ export class MissionService {
         taskQueue: this.taskQueue,
         args: [{ ...req, missionId, code, iteration, requester: actor }],
         typedSearchAttributes: initialMissionSearchAttributes(req.type, code),
+        memo: { requestHash },
+        // A mission id is never reused, even after the mission ended: a late retry finds it.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });
     } catch (err) {
-      // The same request retried: the code is the same, so is the mission.
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      // The same request retried: the code is the same, so is the mission, if the body is.
+      const { memo } = await this.client.workflow.getHandle(missionId).describe();
+      if (memo?.['requestHash'] !== requestHash) {
+        throw new ConflictError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request body');
+      }
       created = false;
     }
     return { missionId, code, displayName: displayName(code, req.codeName), created };

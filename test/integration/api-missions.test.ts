@@ -105,6 +105,22 @@ test('through REST: start, refuse with the missing items (409), findings refused
   await tw.client.workflow.getHandle(missionId).terminate('test done');
 });
 
+test('Idempotency-Key: the same key and body give the same mission; another body is a 409', async () => {
+  const headers = { ...as(platform), 'idempotency-key': 'soc-ticket-4711' };
+  const first = await api.inject({ method: 'POST', url: '/missions', payload: eavdRequest, headers });
+  const retry = await api.inject({ method: 'POST', url: '/missions', payload: eavdRequest, headers });
+  expect(first.statusCode).toBe(201);
+  expect(retry.statusCode).toBe(200);
+  expect(retry.json()).toEqual({ ...first.json(), created: false });
+  const changed = await api.inject({ method: 'POST', url: '/missions', payload: { ...eavdRequest, codeName: 'Other Name' }, headers });
+  expect(changed.statusCode).toBe(409);
+  expect(changed.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
+  const badKey = await api.inject({ method: 'POST', url: '/missions', payload: eavdRequest, headers: { ...headers, 'idempotency-key': 'short' } });
+  expect(badKey.statusCode).toBe(400);
+  expect(badKey.json().errors[0].field).toBe('headers.idempotency-key');
+  await tw.client.workflow.getHandle(first.json().missionId).terminate('test done');
+});
+
 test('OpenAPI 3.1 is served and documents the mission routes', async () => {
   const res = await api.inject({ url: '/openapi.json' });
   expect(res.statusCode).toBe(200);

@@ -217,7 +217,13 @@ test('concurrent starts never share a code; a retried start gets the same missio
   const first = await missions.start(eavdRequest, platform, 'retry-key-1');
   const again = await missions.start(eavdRequest, platform, 'retry-key-1');
   expect(again).toEqual({ ...first, created: false });
-  await Promise.all([...started, first].map((s) => tw.client.workflow.getHandle(s.missionId).terminate('test done')));
+  const other = await missions.start({ ...eavdRequest, topic: 'something else entirely' }, platform, 'retry-key-1').catch((e: unknown) => e);
+  expect(other).toBeInstanceOf(ConflictError);
+  expect((other as ConflictError).code).toBe('IDEMPOTENCY_KEY_REUSED');
+  // Even after the mission ended, a late retry finds it instead of starting it again.
+  await tw.client.workflow.getHandle(first.missionId).terminate('ended');
+  expect(await missions.start(eavdRequest, platform, 'retry-key-1')).toEqual({ ...first, created: false });
+  await Promise.all(started.map((s) => tw.client.workflow.getHandle(s.missionId).terminate('test done')));
 });
 
 test('a new iteration keeps code and code name, increments the iteration and starts from the previous playbook', async () => {

@@ -14,7 +14,7 @@ const CONTENT_TYPES: Record<(typeof s.ARTIFACT_NAMES)[number], string> = {
 
 export const missionRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> = async (app, { missions }) => {
   app.post('/missions', { schema: { ...s.startMission, summary: 'Start a mission' } }, async (req, reply) => {
-    const started = await missions.start(req.body, actorOf(req));
+    const started = await missions.start(req.body, actorOf(req), req.headers['idempotency-key']);
     return reply.status(started.created ? 201 : 200).send(started);
   });
 

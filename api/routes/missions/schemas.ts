@@ -22,7 +22,13 @@ const started = z.object({ missionId: z.string(), code: z.string(), displayName:
 const stateReply = { 200: missionStateSchema, ...problems };
 const createdReply = { 201: z.object({ id: z.string(), mission: missionStateSchema }), ...problems };
 
-export const startMission = { body: startMissionRequestSchema, response: { 201: started, 200: started, ...problems } };
+export const startMission = {
+  body: startMissionRequestSchema,
+  headers: z.object({
+    'idempotency-key': z.string().regex(/^[\x21-\x7e]{8,200}$/, '8 to 200 visible ASCII characters').optional(),
+  }),
+  response: { 201: started, 200: started, ...problems },
+};
 
 export const listMissions = {
   querystring: z.object({
