@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerErrorHandler } from './errors';
 import { missionRoutes } from './routes/missions';
+import { opsRoutes } from './routes/ops';
 import type { MissionService } from './services/missions';
 
 export interface AppDeps {
@@ -26,6 +27,7 @@ export async function app(fastify: FastifyInstance, deps: AppDeps): Promise<void
   registerErrorHandler(fastify);
 
   fastify.get('/openapi.json', { schema: { hide: true } }, async () => fastify.swagger());
-  fastify.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  // Not encapsulated: its request-metrics hook must see every route.
+  await opsRoutes(fastify, { missions: deps.missions });
   await fastify.register(missionRoutes, { missions: deps.missions });
 }

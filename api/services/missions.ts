@@ -10,6 +10,8 @@ import {
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
+import { PHASES } from '../../domain/phases';
 import type { Actor } from '../../domain/identity';
 import type { StartedIteration } from '../../domain/iterations';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -150,6 +152,31 @@ export class MissionService {
       throw new ForbiddenError('only a hunt manager or the mission lead starts or schedules iterations');
     }
     return state;
+  }
+
+  /** Readiness: Temporal answers, and at least one worker polls the task queue. */
+  async readiness(): Promise<{ temporal: boolean; workerPollers: number }> {
+    try {
+      const res = await this.client.workflowService.describeTaskQueue({
+        namespace: this.client.options.namespace,
+        taskQueue: { name: this.taskQueue, kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+        taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+      });
+      return { temporal: true, workerPollers: res.pollers?.length ?? 0 };
+    } catch {
+      return { temporal: false, workerPollers: 0 };
+    }
+  }
+
+  /** Running missions per phase, and how many have overrun: for ops dashboards. */
+  async runningCounts(): Promise<{ perPhase: Record<string, number>; overrun: number }> {
+    const running = `WorkflowType = 'missionWorkflow' AND ExecutionStatus = 'Running'`;
+    const perPhase: Record<string, number> = {};
+    for (const phase of PHASES) {
+      perPhase[phase] = (await this.client.workflow.count(`${running} AND ${SearchAttr.phase.name} = '${phase}'`)).count;
+    }
+    const overrun = (await this.client.workflow.count(`${running} AND ${SearchAttr.overrun.name} = true`)).count;
+    return { perPhase, overrun };
   }
 
   async metrics(missionId: string): Promise<MissionMetrics> {

@@ -131,3 +131,17 @@ test('OpenAPI 3.1 is served and documents the mission routes', async () => {
   );
   expect((await api.inject({ url: '/docs' })).statusCode).toBeLessThan(400);
 });
+
+test('ops: liveness, readiness with the worker polling, Prometheus metrics for HTTP and missions', async () => {
+  expect((await api.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
+  const ready = await api.inject({ url: '/readyz' });
+  expect(ready.statusCode).toBe(200);
+  expect(ready.json()).toMatchObject({ status: 'ready', temporal: true });
+  expect(ready.json().workerPollers).toBeGreaterThan(0);
+  const metrics = await api.inject({ url: '/metrics' });
+  expect(metrics.headers['content-type']).toMatch(/^text\/plain/);
+  expect(metrics.body).toMatch(/capeo_http_requests_total\{method="GET",route="\/readyz",status="200"\} 1/);
+  expect(metrics.body).toMatch(/capeo_missions_running\{phase="collect"\} \d+/);
+  expect(metrics.body).toMatch(/capeo_missions_overrun \d+/);
+  expect(metrics.body).toMatch(/capeo_worker_pollers [1-9]/);
+});
