@@ -5,6 +5,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { registerErrorHandler } from './errors';
 import { missionRoutes } from './routes/missions';
 import { opsRoutes } from './routes/ops';
+import { watchRoutes } from './routes/missions/watch';
 import type { MissionService } from './services/missions';
 
 export interface AppDeps {
@@ -29,5 +30,6 @@ export async function app(fastify: FastifyInstance, deps: AppDeps): Promise<void
   fastify.get('/openapi.json', { schema: { hide: true } }, async () => fastify.swagger());
   // Not encapsulated: its request-metrics hook must see every route.
   await opsRoutes(fastify, { missions: deps.missions });
+  await fastify.register(watchRoutes, { missions: deps.missions });
   await fastify.register(missionRoutes, { missions: deps.missions });
 }

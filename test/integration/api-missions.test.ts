@@ -145,3 +145,30 @@ test('ops: liveness, readiness with the worker polling, Prometheus metrics for H
   expect(metrics.body).toMatch(/capeo_missions_overrun \d+/);
   expect(metrics.body).toMatch(/capeo_worker_pollers [1-9]/);
 });
+
+test('watch: one mission over Server-Sent Events, to its end; all missions as they change', async () => {
+  const address = await api.listen({ host: '127.0.0.1', port: 0 });
+  const { missionId } = (await post('/missions', eavdRequest)).json();
+  await waitForGate(missionId, 'collect');
+  const events = fetch(`${address}/missions/${missionId}/events`, { headers: as(manager) }).then((r) => {
+    expect(r.headers.get('content-type')).toBe('text/event-stream');
+    return r.text();
+  });
+  const all = new AbortController();
+  const allEvents = fetch(`${address}/missions/events`, { headers: as(manager), signal: all.signal }).then(async (r) => {
+    const reader = r.body!.getReader();
+    let text = '';
+    while (!text.includes(missionId)) text += new TextDecoder().decode((await reader.read()).value);
+    all.abort();
+    return text;
+  });
+  await post(`/missions/${missionId}/gates/collect/decision`, { decision: 'approve' }, manager);
+  await post(`/missions/${missionId}/gates/analyze/decision`, { decision: 'reject', reason: 'out of scope' }, manager);
+  const text = await events;
+  const names = [...text.matchAll(/^event: (\w+)$/gm)].map((m) => m[1]);
+  expect(names.at(-1)).toBe('end');
+  expect(text).toContain('"action":"gate.rejected"');
+  expect(text).toContain('"status":"not_qualified"');
+  expect(text).toMatch(/^id: 1$/m);
+  expect(await allEvents).toContain(`"missionId":"${missionId}"`);
+});
