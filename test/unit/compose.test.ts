@@ -218,7 +218,7 @@ function apiProblems(doc: Compose): string[] {
   }
   const check = text(api.healthcheck?.test);
   if (!check.includes(`:${port}/healthz`)) problems.push(`capeo-api: the healthcheck does not ask :${port}/healthz`);
-  if (!read('api/app.ts').includes("'/healthz'")) problems.push('api/app.ts has no /healthz route');
+  if (!read('api/routes/ops.ts').includes("'/healthz'")) problems.push('api/routes/ops.ts has no /healthz route');
   return problems;
 }
 
