@@ -3,6 +3,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { registerErrorHandler } from './errors';
+import { registerAuthentication, type Authenticators } from './identity';
+import { apiKeyRoutes } from './routes/api-keys';
 import { missionRoutes } from './routes/missions';
 import { opsRoutes } from './routes/ops';
 import { watchRoutes } from './routes/missions/watch';
@@ -10,6 +12,7 @@ import type { MissionService } from './services/missions';
 
 export interface AppDeps {
   missions: MissionService;
+  auth: Authenticators;
 }
 
 /** The API as a plugin: external plugins, then the error handler, then routes. Built by tests and by the server. */
@@ -20,16 +23,20 @@ export async function app(fastify: FastifyInstance, deps: AppDeps): Promise<void
   await fastify.register(swagger, {
     openapi: {
       openapi: '3.1.0',
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API key or an OIDC access token' } } },
+      security: [{ bearer: [] }],
       info: { title: 'capeo', version: '0.1.0', description: 'Threat-hunt missions as durable Temporal workflows' },
     },
     transform: jsonSchemaTransform,
   });
   await fastify.register(swaggerUi, { routePrefix: '/docs' });
   registerErrorHandler(fastify);
+  registerAuthentication(fastify, deps.auth);
 
   fastify.get('/openapi.json', { schema: { hide: true } }, async () => fastify.swagger());
   // Not encapsulated: its request-metrics hook must see every route.
   await opsRoutes(fastify, { missions: deps.missions });
+  await fastify.register(apiKeyRoutes, { keys: deps.auth.keys });
   await fastify.register(watchRoutes, { missions: deps.missions });
   await fastify.register(missionRoutes, { missions: deps.missions });
 }

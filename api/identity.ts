@@ -1,17 +1,40 @@
-import type { FastifyRequest } from 'fastify';
-import { actorSchema, type Actor } from '../domain/identity';
-import { UnauthenticatedError } from './errors';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Actor, Role } from '../domain/identity';
+import type { ApiKeyStore } from './auth/api-keys';
+import type { OidcVerifier } from './auth/oidc';
+import { ForbiddenError, UnauthenticatedError } from './errors';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor?: Actor;
+  }
+}
+
+export interface Authenticators {
+  keys: ApiKeyStore;
+  oidc?: OidcVerifier;
+}
 
 /**
- * The acting identity. Interim: taken from the `X-Capeo-Actor` and `X-Capeo-Role`
- * headers, with the API bound to loopback; API keys and OIDC replace this (issue 4).
+ * Who is calling: `Authorization: Bearer <token>`, an API key or (when OIDC is
+ * configured) a JWT from the identity provider. Routes ask with `actorOf`.
  */
-export function actorOf(req: FastifyRequest): Actor {
-  const parsed = actorSchema.safeParse({ id: req.headers['x-capeo-actor'], role: req.headers['x-capeo-role'] });
-  if (!parsed.success) {
-    throw new UnauthenticatedError(
-      'X-Capeo-Actor (an id) and X-Capeo-Role (platform, manager, lead, hunter, viewer or admin) headers are required',
-    );
+export function registerAuthentication(app: FastifyInstance, auth: Authenticators): void {
+  app.addHook('onRequest', async (req) => {
+    const header = req.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    if (!token) return;
+    const looksLikeJwt = token.split('.').length === 3;
+    req.actor = looksLikeJwt && auth.oidc ? await auth.oidc.verify(token) : auth.keys.verify(token);
+  });
+}
+
+/** The authenticated caller, who must hold one of `roles` when any are given. */
+export function actorOf(req: FastifyRequest, ...roles: Role[]): Actor {
+  const actor = req.actor;
+  if (!actor) throw new UnauthenticatedError('a valid API key or OIDC token is required: Authorization: Bearer <token>');
+  if (roles.length > 0 && !roles.includes(actor.role)) {
+    throw new ForbiddenError(`role '${actor.role}' may not do this; it takes: ${roles.join(', ')}`);
   }
-  return parsed.data;
+  return actor;
 }

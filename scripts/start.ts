@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   }
   const address = server?.address ?? config.TEMPORAL_ADDRESS!;
   const worker = await startWorker(config, address, log);
-  const api = await startApi(config, address, log);
+  const api = await startApi(config, address, log, true);
 
   async function shutdown(code = 0): Promise<void> {
     if (stopping) return;
@@ -58,6 +58,9 @@ async function main(): Promise<void> {
     `  API docs      ${api.url}/docs   (OpenAPI: ${api.url}/openapi.json)`,
     `  Temporal UI   ${server?.uiUrl ?? '(external cluster: use its own UI)'}`,
     `  Temporal      ${address}  namespace ${config.TEMPORAL_NAMESPACE}`,
+    ...(api.generatedAdminKey
+      ? [`  Admin API key ${api.generatedAdminKey}   (shown once; stored hashed; create more keys with POST /api-keys)`]
+      : []),
     '  Ctrl-C stops everything.',
     '',
   ];

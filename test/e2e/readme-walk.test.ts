@@ -46,6 +46,7 @@ test("README command 1 brings the stack up, the README's curl walk completes a m
     CAPEO_TEMPORAL_UI_PORT: String(uiPort),
     CAPEO_DATA_DIR: mkdtempSync(join(tmpdir(), 'capeo-e2e-')),
     CAPEO_LOG_LEVEL: 'warn',
+    CAPEO_BOOTSTRAP_ADMIN_KEY: `capeo_e2e_${process.pid}_admin_key_0123456789`,
   };
   stack = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
   const banner = await waitForOutput(stack, 'Ctrl-C stops everything');
@@ -57,7 +58,7 @@ test("README command 1 brings the stack up, the README's curl walk completes a m
 
   const walk = spawnSync('bash', ['-euo', 'pipefail', '-c', readmeWalk()], {
     cwd: ROOT,
-    env: { ...process.env, API: `http://127.0.0.1:${apiPort}`, TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}` },
+    env: { ...process.env, API: `http://127.0.0.1:${apiPort}`, TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`, CAPEO_ADMIN_KEY: env.CAPEO_BOOTSTRAP_ADMIN_KEY },
     encoding: 'utf8',
     timeout: 120_000,
   });

@@ -8,7 +8,7 @@ let api: FastifyInstance;
 
 beforeAll(async () => {
   tw = await startTestWorker(realActivities().activities);
-  api = await buildTestApp(tw);
+  api = await buildTestApp(tw, [platform, manager, lead, hunter]);
 });
 afterAll(async () => {
   await api?.close();
@@ -49,6 +49,8 @@ test('malformed JSON, a missing identity and unknown missions get 4xx problems, 
   const anon = await api.inject({ method: 'POST', url: '/missions', payload: eavdRequest });
   expect(anon.statusCode).toBe(401);
   expect(anon.json().code).toBe('UNAUTHENTICATED');
+  const forged = await api.inject({ method: 'GET', url: '/missions', headers: { authorization: 'Bearer capeo_not-a-key', 'x-capeo-actor': 'x', 'x-capeo-role': 'admin' } });
+  expect(forged.statusCode).toBe(401);
 
   const unknown = await api.inject({ url: '/missions/mission-EAVD99-9', headers: as(manager) });
   expect(unknown.statusCode).toBe(404);

@@ -1,14 +1,29 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { app } from '../../api/app';
+import { ApiKeyStore } from '../../api/auth/api-keys';
 import { MissionService } from '../../api/services/missions';
-import type { Actor } from '../../domain/identity';
+import { ROLES, type Actor } from '../../domain/identity';
 import type { TestWorker } from './temporal';
 
-export async function buildTestApp(tw: TestWorker): Promise<FastifyInstance> {
+/** Keys of the test identities, made by buildTestApp: `as(actor)` gives that actor's Authorization header. */
+const keys = new Map<string, string>();
+export const as = (a: Actor): Record<string, string> => {
+  const key = keys.get(`${a.id}/${a.role}`);
+  if (!key) throw new Error(`no test key for ${a.id} (${a.role})`);
+  return { authorization: `Bearer ${key}` };
+};
+
+/** One identity per role, for the route × role matrix. */
+export const roleActors: Actor[] = ROLES.map((role) => ({ id: `${role}-user`, role }));
+
+export async function buildTestApp(tw: TestWorker, actors: Actor[] = []): Promise<FastifyInstance> {
+  const store = new ApiKeyStore(join(mkdtempSync(join(tmpdir(), 'capeo-keys-')), 'api-keys.json'));
+  for (const a of [...actors, ...roleActors]) keys.set(`${a.id}/${a.role}`, store.create(a.id, a.role).key);
   const fastify = Fastify({ logger: false });
-  await fastify.register(app, { missions: new MissionService(tw.client, tw.taskQueue) });
+  await fastify.register(app, { missions: new MissionService(tw.client, tw.taskQueue, join(tmpdir(), 'none')), auth: { keys: store } });
   await fastify.ready();
   return fastify;
 }
-
-export const as = (a: Actor) => ({ 'x-capeo-actor': a.id, 'x-capeo-role': a.role });

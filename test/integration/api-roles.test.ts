@@ -1,0 +1,84 @@
+import type { FastifyInstance } from 'fastify';
+import { ROLES, type Role } from '../../domain/identity';
+import { as, buildTestApp, roleActors } from '../support/api';
+import { realActivities, startTestWorker, type TestWorker } from '../support/temporal';
+import { eavdRequest } from '../support/walk';
+
+let tw: TestWorker;
+let api: FastifyInstance;
+let missionId: string;
+
+beforeAll(async () => {
+  tw = await startTestWorker(realActivities().activities);
+  api = await buildTestApp(tw);
+  const platform = roleActors.find((a) => a.role === 'platform')!;
+  missionId = (await api.inject({ method: 'POST', url: '/missions', payload: eavdRequest, headers: as(platform) })).json().missionId;
+});
+afterAll(async () => {
+  await api?.close();
+  await tw?.close();
+});
+
+const ANY = ROLES;
+const HUNT: Role[] = ['lead', 'hunter', 'manager'];
+type Route = [method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, allowed: readonly Role[], body?: object];
+
+/** Every route of the API, with the roles entitled to it and a valid body. */
+const routes = (id: string): Route[] => [
+  ['POST', '/missions', ['platform', 'manager'], eavdRequest],
+  ['GET', '/missions', ANY],
+  ['GET', `/missions/${id}`, ANY],
+  ['GET', `/missions/${id}/metrics`, ANY],
+  ['GET', `/missions/${id}/artifacts/report.md`, ANY],
+  ['POST', `/missions/${id}/gates/analyze/decision`, ['lead', 'manager'], { decision: 'approve' }],
+  ['PUT', `/missions/${id}/lead`, ['manager'], { lead: 'lead-user' }],
+  ['PUT', `/missions/${id}/allocation`, ['lead', 'manager'], { allocation: { totalHuntHours: 10, executionPhaseHours: 5 } }],
+  ['POST', `/missions/${id}/squad/invitations`, ['lead', 'manager'], { hunters: ['hunter-user'] }],
+  ['POST', `/missions/${id}/squad/response`, ['hunter'], { accept: true }],
+  ['POST', `/missions/${id}/work-items/initial-research`, HUNT, { data: { references: [{ title: 't', link: 'https://example.org', kind: 'article' }] } }],
+  ['POST', `/missions/${id}/findings`, HUNT, { category: 'hunt-opportunity', title: 'an idea', severity: 'low' }],
+  ['POST', `/missions/${id}/findings/F1/withdrawal`, HUNT, { reason: 'benign' }],
+  ['POST', `/missions/${id}/queries`, HUNT, { title: 'q', query: 'select 1', from: '2026-11-01T00:00:00Z', to: '2026-11-02T00:00:00Z' }],
+  ['POST', `/missions/${id}/containments`, HUNT, { target: { kind: 'account', id: 'x' }, reason: 'r' }],
+  ['POST', `/missions/${id}/containments/C1/decision`, ['dfir'], { decision: 'reject', reason: 'r' }],
+  ['POST', `/missions/${id}/report/release`, ['lead', 'manager'], {}],
+  ['POST', '/api-keys', ['admin'], { name: 'someone', role: 'viewer' }],
+  ['GET', '/api-keys', ['admin']],
+  ['DELETE', '/api-keys/00000000-0000-4000-8000-000000000000', ['admin']],
+  ['PUT', `/missions/${id}/iteration-schedule`, ['manager', 'lead'], { everyDays: 7 }],
+  ['POST', `/missions/${id}/cancellation`, ['manager', 'lead'], { reason: 'matrix test' }],
+];
+
+test('route × role: every route answers 401 without a key, 403 to the roles not entitled, and passes the entitled on', async () => {
+  const table: string[] = [];
+  for (const [method, url, allowed, body] of routes(missionId)) {
+    const anon = await api.inject({ method, url, ...(body ? { payload: body } : {}) });
+    if (anon.statusCode !== 401) table.push(`${method} ${url} without a key: ${anon.statusCode}`);
+    for (const actor of roleActors) {
+      const res = await api.inject({ method, url, headers: as(actor), ...(body ? { payload: body } : {}) });
+      const entitled = allowed.includes(actor.role);
+      const ok = entitled ? res.statusCode !== 401 && res.statusCode !== 403 && res.statusCode < 500 : res.statusCode === 403;
+      if (!ok) table.push(`${method} ${url} as ${actor.role}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+    }
+  }
+  expect(table).toEqual([]);
+});
+
+test('public: health, readiness, metrics and the API docs need no key', async () => {
+  for (const url of ['/healthz', '/readyz', '/metrics', '/openapi.json']) {
+    expect((await api.inject({ url })).statusCode).toBe(200);
+  }
+});
+
+test('admins manage keys: a key is shown once, works at once, and stops working when revoked', async () => {
+  const admin = roleActors.find((a) => a.role === 'admin')!;
+  const created = await api.inject({ method: 'POST', url: '/api-keys', headers: as(admin), payload: { name: 'olga', role: 'viewer' } });
+  expect(created.statusCode).toBe(201);
+  const { id, key } = created.json();
+  expect(key).toMatch(/^capeo_[\w-]{43}$/);
+  const listed = await api.inject({ url: '/api-keys', headers: as(admin) });
+  expect(JSON.stringify(listed.json())).not.toContain(key);
+  expect((await api.inject({ url: '/missions', headers: { authorization: `Bearer ${key}` } })).statusCode).toBe(200);
+  expect((await api.inject({ method: 'DELETE', url: `/api-keys/${id}`, headers: as(admin) })).statusCode).toBe(204);
+  expect((await api.inject({ url: '/missions', headers: { authorization: `Bearer ${key}` } })).statusCode).toBe(401);
+});
