@@ -1,4 +1,5 @@
 import swagger from '@fastify/swagger';
+import rateLimit from '@fastify/rate-limit';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -13,6 +14,8 @@ import type { MissionService } from './services/missions';
 export interface AppDeps {
   missions: MissionService;
   auth: Authenticators;
+  /** Requests per minute per caller (API key or token, else address); 0 turns the limit off. */
+  rateLimitPerMinute?: number;
 }
 
 /** The API as a plugin: external plugins, then the error handler, then routes. Built by tests and by the server. */
@@ -32,6 +35,15 @@ export async function app(fastify: FastifyInstance, deps: AppDeps): Promise<void
   await fastify.register(swaggerUi, { routePrefix: '/docs' });
   registerErrorHandler(fastify);
   registerAuthentication(fastify, deps.auth);
+  if (deps.rateLimitPerMinute) {
+    await fastify.register(rateLimit, {
+      max: deps.rateLimitPerMinute,
+      timeWindow: 60_000,
+      // Per caller: the bearer token's identity once authenticated, else the address.
+      keyGenerator: (req) => (req.actor ? `actor:${req.actor.id}` : `ip:${req.ip}`),
+      allowList: (req) => ['/healthz', '/readyz', '/metrics'].includes(req.url),
+    });
+  }
 
   fastify.get('/openapi.json', { schema: { hide: true } }, async () => fastify.swagger());
   // Not encapsulated: its request-metrics hook must see every route.

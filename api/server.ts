@@ -36,7 +36,7 @@ export async function startApi(config: Config, temporalAddress: string, log: Log
   const connection = await Connection.connect(temporalConnectionOptions(config, temporalAddress));
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const fastify = Fastify({ loggerInstance: log as FastifyBaseLogger, bodyLimit: 1024 * 1024 });
-  await fastify.register(app, { missions: new MissionService(client, config.CAPEO_TASK_QUEUE, join(config.CAPEO_DATA_DIR, 'artifacts')), auth });
+  await fastify.register(app, { missions: new MissionService(client, config.CAPEO_TASK_QUEUE, join(config.CAPEO_DATA_DIR, 'artifacts')), auth, rateLimitPerMinute: config.CAPEO_RATE_LIMIT_PER_MINUTE });
   await fastify.listen({ host: config.CAPEO_API_HOST, port: config.CAPEO_API_PORT });
   const { port } = fastify.server.address() as { port: number };
   return {

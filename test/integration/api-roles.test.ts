@@ -82,3 +82,17 @@ test('admins manage keys: a key is shown once, works at once, and stops working 
   expect((await api.inject({ method: 'DELETE', url: `/api-keys/${id}`, headers: as(admin) })).statusCode).toBe(204);
   expect((await api.inject({ url: '/missions', headers: { authorization: `Bearer ${key}` } })).statusCode).toBe(401);
 });
+
+test('a caller over the rate limit gets 429 problem+json with Retry-After; others are not affected', async () => {
+  const limited = await buildTestApp(tw, [], 3);
+  const viewer = roleActors.find((a) => a.role === 'viewer')!;
+  const manager = roleActors.find((a) => a.role === 'manager')!;
+  const codes = [];
+  for (let i = 0; i < 4; i++) codes.push((await limited.inject({ url: '/missions', headers: as(viewer) })).statusCode);
+  expect(codes).toEqual([200, 200, 200, 429]);
+  const over = await limited.inject({ url: '/missions', headers: as(viewer) });
+  expect(over.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(over.headers['retry-after']).toBeDefined();
+  expect((await limited.inject({ url: '/missions', headers: as(manager) })).statusCode).toBe(200);
+  await limited.close();
+});
