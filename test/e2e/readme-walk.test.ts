@@ -69,6 +69,16 @@ test("README command 1 brings the stack up, the README's curl walk completes a m
   expect(walk.stdout).toMatch(/Status\s+COMPLETED/);
   expect(walk.stdout).toMatch(/CapeoPhase:[^\]]*?outcomes/);
 
+  // Over real HTTP, each person acted with their own key, and the audit timeline names them.
+  const missionId = /mission: (mission-\S+)/.exec(walk.stdout)![1]!;
+  const state = await (
+    await fetch(`http://127.0.0.1:${apiPort}/missions/${missionId}`, { headers: { authorization: `Bearer ${env.CAPEO_BOOTSTRAP_ADMIN_KEY}` } })
+  ).json() as { timeline: Array<{ actor: string; action: string }> };
+  const actions = state.timeline.map((e) => `${e.actor}:${e.action}`);
+  for (const expected of ['soc-platform:mission.started', 'ann:gate.approved', 'ann:lead.assigned', 'lucas:gate.approved', 'hana:squad.accepted', 'hugo:squad.accepted', 'hana:finding.added', 'lucas:report.released']) {
+    expect(actions).toContain(expected);
+  }
+
   // SIGTERM to npm itself: npm does not pass it on, so capeo watches its launcher and stops everything.
   stack.kill('SIGTERM');
   const server = `--db-filename ${env.CAPEO_DATA_DIR}`;
