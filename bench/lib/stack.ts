@@ -1,0 +1,156 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import { startApi, type RunningApi } from '../../api/server';
+import { loadConfig, type Config } from '../../config';
+import type { Actor } from '../../domain/identity';
+import { freePort, startDevServer, type DevServer } from '../../scripts/dev-server';
+import { createLogger } from '../../worker/logger';
+import { startWorker, type RunningWorker } from '../../worker/run-worker';
+import { mean, percentile } from './stats';
+
+const ROOT = resolve(__dirname, '..', '..');
+const ADMIN_KEY = 'capeo_bench_admin_key_000000000000';
+
+export interface BenchStack {
+  config: Config;
+  client: Client;
+  worker: Worker;
+  api: RunningApi;
+  /** An API key for the actor, made through the API by the bootstrap admin. */
+  keyFor(actor: Actor): Promise<string>;
+  cleanup(): Promise<void>;
+}
+
+/**
+ * Its own in-memory headless Temporal dev server on a free loopback port, a worker
+ * and the API (rate limit off) on a free port; `cleanup` stops all of it.
+ */
+export async function startBenchStack(): Promise<BenchStack> {
+  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
+  const dataDir = mkdtempSync(join(tmpdir(), 'capeo-bench-'));
+  const config = loadConfig({
+    CAPEO_DATA_DIR: dataDir,
+    CAPEO_LOG_LEVEL: 'warn',
+    CAPEO_API_PORT: '0',
+    CAPEO_RATE_LIMIT_PER_MINUTE: '0',
+    CAPEO_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
+    CAPEO_INTEL_DIR: join(ROOT, 'samples', 'intel'),
+    CAPEO_LOG_DIR: join(ROOT, 'samples', 'logs'),
+  });
+  const log = createLogger(config, 'capeo-bench');
+  let server: DevServer | undefined;
+  let worker: RunningWorker | undefined;
+  let api: RunningApi | undefined;
+  let connection: Connection | undefined;
+  let stopping = false;
+  const cleanup = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await api?.stop().catch((err) => console.error('API stop failed:', err));
+    await connection?.close().catch((err) => console.error('client close failed:', err));
+    await worker?.stop().catch((err) => console.error('worker stop failed:', err));
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    console.error(`${signal}: stopping`);
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    server = await startDevServer({ port: await freePort(), headless: true });
+    worker = await startWorker(config, server.address, log);
+    api = await startApi(config, server.address, log);
+    connection = await Connection.connect({ address: server.address });
+    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+    process.stderr.write(`temporal ${server.address}, API ${api.url}, task queue ${config.CAPEO_TASK_QUEUE}\n`);
+    const apiUrl = api.url;
+    const keyFor = async (actor: Actor): Promise<string> => {
+      const res = await fetch(`${apiUrl}/api-keys`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: actor.id, role: actor.role }),
+      });
+      if (res.status !== 201) throw new Error(`key for ${actor.id}: HTTP ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { key: string }).key;
+    };
+    return { config, client, worker: worker.worker, api, keyFor, cleanup };
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+}
+
+export interface Phase {
+  label: string;
+  ok: number;
+  failed: number;
+  firstError?: string;
+  seconds: number;
+  latencies: number[];
+}
+
+/** Runs op(0..n-1) with `concurrency` in flight; times each one and the whole phase. */
+export async function runPhase(label: string, n: number, concurrency: number, op: (i: number) => Promise<void>): Promise<Phase> {
+  const latencies: number[] = [];
+  let next = 0;
+  let failed = 0;
+  let firstError: string | undefined;
+  const lane = async (): Promise<void> => {
+    for (let i = next++; i < n; i = next++) {
+      const t0 = performance.now();
+      try {
+        await op(i);
+        latencies.push(performance.now() - t0);
+      } catch (err) {
+        failed++;
+        firstError ??= (err as Error).message;
+      }
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: Math.min(concurrency, n) }, lane));
+  return { label, ok: latencies.length, failed, firstError, seconds: (performance.now() - started) / 1000, latencies };
+}
+
+/** Waits until the worker has had nothing in flight for `quietMs`, so one phase's work does not load the next. */
+export async function settle(worker: Worker, quietMs = 500, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let idleSince: number | undefined;
+  while (Date.now() < deadline) {
+    const s = worker.getStatus();
+    if (s.numInFlightWorkflowActivations === 0 && s.numInFlightActivities === 0) {
+      idleSince ??= Date.now();
+      if (Date.now() - idleSince >= quietMs) return;
+    } else {
+      idleSince = undefined;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The two phases side by side: count, throughput, p50/p99/mean/max, and the ratios of the first to the second. */
+export function comparisonTable(unit: string, a: Phase, b: Phase): string[] {
+  const tput = (p: Phase) => p.ok / p.seconds;
+  const f = (v: number, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : 'n/a');
+  const rows = [
+    ['path', 'done', 'failed', 'wall s', `${unit}/s`, 'p50 ms', 'p99 ms', 'mean ms', 'max ms'],
+    ...[a, b].map((p) => [p.label, String(p.ok), String(p.failed), f(p.seconds, 2), f(tput(p)), f(percentile(p.latencies, 50)), f(percentile(p.latencies, 99)), f(mean(p.latencies)), f(Math.max(...p.latencies))]),
+  ];
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+  const out = [
+    line(rows[0]!),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.slice(1).map(line),
+    '',
+    `${a.label}/${b.label}  throughput ${f(tput(a) / tput(b), 2)}x   p50 ${f(percentile(a.latencies, 50) / percentile(b.latencies, 50), 2)}x   p99 ${f(percentile(a.latencies, 99) / percentile(b.latencies, 99), 2)}x`,
+  ];
+  for (const p of [a, b]) if (p.firstError) out.push(`${p.label}: ${p.failed} failed, first error: ${p.firstError}`);
+  return out;
+}
