@@ -1,6 +1,17 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 
+/** Bad input found past schema validation, named by field and rule like a schema error. */
+export class BadRequestError extends Error {
+  readonly status = 400;
+  readonly code = 'VALIDATION_FAILED';
+  constructor(
+    readonly field: string,
+    readonly rule: string,
+  ) {
+    super(`${field}: ${rule}`);
+  }
+}
 export class NotFoundError extends Error {
   readonly status = 404;
   readonly code = 'NOT_FOUND';
@@ -30,9 +41,9 @@ export class ConflictError extends Error {
   }
 }
 
-type Known = NotFoundError | UnauthenticatedError | ForbiddenError | ConflictError | NotReadyError;
+type Known = BadRequestError | NotFoundError | UnauthenticatedError | ForbiddenError | ConflictError | NotReadyError;
 const isKnown = (e: unknown): e is Known =>
-  e instanceof NotFoundError || e instanceof UnauthenticatedError || e instanceof ForbiddenError || e instanceof ConflictError || e instanceof NotReadyError;
+  e instanceof BadRequestError || e instanceof NotFoundError || e instanceof UnauthenticatedError || e instanceof ForbiddenError || e instanceof ConflictError || e instanceof NotReadyError;
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
@@ -67,6 +78,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
         code: err.code,
         detail: err.message,
         ...(err instanceof ConflictError && err.missing.length ? { missing: err.missing } : {}),
+        ...(err instanceof BadRequestError ? { errors: [{ field: err.field, rule: err.rule, message: err.rule }] } : {}),
       });
     }
     // Fastify's own client errors (malformed JSON, wrong content type, body too large) carry a 4xx status.

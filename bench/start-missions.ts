@@ -37,7 +37,7 @@ async function main(): Promise<number> {
         workflowId,
         taskQueue: config.CAPEO_TASK_QUEUE,
         args: [{ ...request, missionId: workflowId, code, iteration: 1, requester: platform }],
-        typedSearchAttributes: initialMissionSearchAttributes(request.type, code),
+        typedSearchAttributes: initialMissionSearchAttributes(request.type, code, request.codeName),
       });
     };
 

@@ -10,14 +10,17 @@ export const SearchAttr = {
   status: defineSearchAttributeKey('CapeoStatus', SearchAttributeType.KEYWORD),
   type: defineSearchAttributeKey('CapeoType', SearchAttributeType.KEYWORD),
   code: defineSearchAttributeKey('CapeoCode', SearchAttributeType.KEYWORD),
+  /** The code name in lower case, for prefix search. */
+  codeName: defineSearchAttributeKey('CapeoCodeName', SearchAttributeType.KEYWORD),
   lead: defineSearchAttributeKey('CapeoLead', SearchAttributeType.KEYWORD),
   overrun: defineSearchAttributeKey('CapeoOverrun', SearchAttributeType.BOOL),
   deadline: defineSearchAttributeKey('CapeoDeadline', SearchAttributeType.DATETIME),
 } as const;
 
 /** The search attributes a mission starts with; the workflow keeps them current. */
-export function initialMissionSearchAttributes(type: string, code: string) {
+export function initialMissionSearchAttributes(type: string, code: string, codeName: string) {
   return [
+    { key: SearchAttr.codeName, value: codeName.toLowerCase() },
     { key: SearchAttr.phase, value: 'collect' },
     { key: SearchAttr.status, value: 'active' },
     { key: SearchAttr.type, value: type },

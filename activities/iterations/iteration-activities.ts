@@ -50,7 +50,7 @@ export const createIterationActivities = (client: Client, taskQueue: string) => 
         workflowId: missionId,
         taskQueue,
         args: [input],
-        typedSearchAttributes: initialMissionSearchAttributes(prev.type, code),
+        typedSearchAttributes: initialMissionSearchAttributes(prev.type, code, prev.codeName),
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });
     } catch (err) {

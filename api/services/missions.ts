@@ -11,6 +11,8 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
+import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
+import { optionalTsToDate } from '@temporalio/common/lib/time';
 import { PHASES } from '../../domain/phases';
 import type { Actor } from '../../domain/identity';
 import type { StartedIteration } from '../../domain/iterations';
@@ -22,7 +24,7 @@ import type { TimeAllocation } from '../../domain/allocation';
 import { computeMetrics, type MissionMetrics } from '../../domain/metrics';
 import { displayName } from '../../domain/nomenclature';
 import { initialMissionSearchAttributes, missionWorkflowId, REGISTRY_WORKFLOW_ID, SearchAttr } from '../../domain/temporal-names';
-import { ConflictError, ForbiddenError, NotFoundError, NotReadyError } from '../errors';
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, NotReadyError } from '../errors';
 
 export interface StartedMission {
   missionId: string;
@@ -42,6 +44,7 @@ export interface MissionFilter {
   type?: string;
   code?: string;
   lead?: string;
+  codeName?: string;
   overrun?: boolean;
   limit: number;
 }
@@ -94,7 +97,7 @@ export class MissionService {
         workflowId: missionId,
         taskQueue: this.taskQueue,
         args: [{ ...req, missionId, code, iteration, requester: actor }],
-        typedSearchAttributes: initialMissionSearchAttributes(req.type, code),
+        typedSearchAttributes: initialMissionSearchAttributes(req.type, code, req.codeName),
         memo: { requestHash },
         // A mission id is never reused, even after the mission ended: a late retry finds it.
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
@@ -192,8 +195,17 @@ export class MissionService {
     return readFile(full);
   }
 
-  /** Missions by their search attributes. Filter values are validated by the route schema; quotes are escaped anyway. */
+  /** The first page of missions matching the filter. */
   async list(filter: MissionFilter): Promise<MissionSummary[]> {
+    return (await this.listPage(filter)).missions;
+  }
+
+  /**
+   * A page of missions by their search attributes, through Temporal visibility; `nextCursor`
+   * (opaque) asks for the next page. Filter values are validated by the route schema and
+   * quoted here anyway.
+   */
+  async listPage(filter: MissionFilter & { cursor?: string }): Promise<{ missions: MissionSummary[]; nextCursor: string | null }> {
     const q = (v: string) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
     const clauses = [`WorkflowType = 'missionWorkflow'`];
     if (filter.phase) clauses.push(`${SearchAttr.phase.name} = ${q(filter.phase)}`);
@@ -201,24 +213,50 @@ export class MissionService {
     if (filter.type) clauses.push(`${SearchAttr.type.name} = ${q(filter.type)}`);
     if (filter.code) clauses.push(`${SearchAttr.code.name} = ${q(filter.code)}`);
     if (filter.lead) clauses.push(`${SearchAttr.lead.name} = ${q(filter.lead)}`);
+    if (filter.codeName) clauses.push(`${SearchAttr.codeName.name} STARTS_WITH ${q(filter.codeName.toLowerCase())}`);
     if (filter.overrun !== undefined) clauses.push(filter.overrun ? `${SearchAttr.overrun.name} = true` : `(${SearchAttr.overrun.name} IS NULL OR ${SearchAttr.overrun.name} = false)`);
-    const out: MissionSummary[] = [];
-    for await (const wf of this.client.workflow.list({ query: clauses.join(' AND '), pageSize: filter.limit })) {
-      const sa = wf.typedSearchAttributes;
-      out.push({
-        missionId: wf.workflowId,
-        status: wf.status.name,
+    const query = clauses.join(' AND ');
+    // The cursor carries the visibility page token and which query it belongs to.
+    const queryTag = createHash('sha256').update(query).digest('base64url').slice(0, 12);
+    let pageToken: Buffer | null = null;
+    if (filter.cursor) {
+      const raw = Buffer.from(filter.cursor, 'base64url').toString('latin1');
+      const [version, tag, token] = [raw.slice(0, 3), raw.slice(3, 15), raw.slice(15)];
+      if (version !== 'c1:' || tag !== queryTag || !token) throw new BadRequestError('cursor', 'not a cursor this API returned for these filters');
+      pageToken = Buffer.from(token, 'latin1');
+    }
+    let res: temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse;
+    try {
+      res = await this.client.workflowService.listWorkflowExecutions({
+        namespace: this.client.options.namespace,
+        query,
+        pageSize: filter.limit,
+        nextPageToken: pageToken,
+      });
+    } catch (err) {
+      // A forged page token: the visibility store cannot read it (INVALID_ARGUMENT, or UNKNOWN from SQLite).
+      const code = (err as { code?: number; cause?: { code?: number } }).code ?? (err as { cause?: { code?: number } }).cause?.code;
+      if (pageToken && (code === 2 || code === 3)) throw new BadRequestError('cursor', 'not a cursor this API returned');
+      throw err;
+    }
+    const missions = (res.executions ?? []).map((e) => {
+      const sa = decodeTypedSearchAttributes(e.searchAttributes?.indexedFields);
+      const status = temporal.api.enums.v1.WorkflowExecutionStatus[e.status ?? 0] ?? 'UNSPECIFIED';
+      return {
+        missionId: e.execution?.workflowId ?? '',
+        status: status.replace('WORKFLOW_EXECUTION_STATUS_', ''),
         phase: sa.get(SearchAttr.phase) ?? null,
         type: sa.get(SearchAttr.type) ?? null,
         code: sa.get(SearchAttr.code) ?? null,
         lead: sa.get(SearchAttr.lead) ?? null,
         overrun: sa.get(SearchAttr.overrun) ?? false,
         deadline: sa.get(SearchAttr.deadline)?.toISOString() ?? null,
-        startedAt: wf.startTime.toISOString(),
-      });
-      if (out.length >= filter.limit) break;
-    }
-    return out;
+        startedAt: optionalTsToDate(e.startTime)?.toISOString() ?? '',
+      };
+    });
+    const token = res.nextPageToken;
+    const nextCursor = token && token.length > 0 ? Buffer.from(`c1:${queryTag}${Buffer.from(token).toString('latin1')}`, 'latin1').toString('base64url') : null;
+    return { missions, nextCursor };
   }
 
   decideGate(missionId: string, decision: GateDecision, actor: Actor): Promise<MissionUpdated> {

@@ -174,3 +174,29 @@ test('watch: one mission over Server-Sent Events, to its end; all missions as th
   expect(text).toMatch(/^id: 1$/m);
   expect(await allEvents).toContain(`"missionId":"${missionId}"`);
 });
+
+test('listing pages through visibility with a cursor, and finds missions by code-name prefix', async () => {
+  const names = ['Paging Pelican', 'Paging Puffin', 'Paging Penguin'];
+  const ids = await Promise.all(names.map(async (codeName) => (await post('/missions', { ...eavdRequest, codeName })).json().missionId as string));
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  for (let round = 0; round < 50 && seen.length < 3; round++) {
+    seen.length = 0;
+    cursor = null;
+    do {
+      const url: string = `/missions?codeName=paging%20p&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = await api.inject({ url, headers: as(manager) });
+      expect(page.statusCode).toBe(200);
+      const body = page.json() as { missions: Array<{ missionId: string }>; nextCursor: string | null };
+      expect(body.missions.length).toBeLessThanOrEqual(2);
+      seen.push(...body.missions.map((m) => m.missionId));
+      cursor = body.nextCursor;
+    } while (cursor);
+    if (seen.length < 3) await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(seen.sort()).toEqual([...ids].sort());
+  const bad = await api.inject({ url: '/missions?cursor=bm90LWEtY3Vyc29y', headers: as(manager) });
+  expect(bad.statusCode).toBe(400);
+  expect(bad.json().errors[0].field).toBe('cursor');
+  await Promise.all(ids.map((id) => tw.client.workflow.getHandle(id).terminate('test done')));
+});

@@ -23,7 +23,7 @@ export const missionRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> 
 
   app.get('/missions', { schema: { ...s.listMissions, summary: 'List missions' } }, async (req) => {
     actorOf(req);
-    return { missions: await missions.list(req.query) };
+    return missions.listPage(req.query);
   });
 
   app.get('/missions/:id', { schema: { ...s.getMission, summary: 'Read a mission' } }, async (req) => {

@@ -38,6 +38,8 @@ export const listMissions = {
     code: z.string().regex(/^[A-Z]{2,8}\d{2,}$/, 'a mission code such as EAVD01').optional(),
     lead: z.string().regex(/^[\w.@+-]{1,120}$/, 'an identity: letters, digits and . @ + - _').optional(),
     overrun: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    codeName: z.string().trim().min(1).max(60).regex(/^[\p{L}\p{N} '-]+$/u, 'letters, digits, spaces, hyphens and apostrophes').optional(),
+    cursor: z.string().regex(/^[\w-]{1,2000}$/, 'a cursor from a previous page').optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
   }),
   response: {
@@ -55,6 +57,7 @@ export const listMissions = {
           startedAt: z.string(),
         }),
       ),
+      nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last page'),
     }),
     ...problems,
   },
