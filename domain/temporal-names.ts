@@ -15,6 +15,8 @@ export const SearchAttr = {
   lead: defineSearchAttributeKey('CapeoLead', SearchAttributeType.KEYWORD),
   overrun: defineSearchAttributeKey('CapeoOverrun', SearchAttributeType.BOOL),
   deadline: defineSearchAttributeKey('CapeoDeadline', SearchAttributeType.DATETIME),
+  /** When the open gate opened; unset while no gate is open. For ops: gates waiting too long. */
+  gateOpenedAt: defineSearchAttributeKey('CapeoGateOpenedAt', SearchAttributeType.DATETIME),
 } as const;
 
 /** The search attributes a mission starts with; the workflow keeps them current. */

@@ -21,6 +21,13 @@ export async function opsRoutes(app: FastifyInstance, { missions }: { missions: 
   });
   const perPhase = new Gauge({ name: 'capeo_missions_running', help: 'Running missions per phase', labelNames: ['phase'] as const, registers: [registry] });
   const overrun = new Gauge({ name: 'capeo_missions_overrun', help: 'Running missions past their Total Hunt Duration', registers: [registry] });
+  const gatesOpen = new Gauge({ name: 'capeo_gates_open', help: 'Open gates awaiting a decision, per phase', labelNames: ['phase'] as const, registers: [registry] });
+  const gateWait = new Gauge({
+    name: 'capeo_gate_oldest_wait_seconds',
+    help: 'How long the oldest open gate of each phase has waited for its decision',
+    labelNames: ['phase'] as const,
+    registers: [registry],
+  });
   const pollers = new Gauge({ name: 'capeo_worker_pollers', help: 'Workers polling the mission task queue', registers: [registry] });
 
   app.addHook('onResponse', async (req, reply) => {
@@ -39,10 +46,18 @@ export async function opsRoutes(app: FastifyInstance, { missions }: { missions: 
 
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
     // Mission gauges are read from Temporal visibility at scrape time.
-    const [counts, ready] = await Promise.all([missions.runningCounts().catch(() => null), missions.readiness()]);
+    const [counts, gates, ready] = await Promise.all([
+      missions.runningCounts().catch(() => null),
+      missions.openGates().catch(() => null),
+      missions.readiness(),
+    ]);
     if (counts) {
       for (const [phase, n] of Object.entries(counts.perPhase)) perPhase.set({ phase }, n);
       overrun.set(counts.overrun);
+    }
+    for (const [phase, g] of Object.entries(gates ?? {})) {
+      gatesOpen.set({ phase }, g.open);
+      gateWait.set({ phase }, Math.round(g.oldestSeconds));
     }
     pollers.set(ready.workerPollers);
     return reply.type(registry.contentType).send(await registry.metrics());

@@ -171,6 +171,21 @@ export class MissionService {
     }
   }
 
+  /** Open gates per phase and the age of the oldest, from visibility: for spotting stuck gates. */
+  async openGates(now = Date.now()): Promise<Record<string, { open: number; oldestSeconds: number }>> {
+    const out: Record<string, { open: number; oldestSeconds: number }> = Object.fromEntries(PHASES.map((p) => [p, { open: 0, oldestSeconds: 0 }]));
+    const query = `WorkflowType = 'missionWorkflow' AND ExecutionStatus = 'Running' AND ${SearchAttr.gateOpenedAt.name} IS NOT NULL`;
+    for await (const wf of this.client.workflow.list({ query, pageSize: 1000 })) {
+      const phase = wf.typedSearchAttributes.get(SearchAttr.phase);
+      const opened = wf.typedSearchAttributes.get(SearchAttr.gateOpenedAt);
+      const slot = phase ? out[phase] : undefined;
+      if (!slot || !opened) continue;
+      slot.open++;
+      slot.oldestSeconds = Math.max(slot.oldestSeconds, (now - opened.getTime()) / 1000);
+    }
+    return out;
+  }
+
   /** Running missions per phase, and how many have overrun: for ops dashboards. */
   async runningCounts(): Promise<{ perPhase: Record<string, number>; overrun: number }> {
     const running = `WorkflowType = 'missionWorkflow' AND ExecutionStatus = 'Running'`;

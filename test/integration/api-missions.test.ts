@@ -146,6 +146,20 @@ test('ops: liveness, readiness with the worker polling, Prometheus metrics for H
   expect(metrics.body).toMatch(/capeo_missions_running\{phase="collect"\} \d+/);
   expect(metrics.body).toMatch(/capeo_missions_overrun \d+/);
   expect(metrics.body).toMatch(/capeo_worker_pollers [1-9]/);
+  expect(metrics.body).toMatch(/capeo_gates_open\{phase="execute"\} \d+/);
+  expect(metrics.body).toMatch(/capeo_gate_oldest_wait_seconds\{phase="collect"\} \d+/);
+
+  // A mission waiting at its Collect gate shows up as an open gate (visibility is eventually consistent).
+  const { missionId } = (await post('/missions', eavdRequest)).json();
+  await waitForGate(missionId, 'collect');
+  let open = 0;
+  for (let i = 0; i < 50 && open < 1; i++) {
+    const body = (await api.inject({ url: '/metrics' })).body;
+    open = Number(/capeo_gates_open\{phase="collect"\} (\d+)/.exec(body)?.[1] ?? 0);
+    if (open < 1) await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(open).toBeGreaterThanOrEqual(1);
+  await tw.client.workflow.getHandle(missionId).terminate('test done');
 });
 
 test('watch: one mission over Server-Sent Events, to its end; all missions as they change', async () => {

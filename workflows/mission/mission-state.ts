@@ -89,6 +89,12 @@ export class Mission {
   openGate(): void {
     this.state.openGate = this.state.phase;
     this.audit('capeo', 'gate.opened', this.state.phase);
+    upsertSearchAttributes([{ key: SearchAttr.gateOpenedAt, value: new Date() }]);
+  }
+
+  /** The gate has been decided (or the mission ended): no gate is waiting any more. */
+  gateDecided(): void {
+    upsertSearchAttributes([{ key: SearchAttr.gateOpenedAt, value: null }]);
   }
 
   recordItem(item: string, by: string, data: Record<string, unknown>, phase: Phase = this.state.phase): void {

@@ -33,6 +33,7 @@ export async function missionWorkflow(input: MissionWorkflowInput): Promise<Miss
       if (s.status !== 'active') break;
       m.openGate();
       await awaitGateDecision(m, phase);
+      m.gateDecided();
       if (s.status !== 'active') break;
       if (phase === 'execute') {
         m.stopClock('execution');
