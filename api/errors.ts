@@ -41,6 +41,16 @@ export class ConflictError extends Error {
   }
 }
 
+/** gRPC DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, UNAVAILABLE: Temporal is busy or out of reach for now. */
+const TRANSIENT_GRPC = new Set([4, 8, 14]);
+function isTransientTemporalError(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'number' && TRANSIENT_GRPC.has(code)) return true;
+  }
+  return false;
+}
+
 type Known = BadRequestError | NotFoundError | UnauthenticatedError | ForbiddenError | ConflictError | NotReadyError;
 const isKnown = (e: unknown): e is Known =>
   e instanceof BadRequestError || e instanceof NotFoundError || e instanceof UnauthenticatedError || e instanceof ForbiddenError || e instanceof ConflictError || e instanceof NotReadyError;
@@ -84,6 +94,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     // Fastify's own client errors (malformed JSON, wrong content type, body too large) carry a 4xx status.
     if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500 && !isResponseSerializationError(err)) {
       return send(err.statusCode, { code: err.code ?? 'BAD_REQUEST', detail: err.message });
+    }
+    if (isTransientTemporalError(err)) {
+      req.log.warn({ err }, 'Temporal busy or unreachable');
+      void reply.header('retry-after', '2');
+      return send(503, { code: 'TEMPORAL_UNAVAILABLE', detail: 'the workflow engine is busy or unreachable; retry shortly' });
     }
     req.log.error({ err }, 'unhandled error');
     return send(500, { code: 'INTERNAL', detail: 'internal error; see the server log' });

@@ -24,9 +24,9 @@ export const missionPolicySchema = z.object({
   maxExecutionRatio: z.number().gt(0).max(1).default(DEFAULT_MAX_EXECUTION_RATIO),
   minSquadSize: z.number().int().min(1).max(50).default(2),
   clockWarnings: z.array(z.number().gt(0).max(1)).max(10).default([0.5, 0.8, 1]),
-  gateReminderHours: z.number().positive().max(24 * 30).default(24),
+  gateReminderHours: z.number().min(1 / 3600, 'at least one second').max(24 * 30).default(24),
   autoAdvanceOnExecutionExpiry: z.boolean().default(false),
-  heartbeatMinutes: z.number().positive().max(24 * 60).default(60),
+  heartbeatMinutes: z.number().min(1 / 60, 'at least one second').max(24 * 60).default(60),
   silentAfterMinutes: z.number().positive().max(7 * 24 * 60).default(240),
   prioritisation: prioritisationSchema.prefault({}),
 });

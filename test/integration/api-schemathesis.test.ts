@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { as, buildTestApp } from '../support/api';
@@ -7,13 +9,14 @@ import { realActivities, startTestWorker, type TestWorker } from '../support/tem
 const ROOT = join(__dirname, '..', '..');
 const SCHEMATHESIS = join(ROOT, '.tools', 'venv', 'bin', 'schemathesis');
 const manager = { id: 'maria.manager', role: 'manager' as const };
+const ERROR_LOG = join(mkdtempSync(join(tmpdir(), 'capeo-st-')), 'api-errors.log');
 
 let tw: TestWorker;
 let api: FastifyInstance;
 
 beforeAll(async () => {
   tw = await startTestWorker(realActivities().activities);
-  api = await buildTestApp(tw, [manager]);
+  api = await buildTestApp(tw, [manager], 0, ERROR_LOG);
 }, 300_000);
 afterAll(async () => {
   await api?.close();
@@ -40,7 +43,9 @@ test('schemathesis, driven by /openapi.json with a valid key: no 5xx, every resp
   );
   const summary = run.stdout.slice(run.stdout.lastIndexOf('SUMMARY'));
   expect(run.stdout).toMatch(/Test cases:\s+\d+ generated, \d+ passed/);
-  expect({ status: run.status, summary }).toMatchObject({ status: 0 });
+  // On failure, show what the server logged along with schemathesis' summary.
+  const serverLog = existsSync(ERROR_LOG) ? readFileSync(ERROR_LOG, 'utf8').slice(0, 8000) : '';
+  expect({ status: run.status, summary, serverLog }).toMatchObject({ status: 0 });
 }, 300_000);
 
 function runCommand(cmd: string, args: string[]): Promise<{ status: number | null; stdout: string }> {

@@ -19,10 +19,11 @@ export const as = (a: Actor): Record<string, string> => {
 /** One identity per role, for the route × role matrix. */
 export const roleActors: Actor[] = ROLES.map((role) => ({ id: `${role}-user`, role }));
 
-export async function buildTestApp(tw: TestWorker, actors: Actor[] = [], rateLimitPerMinute = 0): Promise<FastifyInstance> {
+/** `errorLog`: a file the API writes its error-level log to (to show a failing test what the server saw). */
+export async function buildTestApp(tw: TestWorker, actors: Actor[] = [], rateLimitPerMinute = 0, errorLog?: string): Promise<FastifyInstance> {
   const store = new ApiKeyStore(join(mkdtempSync(join(tmpdir(), 'capeo-keys-')), 'api-keys.json'));
   for (const a of [...actors, ...roleActors]) keys.set(`${a.id}/${a.role}`, store.create(a.id, a.role).key);
-  const fastify = Fastify({ logger: false });
+  const fastify = Fastify({ logger: errorLog ? { level: 'warn', file: errorLog } : false });
   await fastify.register(app, { missions: new MissionService(tw.client, tw.taskQueue, join(tmpdir(), 'none')), auth: { keys: store }, rateLimitPerMinute });
   await fastify.ready();
   return fastify;
