@@ -307,7 +307,9 @@ export class MissionService {
         const details = err.cause.details?.[0] as { missing?: string[] } | undefined;
         throw new ConflictError(err.cause.type ?? 'REFUSED', err.cause.message, details?.missing ?? []);
       }
-      if (err instanceof WorkflowNotFoundError) {
+      // FAILED_PRECONDITION on a query: the mission closed before it ever ran (terminated at once).
+      const grpcCode = (err as { cause?: { code?: number } }).cause?.code;
+      if (err instanceof WorkflowNotFoundError || grpcCode === 9) {
         // An Update to a mission that has ended is answered "not found" by the server.
         const status = await handle.describe().then((d) => d.status.name, () => null);
         if (status === null) throw new NotFoundError(`no mission '${missionId}'`);

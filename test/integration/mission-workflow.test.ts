@@ -247,3 +247,12 @@ test('a new iteration keeps code and code name, increments the iteration and sta
   await schedule.delete();
   await Promise.all([next.missionId, third.missionId].map((id) => tw.client.workflow.getHandle(id).terminate('test done')));
 });
+
+test('a mission that closed before it ever ran reads as closed (409), not as a server error', async () => {
+  const id = 'mission-NEVER01-1';
+  await tw.client.workflow.start('missionWorkflow', { workflowId: id, taskQueue: 'no-worker-polls-this', args: [{}] });
+  await tw.client.workflow.getHandle(id).terminate('stopped before it ran');
+  const err = await missions.get(id).then(() => undefined, (e: unknown) => e);
+  expect(err).toBeInstanceOf(ConflictError);
+  expect((err as ConflictError).code).toBe('MISSION_CLOSED');
+});
