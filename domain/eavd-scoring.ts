@@ -1,0 +1,76 @@
+import type { Evidence, NewFinding, Observable } from './findings';
+
+/** What the discovery engine knows of one lookalike candidate. */
+export interface CandidateFacts {
+  domain: string;
+  fuzzer: string;
+  registered: boolean;
+  a: string[];
+  aaaa: string[];
+  mx: string[];
+  ns: string[];
+  /** Certificates seen in certificate transparency, newest first. */
+  certificates: Array<{ notBefore: string; issuer: string }>;
+  /** Registration date from RDAP, when known. */
+  registeredAt: string | null;
+  /** Similarity (0..1) of the candidate's page with the brand's page, when measured. */
+  pageSimilarity: number | null;
+}
+
+export interface ScoringPolicy {
+  freshDays: number;
+  suspiciousAt: number;
+  interestingAt: number;
+  cloneAt: number;
+}
+
+export const DEFAULT_SCORING: ScoringPolicy = { freshDays: 30, suspiciousAt: 8, interestingAt: 4, cloneAt: 0.8 };
+
+export interface Scored {
+  domain: string;
+  score: number;
+  verdict: 'suspicious-security-event' | 'ti-event-of-interest' | 'none';
+  /** Each reason that added to the score, with its weight: the evidence behind the verdict. */
+  reasons: Array<{ reason: string; points: number; kind: Evidence['kind'] }>;
+}
+
+const DAY = 86_400_000;
+
+/** Explainable scoring of a candidate: every point comes with the fact that earned it. */
+export function scoreCandidate(c: CandidateFacts, now: string, p: ScoringPolicy = DEFAULT_SCORING): Scored {
+  const reasons: Scored['reasons'] = [];
+  const add = (points: number, reason: string, kind: Evidence['kind'] = 'dns') => reasons.push({ reason, points, kind });
+  const ageDays = (iso: string) => (Date.parse(now) - Date.parse(iso)) / DAY;
+  if (c.registered) add(2, 'registered');
+  if (c.a.length || c.aaaa.length) add(2, `resolves to ${[...c.a, ...c.aaaa].join(', ')}`);
+  if (c.mx.length) add(3, `mail-ready: MX ${c.mx.join(', ')}`);
+  const fresh = c.certificates.find((x) => ageDays(x.notBefore) <= p.freshDays);
+  if (fresh) add(3, `certificate issued ${Math.max(0, Math.floor(ageDays(fresh.notBefore)))} days ago by ${fresh.issuer}`, 'certificate');
+  if (c.registeredAt && ageDays(c.registeredAt) <= p.freshDays) add(3, `registered ${Math.max(0, Math.floor(ageDays(c.registeredAt)))} days ago`, 'registration');
+  if (c.pageSimilarity !== null && c.pageSimilarity >= p.cloneAt) add(4, `page ${Math.round(c.pageSimilarity * 100)}% similar to the brand's`, 'web');
+  if (c.fuzzer === 'combosquatting') add(1, 'brand combined with a lure keyword', 'note');
+  const score = reasons.reduce((s, r) => s + r.points, 0);
+  const verdict = !c.registered ? 'none' : score >= p.suspiciousAt ? 'suspicious-security-event' : score >= p.interestingAt ? 'ti-event-of-interest' : 'none';
+  return { domain: c.domain, score, verdict, reasons };
+}
+
+/** A scored candidate as a mission finding, with the evidence that drove the score. */
+export function candidateFinding(c: CandidateFacts, s: Scored): NewFinding | null {
+  if (s.verdict === 'none') return null;
+  const observables: Observable[] = [
+    { type: 'domain', value: c.domain },
+    ...c.a.map((v) => ({ type: 'ipv4' as const, value: v })),
+    ...c.aaaa.map((v) => ({ type: 'ipv6' as const, value: v })),
+  ];
+  const evidence: Evidence[] = s.reasons.map((r) => ({ kind: r.kind, summary: `${r.reason} (+${r.points})` }));
+  return {
+    category: s.verdict,
+    title: `Lookalike ${c.domain} (${c.fuzzer}), score ${s.score}`,
+    description: s.reasons.map((r) => r.reason).join('; '),
+    severity: s.verdict === 'suspicious-security-event' ? (s.score >= 10 ? 'high' : 'medium') : 'low',
+    evidence,
+    observables,
+    sourceKey: `lookalike:${c.domain}`,
+    flags: ['playbook', 'battlefield-intel'],
+  };
+}
