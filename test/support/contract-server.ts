@@ -1,0 +1,40 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+export interface ContractServer {
+  baseUrl: string;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
+
+/**
+ * A recorded-contract HTTP server on loopback for a SaaS that cannot run here:
+ * answers `METHOD path?query` from a table (404 otherwise) and records every
+ * request, so a test asserts exactly what was sent.
+ */
+export async function startContractServer(routes: Record<string, Answer | ((r: RecordedRequest) => Answer)>): Promise<ContractServer> {
+  const requests: RecordedRequest[] = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (d: Buffer) => (body += d.toString()));
+    req.on('end', () => {
+      const r = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body };
+      requests.push(r);
+      const route = routes[`${r.method} ${r.url}`];
+      const answer = typeof route === 'function' ? route(r) : (route ?? { status: 404, body: { errorCode: 404 } });
+      res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+      res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { baseUrl: `http://127.0.0.1:${port}`, requests, close: () => new Promise((r) => server.close(() => r())) };
+}
