@@ -1,3 +1,4 @@
+import { getServers } from 'node:dns';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
@@ -8,6 +9,9 @@ import { createChatActivities } from './chat/chat-activities';
 import { LocalChat } from './chat/local-chat';
 import { createContainmentActivities } from './containment/containment-activities';
 import { LocalContainment } from './containment/local-containment';
+import { CertificateTransparency } from './eavd/enrich/certificate-transparency';
+import { Rdap } from './eavd/enrich/rdap';
+import { createSweepActivities } from './eavd/sweep-activities';
 import { createIterationActivities } from './iterations/iteration-activities';
 import { createNotifyActivities } from './notify/notify-activities';
 import { OutboxNotifier } from './notify/outbox-notifier';
@@ -37,6 +41,16 @@ export function createActivities(config: Config, iterations: IterationDeps, log?
     ...createContainmentActivities(new LocalContainment(data('containment'))),
     ...createSiemActivities(new DuckDbSiem(config.CAPEO_LOG_DIR), store),
     ...createIterationActivities(iterations.client, iterations.taskQueue),
+    ...createSweepActivities({
+      store,
+      ct: new CertificateTransparency(config.CAPEO_CT_URL),
+      rdap: new Rdap(config.CAPEO_RDAP_BOOTSTRAP_URL),
+      dns: {
+        servers: config.CAPEO_DNS_SERVERS?.split(',') ?? getServers(),
+        concurrency: config.CAPEO_DNS_CONCURRENCY,
+        timeoutMs: config.CAPEO_DNS_TIMEOUT_MS,
+      },
+    }),
   };
 }
 export type CapeoActivities = ReturnType<typeof createActivities>;

@@ -32,6 +32,14 @@ export const configSchema = z.object({
   CAPEO_OIDC_JWKS_URL: z.url().optional(),
   CAPEO_OIDC_ROLE_CLAIM: z.string().min(1).default('capeo_role'),
   CAPEO_OIDC_SUBJECT_CLAIM: z.string().min(1).default('sub'),
+  CAPEO_DNS_SERVERS: z
+    .string()
+    .regex(/^[\d.:[\]a-fA-F]+(,[\d.:[\]a-fA-F]+)*$/, 'comma-separated resolver addresses: ip, ip:port or [ipv6]:port')
+    .optional(),
+  CAPEO_DNS_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(32),
+  CAPEO_DNS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+  CAPEO_CT_URL: z.url().default('https://crt.sh'),
+  CAPEO_RDAP_BOOTSTRAP_URL: z.url().default('https://data.iana.org/rdap/dns.json'),
   CAPEO_TEMPORAL_PORT: port.default(7233),
   CAPEO_TEMPORAL_UI_PORT: port.default(8233),
   CAPEO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,7 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
 import { timeAllocationSchema } from './allocation';
-import { newFindingSchema } from './findings';
+import { newFindingSchema, type NewFinding } from './findings';
 import { actorSchema } from './identity';
 import type { MissionState } from './mission';
 import { phaseSchema } from './mission';
@@ -100,6 +100,16 @@ export interface SilentSource {
   silentAfterMinutes: number;
 }
 export const visibilityGapSignal = defineSignal<[SilentSource]>('visibilityGap');
+
+/** From an EAVD sweep (a child workflow) to its mission: what this sweep found that the last did not. */
+export interface SweepResults {
+  sweep: number;
+  candidates: number;
+  registered: number;
+  newDomains: string[];
+  findings: NewFinding[];
+}
+export const sweepResultsSignal = defineSignal<[SweepResults]>('sweepResults');
 
 export interface AllocateCodeInput {
   type: string;

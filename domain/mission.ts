@@ -30,6 +30,13 @@ export const startMissionRequestSchema = z.object({
   keywords: z.array(z.string().trim().min(2).max(60)).max(50).default([]),
   stakeholders: z.array(person).max(100).default([]),
   audience: z.array(z.string().trim().min(3).max(320)).max(500).default([]),
+  /** EAVD: the protected brand; with it, Execute runs discovery sweeps for lookalikes. */
+  brand: z
+    .object({
+      domains: z.array(z.string().trim().toLowerCase().regex(/^(?=.{4,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/, 'a domain name such as example.com')).min(1).max(20),
+      keywords: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9-]{2,30}$/, 'a lure keyword such as login')).max(50).default([]),
+    })
+    .optional(),
   policy: missionPolicySchema.prefault({}),
 });
 export type StartMissionRequest = z.input<typeof startMissionRequestSchema>;
@@ -147,6 +154,10 @@ export const missionStateSchema = z.object({
   findings: z.array(findingSchema),
   queries: z.array(queryRunSchema),
   containments: z.array(containmentSchema),
+  brand: z.object({ domains: z.array(z.string()), keywords: z.array(z.string()) }).nullable(),
+  sweeps: z.array(
+    z.object({ sweep: z.number().int(), at: z.string(), candidates: z.number().int(), registered: z.number().int(), newDomains: z.array(z.string()) }),
+  ),
   external: z.record(z.string(), externalRefSchema),
   artifacts: z.record(z.string(), artifactRefSchema),
   previous: previousIterationSchema.nullable(),

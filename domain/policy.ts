@@ -27,6 +27,7 @@ export const missionPolicySchema = z.object({
   gateReminderHours: z.number().min(1 / 3600, 'at least one second').max(24 * 30).default(24),
   autoAdvanceOnExecutionExpiry: z.boolean().default(false),
   heartbeatMinutes: z.number().min(1 / 60, 'at least one second').max(24 * 60).default(60),
+  sweepIntervalMinutes: z.number().min(1 / 60, 'at least one second').max(7 * 24 * 60).default(360),
   silentAfterMinutes: z.number().positive().max(7 * 24 * 60).default(240),
   prioritisation: prioritisationSchema.prefault({}),
 });

@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 [ -d node_modules ] || npm ci --no-audit --no-fund
 bash scripts/ensure-temporal.sh >/dev/null
 bash scripts/ensure-python-test-deps.sh
+bash scripts/ensure-test-servers.sh
 npm run --silent typecheck
 npm run --silent lint
 npx jest --ci "$@"

@@ -11,7 +11,7 @@ export function missionStateFixture(overrides: Partial<MissionState> = {}): Miss
     requester: 'soc', stakeholders: [], audience: [], policy: missionPolicySchema.parse({}), status: 'active',
     phase: 'analyze', openGate: 'analyze', lead: null, squad: {}, squadFormedAt: null, allocation: null,
     clocks: { total: { ...clock }, execution: { ...clock } }, workItems: {}, intel: null, findings: [], queries: [],
-    containments: [], external: {}, artifacts: {}, previous: null, closedReason: null, timeline: [],
+    containments: [], brand: null, sweeps: [], external: {}, artifacts: {}, previous: null, closedReason: null, timeline: [],
     ...overrides,
   };
 }

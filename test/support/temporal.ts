@@ -30,10 +30,10 @@ const ROOT = join(__dirname, '..', '..');
  * copy of the sample intel (findings pushed to the TIP land there); the sample
  * logs are the embedded SIEM.
  */
-export function realActivities(dataDir = mkdtempSync(join(testEnv().dir, 'data-'))) {
+export function realActivities(dataDir = mkdtempSync(join(testEnv().dir, 'data-')), env: Record<string, string> = {}) {
   const intelDir = join(dataDir, 'intel');
   cpSync(join(ROOT, 'samples', 'intel'), intelDir, { recursive: true });
-  const config = loadConfig({ CAPEO_DATA_DIR: dataDir, CAPEO_INTEL_DIR: intelDir, CAPEO_LOG_DIR: join(ROOT, 'samples', 'logs') });
+  const config = loadConfig({ CAPEO_DATA_DIR: dataDir, CAPEO_INTEL_DIR: intelDir, CAPEO_LOG_DIR: join(ROOT, 'samples', 'logs'), ...env });
   return { dataDir, config, activities: (iterations: IterationDeps) => createActivities(config, iterations) };
 }
 

@@ -108,6 +108,8 @@ function mission(overrides: Partial<MissionState> = {}): MissionState {
     intel: { source: 'local-stix', indicators: 12, reports: 2, observables: 30, matched: [{ id: 'report--1', type: 'report', name: 'Lookalike phishing wave' }] },
     findings: FINDINGS,
     queries: [query('Q1', 'Lookalike lookups in DNS', Q1_SQL, 42, 110), query('Q2', 'Proxy hits on lookalike logins', Q2_SQL, 3, 125)],
+    brand: null,
+    sweeps: [],
     containments: [
       {
         id: 'C1', target: { kind: 'endpoint', id: 'WS-0042' }, reason: 'visited examp1e-login.com', findingId: 'F1', requestedBy: 'hana', at: t(155),

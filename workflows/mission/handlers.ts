@@ -29,6 +29,18 @@ export function registerHandlers(m: Mission, effects: Effects, outcomes: Outcome
   const s = m.state;
   setHandler(msg.missionStateQuery, () => s);
 
+  // An EAVD sweep finished: its new lookalikes become findings (deduplicated by domain).
+  setHandler(msg.sweepResultsSignal, ({ sweep, candidates, registered, newDomains, findings }) => {
+    if (s.status !== 'active') return;
+    s.sweeps.push({ sweep, at: m.now(), candidates, registered, newDomains });
+    m.audit('capeo', 'sweep.completed', `#${sweep}: ${candidates} candidates, ${registered} registered, ${newDomains.length} new, ${findings.length} findings`);
+    for (const finding of findings) {
+      const before = s.findings.length;
+      const f = m.addFinding(finding, 'capeo');
+      if (s.findings.length > before) effects.forFinding(f);
+    }
+  });
+
   // A log source went silent: a visibility-gap finding, raised at once (once per source).
   setHandler(msg.visibilityGapSignal, ({ source, lastSeen, events, silentAfterMinutes }) => {
     if (s.status !== 'active') return;

@@ -51,6 +51,8 @@ export class Mission {
       findings: [],
       queries: [],
       containments: [],
+      brand: input.brand ?? null,
+      sweeps: [],
       external: {},
       artifacts: {},
       previous: input.previous ?? null,

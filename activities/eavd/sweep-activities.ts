@@ -1,0 +1,87 @@
+import { heartbeat } from '@temporalio/activity';
+import { scoreCandidate, type CandidateFacts, type Scored } from '../../domain/eavd-scoring';
+import type { ArtifactStore } from '../artifacts/artifact-store';
+import type { CertificateTransparency } from './enrich/certificate-transparency';
+import type { Rdap } from './enrich/rdap';
+import { generatePermutations } from './permutations';
+import { resolveDomains } from './resolve';
+
+export interface SweepDeps {
+  store: ArtifactStore;
+  ct: CertificateTransparency;
+  rdap: Rdap;
+  dns: { servers: string[]; concurrency: number; timeoutMs: number };
+}
+
+export interface Candidate {
+  fuzzer: string;
+  domain: string;
+}
+
+function beat(details: unknown): void {
+  try {
+    heartbeat(details);
+  } catch {
+    // not running as an activity
+  }
+}
+
+/**
+ * The steps of an EAVD sweep, each an activity the sweep workflow calls by batch:
+ * generate → resolve (a slice at a time) → enrich and score the registered ones.
+ * Candidate lists stay in the artifact store; only the registered few travel
+ * through workflow history.
+ */
+export const createSweepActivities = (d: SweepDeps) => ({
+  async generateCandidates({ path, domains, keywords }: { path: string; domains: string[]; keywords: string[] }): Promise<{ path: string; count: number }> {
+    const seen = new Set<string>();
+    const all: Candidate[] = [];
+    for (const domain of domains) {
+      for (const c of generatePermutations(domain, { keywords: keywords.length ? keywords : undefined })) {
+        if (!seen.has(c.domain)) {
+          seen.add(c.domain);
+          all.push(c);
+        }
+      }
+    }
+    const ref = await d.store.put(path, 'candidates.json', JSON.stringify(all));
+    return { path: ref.path, count: all.length };
+  },
+
+  /** Resolves candidates [offset, offset + limit) and returns the facts of the registered ones. */
+  async resolveSlice({ path, offset, limit }: { path: string; offset: number; limit: number }): Promise<CandidateFacts[]> {
+    const all = JSON.parse((await d.store.get(path)).toString('utf8')) as Candidate[];
+    const slice = all.slice(offset, offset + limit);
+    const byDomain = new Map(slice.map((c) => [c.domain, c.fuzzer]));
+    const resolved = await resolveDomains(
+      slice.map((c) => c.domain),
+      { ...d.dns, onResult: (_r, i) => i % 50 === 0 && beat({ offset, done: i }) },
+    );
+    return resolved
+      .filter((r) => r.registered === true)
+      .map((r) => ({
+        domain: r.domain,
+        fuzzer: byDomain.get(r.domain) ?? 'unknown',
+        registered: true,
+        a: r.a,
+        aaaa: r.aaaa,
+        mx: r.mx.map((m) => m.exchange),
+        ns: r.ns,
+        certificates: [],
+        registeredAt: null,
+        pageSimilarity: null,
+      }));
+  },
+
+  /** Certificate transparency and RDAP for each registered candidate, then the explainable score. */
+  async enrichAndScore({ candidates, now }: { candidates: CandidateFacts[]; now: string }): Promise<Array<{ facts: CandidateFacts; scored: Scored }>> {
+    const out: Array<{ facts: CandidateFacts; scored: Scored }> = [];
+    for (const [i, c] of candidates.entries()) {
+      const [certificates, registeredAt] = await Promise.all([d.ct.certificates(c.domain), d.rdap.registeredAt(c.domain)]);
+      const facts = { ...c, certificates: certificates.map((x) => ({ notBefore: x.notBefore, issuer: x.issuer })), registeredAt };
+      out.push({ facts, scored: scoreCandidate(facts, now) });
+      beat({ enriched: i + 1 });
+    }
+    return out;
+  },
+});

@@ -1,0 +1,64 @@
+import { continueAsNew, getExternalWorkflowHandle, proxyActivities, sleep } from '@temporalio/workflow';
+import type { createSweepActivities } from '../../activities/eavd/sweep-activities';
+import { candidateFinding, type CandidateFacts } from '../../domain/eavd-scoring';
+import type { NewFinding } from '../../domain/findings';
+import { sweepResultsSignal } from '../../domain/messages';
+
+const sweep = proxyActivities<ReturnType<typeof createSweepActivities>>({
+  startToCloseTimeout: '30 minutes',
+  heartbeatTimeout: '2 minutes',
+  retry: { maximumInterval: '2 minutes', nonRetryableErrorTypes: ['RESOLVE_BATCH_TOO_LARGE', 'RESOLVE_OPTIONS_INVALID', 'ENRICH_BAD_ANSWER'] },
+});
+
+export interface SweepInput {
+  missionWorkflowId: string;
+  missionId: string;
+  domains: string[];
+  keywords: string[];
+  intervalMinutes: number;
+  sweep: number;
+  /** Registered lookalikes already reported, carried across continue-as-new: what is new is what is not here. */
+  known: string[];
+}
+
+const RESOLVE_BATCH = 1000;
+const ENRICH_BATCH = 100;
+
+/**
+ * EAVD discovery, repeated for as long as the mission is in Execute (the mission
+ * cancels it): generate → resolve by batches → enrich and score the registered →
+ * report to the mission what is new since the last sweep. Each batch is an
+ * activity, so a worker restart mid-sweep redoes no finished batch; each sweep
+ * continues-as-new, so history stays small for brands with tens of thousands of
+ * candidates.
+ */
+export async function eavdSweepWorkflow(input: SweepInput): Promise<void> {
+  const known = new Set(input.known);
+  const { path, count } = await sweep.generateCandidates({
+    path: `${input.missionId}/sweeps/${input.sweep}/candidates.json`,
+    domains: input.domains,
+    keywords: input.keywords,
+  });
+  const registered: CandidateFacts[] = [];
+  for (let offset = 0; offset < count; offset += RESOLVE_BATCH) {
+    registered.push(...(await sweep.resolveSlice({ path, offset, limit: RESOLVE_BATCH })));
+  }
+  const fresh = registered.filter((c) => !known.has(c.domain));
+  const findings: NewFinding[] = [];
+  for (let i = 0; i < fresh.length; i += ENRICH_BATCH) {
+    for (const { facts, scored } of await sweep.enrichAndScore({ candidates: fresh.slice(i, i + ENRICH_BATCH), now: new Date().toISOString() })) {
+      const f = candidateFinding(facts, scored);
+      if (f) findings.push(f);
+    }
+  }
+  await getExternalWorkflowHandle(input.missionWorkflowId).signal(sweepResultsSignal, {
+    sweep: input.sweep,
+    candidates: count,
+    registered: registered.length,
+    newDomains: fresh.map((c) => c.domain),
+    findings,
+  });
+  for (const c of fresh) known.add(c.domain);
+  await sleep(input.intervalMinutes * 60_000);
+  await continueAsNew<typeof eavdSweepWorkflow>({ ...input, sweep: input.sweep + 1, known: [...known] });
+}
