@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { integrationsSchema } from './integrations';
 
 /**
  * The one place that reads process.env. Every setting capeo knows is listed
@@ -43,6 +44,7 @@ export const configSchema = z.object({
   CAPEO_TEMPORAL_PORT: port.default(7233),
   CAPEO_TEMPORAL_UI_PORT: port.default(8233),
   CAPEO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ...integrationsSchema.shape,
 });
 
 export type Config = z.infer<typeof configSchema>;

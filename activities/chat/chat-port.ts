@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import type { CheckResult } from '../health-check';
 
 /** Error types this port's activities throw; both are permanent (non-retryable). */
 export const ChatError = {
@@ -29,6 +30,8 @@ export interface InviteInput {
 /** A chat system where a mission gets its comms channel (local, Slack). */
 export interface ChatPort {
   readonly name: string;
+  /** Settings, credentials and reachability, without side effects (`capeo doctor`). */
+  check?(): Promise<CheckResult>;
   /** Idempotent by key, and by name: a channel that already has the name is returned as it is. */
   createChannel(i: CreateChannelInput): Promise<ChannelRef>;
   /** Adds members who are not in the channel yet; inviting a member twice changes nothing. */

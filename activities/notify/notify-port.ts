@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import type { CheckResult } from '../health-check';
 
 /** Error types this port's activities throw; permanent ones are non-retryable. */
 export const NotifyError = {
@@ -28,6 +29,8 @@ export interface NotificationReceipt {
 /** A channel that delivers notifications (outbox, email, Slack, Teams, webhooks). */
 export interface NotifyPort {
   readonly name: string;
+  /** Settings, credentials and reachability, without side effects (`capeo doctor`). */
+  check?(): Promise<CheckResult>;
   /** At most one delivery per idempotency key; a repeated key returns the first receipt. */
   send(n: Notification): Promise<NotificationReceipt>;
 }

@@ -1,3 +1,5 @@
+import type { CheckResult } from '../health-check';
+
 /** Error type for hunt queries that cannot run: bad SQL, a forbidden statement, a timeout. Not retried. */
 export const SiemQueryInvalid = 'SIEM_QUERY_INVALID';
 
@@ -33,6 +35,8 @@ export interface HeartbeatResult {
 /** A SIEM, as capeo sees it: hunt queries over a time range, and a heartbeat per log source. */
 export interface SiemPort {
   readonly name: string;
+  /** Settings, credentials and reachability, without side effects (`capeo doctor`). */
+  check?(): Promise<CheckResult>;
   sources(): Promise<string[]>;
   runQuery(q: HuntQuery): Promise<QueryResult>;
   heartbeat(h: HeartbeatQuery): Promise<HeartbeatResult>;

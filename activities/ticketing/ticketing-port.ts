@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { FINDING_CATEGORIES, SEVERITIES, type FindingCategory, type Severity } from '../../domain/findings';
+import type { CheckResult } from '../health-check';
 
 /** Error types this port's activities throw; both are permanent (non-retryable). */
 export const TicketingError = {
@@ -51,6 +52,8 @@ export interface FindingTicketInput {
  */
 export interface TicketingPort {
   readonly name: string;
+  /** Settings, credentials and reachability, without side effects (`capeo doctor`). */
+  check?(): Promise<CheckResult>;
   createEpic(i: EpicInput): Promise<TicketRef>;
   createStory(i: StoryInput): Promise<TicketRef>;
   createIncident(i: IncidentInput): Promise<TicketRef>;

@@ -7,7 +7,7 @@ import { sweepResultsSignal } from '../../domain/messages';
 const sweep = proxyActivities<ReturnType<typeof createSweepActivities>>({
   startToCloseTimeout: '30 minutes',
   heartbeatTimeout: '2 minutes',
-  retry: { maximumInterval: '2 minutes', nonRetryableErrorTypes: ['RESOLVE_BATCH_TOO_LARGE', 'RESOLVE_OPTIONS_INVALID', 'ENRICH_BAD_ANSWER'] },
+  retry: { maximumInterval: '2 minutes', nonRetryableErrorTypes: ['RESOLVE_BATCH_TOO_LARGE', 'RESOLVE_OPTIONS_INVALID', 'EXTERNAL_BAD_ANSWER', 'EXTERNAL_AUTH_REJECTED', 'EXTERNAL_REQUEST_REJECTED'] },
 });
 
 export interface SweepInput {

@@ -1,0 +1,94 @@
+import { ApplicationFailure } from '@temporalio/activity';
+
+/**
+ * Error types of calls to external systems. Authentication and validation refusals
+ * are permanent (non-retryable): retrying a wrong token or a rejected payload only
+ * repeats the refusal. Unavailability (network, timeout, 408, 429, 5xx) is retried,
+ * and a 429 or 503 with Retry-After sets the delay of the next attempt.
+ */
+export const ExternalError = {
+  Unavailable: 'EXTERNAL_UNAVAILABLE',
+  AuthRejected: 'EXTERNAL_AUTH_REJECTED',
+  RequestRejected: 'EXTERNAL_REQUEST_REJECTED',
+  BadAnswer: 'EXTERNAL_BAD_ANSWER',
+} as const;
+
+export interface HttpRequest {
+  /** Names the system in errors ("jira", "misp"); URLs are never put in messages (webhook URLs are secrets). */
+  system: string;
+  url: string;
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  headers?: Record<string, string>;
+  /** An object is sent as JSON; a string or Buffer as it is (set content-type yourself). */
+  body?: unknown;
+  timeoutMs?: number;
+  /** Statuses answered with `null` instead of an error (404 for lookups). */
+  nullOn?: number[];
+  /** How to read a successful body: JSON (default), text, or not at all. */
+  read?: 'json' | 'text' | 'none';
+}
+
+export interface HttpResponse<T> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** Seconds or an HTTP date, as RFC 9110 allows; milliseconds, capped at an hour. */
+export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - now;
+  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, 3_600_000) : undefined;
+}
+
+const snippet = (text: string): string => text.replace(/\s+/g, ' ').trim().slice(0, 300);
+
+/**
+ * One HTTP call to an external system with a timeout, answering the body or
+ * throwing an ApplicationFailure classified by `ExternalError`.
+ */
+export async function httpCall<T = unknown>(req: HttpRequest): Promise<HttpResponse<T | null>> {
+  const headers: Record<string, string> = { 'user-agent': 'capeo', accept: 'application/json', ...req.headers };
+  let body: string | Buffer | undefined;
+  if (typeof req.body === 'string' || Buffer.isBuffer(req.body)) body = req.body;
+  else if (req.body !== undefined) {
+    body = JSON.stringify(req.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  let res: Response;
+  try {
+    res = await fetch(req.url, { method: req.method ?? (body === undefined ? 'GET' : 'POST'), headers, body, signal: AbortSignal.timeout(req.timeoutMs ?? 15_000) });
+  } catch (err) {
+    const cause = (err as Error).name === 'TimeoutError' ? 'timed out' : ((err as Error).cause as Error | undefined)?.message ?? (err as Error).message;
+    throw ApplicationFailure.create({ type: ExternalError.Unavailable, message: `${req.system}: unreachable (${cause})` });
+  }
+  if (req.nullOn?.includes(res.status)) {
+    await res.body?.cancel();
+    return { status: res.status, headers: res.headers, body: null };
+  }
+  if (!res.ok) {
+    const text = snippet(await res.text().catch(() => ''));
+    const said = `${req.system} answered ${res.status}${text ? `: ${text}` : ''}`;
+    if (res.status === 408 || res.status === 429 || res.status >= 500) {
+      const delay = retryAfterMs(res.headers.get('retry-after'));
+      throw ApplicationFailure.create({ type: ExternalError.Unavailable, message: said, ...(delay !== undefined && { nextRetryDelay: delay }) });
+    }
+    if (res.status === 401 || res.status === 403) {
+      throw ApplicationFailure.create({ type: ExternalError.AuthRejected, message: `${said} (check the credentials in the configuration)`, nonRetryable: true });
+    }
+    throw ApplicationFailure.create({ type: ExternalError.RequestRejected, message: said, nonRetryable: true });
+  }
+  const read = req.read ?? 'json';
+  if (read === 'none' || res.status === 204) {
+    await res.body?.cancel();
+    return { status: res.status, headers: res.headers, body: null };
+  }
+  const text = await res.text();
+  if (read === 'text') return { status: res.status, headers: res.headers, body: text as T };
+  try {
+    return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as T };
+  } catch {
+    throw ApplicationFailure.create({ type: ExternalError.BadAnswer, message: `${req.system} did not answer JSON`, nonRetryable: true });
+  }
+}
