@@ -106,6 +106,8 @@ export interface SweepResults {
   sweep: number;
   candidates: number;
   registered: number;
+  /** Names whose lookups failed: existence unknown, asked again by the next sweep. */
+  unresolved: number;
   newDomains: string[];
   findings: NewFinding[];
 }

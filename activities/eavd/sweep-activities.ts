@@ -1,10 +1,10 @@
-import { heartbeat } from '@temporalio/activity';
+import { ApplicationFailure, heartbeat } from '@temporalio/activity';
 import { scoreCandidate, type CandidateFacts, type Scored } from '../../domain/eavd-scoring';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { CertificateTransparency } from './enrich/certificate-transparency';
 import type { Rdap } from './enrich/rdap';
 import { generatePermutations } from './permutations';
-import { resolveDomains } from './resolve';
+import { createResolveActivities } from './resolve';
 
 export interface SweepDeps {
   store: ArtifactStore;
@@ -32,7 +32,9 @@ function beat(details: unknown): void {
  * Candidate lists stay in the artifact store; only the registered few travel
  * through workflow history.
  */
-export const createSweepActivities = (d: SweepDeps) => ({
+export const createSweepActivities = (d: SweepDeps) => {
+  const resolver = createResolveActivities(d.dns);
+  return {
   async generateCandidates({ path, domains, keywords }: { path: string; domains: string[]; keywords: string[] }): Promise<{ path: string; count: number }> {
     const seen = new Set<string>();
     const all: Candidate[] = [];
@@ -48,16 +50,25 @@ export const createSweepActivities = (d: SweepDeps) => ({
     return { path: ref.path, count: all.length };
   },
 
-  /** Resolves candidates [offset, offset + limit) and returns the facts of the registered ones. */
-  async resolveSlice({ path, offset, limit }: { path: string; offset: number; limit: number }): Promise<CandidateFacts[]> {
+  /**
+   * Resolves candidates [offset, offset + limit) (heartbeating checkpoints: a retry resolves only what its
+   * previous attempt had not) and returns the facts of the registered ones, and the names whose existence
+   * stayed unknown because their lookups failed: the next sweep asks again. When most of a batch fails the
+   * resolvers are down: the activity fails (retryable) rather than report nothing found.
+   */
+  async resolveSlice({ path, offset, limit }: { path: string; offset: number; limit: number }): Promise<{ registered: CandidateFacts[]; unresolved: string[] }> {
     const all = JSON.parse((await d.store.get(path)).toString('utf8')) as Candidate[];
     const slice = all.slice(offset, offset + limit);
     const byDomain = new Map(slice.map((c) => [c.domain, c.fuzzer]));
-    const resolved = await resolveDomains(
-      slice.map((c) => c.domain),
-      { ...d.dns, onResult: (_r, i) => i % 50 === 0 && beat({ offset, done: i }) },
-    );
-    return resolved
+    const resolved = await resolver.resolveCandidates({ domains: slice.map((c) => c.domain) });
+    const unresolved = resolved.filter((r) => r.registered === null);
+    if (slice.length >= 10 && unresolved.length * 2 > slice.length) {
+      throw ApplicationFailure.create({
+        type: 'EAVD_RESOLVERS_FAILING',
+        message: `${unresolved.length} of ${slice.length} lookups failed (${unresolved[0]?.error ?? 'unknown'}); are the resolvers reachable?`,
+      });
+    }
+    const registered = resolved
       .filter((r) => r.registered === true)
       .map((r) => ({
         domain: r.domain,
@@ -71,6 +82,7 @@ export const createSweepActivities = (d: SweepDeps) => ({
         registeredAt: null,
         pageSimilarity: null,
       }));
+    return { registered, unresolved: unresolved.map((r) => r.domain) };
   },
 
   /** Certificate transparency and RDAP for each registered candidate, then the explainable score. */
@@ -84,4 +96,5 @@ export const createSweepActivities = (d: SweepDeps) => ({
     }
     return out;
   },
-});
+  };
+};

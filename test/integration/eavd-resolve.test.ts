@@ -21,6 +21,11 @@ import {
   type Resolution,
   type ResolveDefaults,
 } from '../../activities/eavd/resolve';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FileArtifactStore } from '../../activities/artifacts/artifact-store';
+import { createSweepActivities } from '../../activities/eavd/sweep-activities';
 import { startDnsServer, type DnsServer } from '../support/dns-server';
 
 const SOA = '@ SOA ns.registry.test. hostmaster.registry.test. 1 3600 600 86400 60';
@@ -297,5 +302,37 @@ describe('resume checkpoints', () => {
     expect(checkpoint(big, [first])).toEqual({ done: 1, total: big.length });
     expect(resumeFrom(big, checkpoint(big, [first]))).toEqual([]);
     expect(checkpoint(big.slice(0, RESUMABLE_BATCH_LIMIT), [first])).toEqual({ done: 1, total: RESUMABLE_BATCH_LIMIT, results: [first] });
+  });
+});
+
+describe('the sweep resolveSlice activity', () => {
+  async function sweepOver(servers: string[]) {
+    const store = new FileArtifactStore(mkdtempSync(join(tmpdir(), 'capeo-sweep-')));
+    const candidates = generatePermutations('example.com').filter((c) => c.domain.endsWith('.com'));
+    const { path } = await store.put('m/sweeps/1/candidates.json', 'candidates.json', JSON.stringify(candidates));
+    const unusedEnrichment = { certificates: () => Promise.reject(new Error('not called')), registeredAt: () => Promise.reject(new Error('not called')) };
+    const sweep = createSweepActivities({ store, dns: { servers, concurrency: 16, timeoutMs: 300 }, ct: unusedEnrichment as never, rdap: unusedEnrichment as never });
+    return { sweep, path, candidates };
+  }
+
+  test('returns the facts of the registered names of its slice, and none of the others', async () => {
+    const { sweep, path, candidates } = await sweepOver([dns.address]);
+    const found: string[] = [];
+    for (let offset = 0; offset < candidates.length; offset += 500) {
+      const { registered, unresolved } = await sweep.resolveSlice({ path, offset, limit: 500 });
+      expect(unresolved).toEqual([]);
+      found.push(...registered.map((r) => r.domain));
+    }
+    expect(found.sort()).toEqual([...PLANTED].sort());
+  });
+
+  test('fails retryably when the resolvers answer nothing, instead of reporting nothing found', async () => {
+    const { sweep, path } = await sweepOver([blackholeAddress]);
+    const err = await sweep.resolveSlice({ path, offset: 0, limit: 40 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ApplicationFailure);
+    expect(err).toMatchObject({ type: 'EAVD_RESOLVERS_FAILING', nonRetryable: false });
   });
 });

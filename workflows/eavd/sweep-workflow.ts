@@ -21,7 +21,8 @@ export interface SweepInput {
   known: string[];
 }
 
-const RESOLVE_BATCH = 1000;
+/** At most RESUMABLE_BATCH_LIMIT: a batch interrupted mid-way resumes from its heartbeat checkpoint. */
+const RESOLVE_BATCH = 500;
 const ENRICH_BATCH = 100;
 
 /**
@@ -40,8 +41,11 @@ export async function eavdSweepWorkflow(input: SweepInput): Promise<void> {
     keywords: input.keywords,
   });
   const registered: CandidateFacts[] = [];
+  let unresolved = 0;
   for (let offset = 0; offset < count; offset += RESOLVE_BATCH) {
-    registered.push(...(await sweep.resolveSlice({ path, offset, limit: RESOLVE_BATCH })));
+    const batch = await sweep.resolveSlice({ path, offset, limit: RESOLVE_BATCH });
+    registered.push(...batch.registered);
+    unresolved += batch.unresolved.length;
   }
   const fresh = registered.filter((c) => !known.has(c.domain));
   const findings: NewFinding[] = [];
@@ -55,6 +59,7 @@ export async function eavdSweepWorkflow(input: SweepInput): Promise<void> {
     sweep: input.sweep,
     candidates: count,
     registered: registered.length,
+    unresolved,
     newDomains: fresh.map((c) => c.domain),
     findings,
   });

@@ -30,10 +30,10 @@ export function registerHandlers(m: Mission, effects: Effects, outcomes: Outcome
   setHandler(msg.missionStateQuery, () => s);
 
   // An EAVD sweep finished: its new lookalikes become findings (deduplicated by domain).
-  setHandler(msg.sweepResultsSignal, ({ sweep, candidates, registered, newDomains, findings }) => {
+  setHandler(msg.sweepResultsSignal, ({ sweep, candidates, registered, unresolved, newDomains, findings }) => {
     if (s.status !== 'active') return;
-    s.sweeps.push({ sweep, at: m.now(), candidates, registered, newDomains });
-    m.audit('capeo', 'sweep.completed', `#${sweep}: ${candidates} candidates, ${registered} registered, ${newDomains.length} new, ${findings.length} findings`);
+    s.sweeps.push({ sweep, at: m.now(), candidates, registered, unresolved, newDomains });
+    m.audit('capeo', 'sweep.completed', `#${sweep}: ${candidates} candidates, ${registered} registered, ${unresolved} unresolved, ${newDomains.length} new, ${findings.length} findings`);
     for (const finding of findings) {
       const before = s.findings.length;
       const f = m.addFinding(finding, 'capeo');
