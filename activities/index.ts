@@ -10,6 +10,7 @@ import { LocalChat } from './chat/local-chat';
 import { createContainmentActivities } from './containment/containment-activities';
 import { LocalContainment } from './containment/local-containment';
 import { CertificateTransparency } from './eavd/enrich/certificate-transparency';
+import { PageSimilarity } from './eavd/enrich/page-similarity';
 import { Rdap } from './eavd/enrich/rdap';
 import { createSweepActivities } from './eavd/sweep-activities';
 import { createIterationActivities } from './iterations/iteration-activities';
@@ -50,6 +51,9 @@ export function createActivities(config: Config, iterations: IterationDeps, log?
         concurrency: config.CAPEO_DNS_CONCURRENCY,
         timeoutMs: config.CAPEO_DNS_TIMEOUT_MS,
       },
+      ...(config.CAPEO_PAGE_SIMILARITY && {
+        pages: new PageSimilarity({ httpPort: config.CAPEO_PAGE_HTTP_PORT, httpsPort: config.CAPEO_PAGE_HTTPS_PORT, timeoutMs: config.CAPEO_HTTP_TIMEOUT_MS }),
+      }),
     }),
   };
 }

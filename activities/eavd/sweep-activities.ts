@@ -4,13 +4,16 @@ import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { CertificateTransparency } from './enrich/certificate-transparency';
 import type { Rdap } from './enrich/rdap';
 import { generatePermutations } from './permutations';
-import { createResolveActivities } from './resolve';
+import type { PageSimilarity } from './enrich/page-similarity';
+import { createResolveActivities, resolveDomains } from './resolve';
 
 export interface SweepDeps {
   store: ArtifactStore;
   ct: CertificateTransparency;
   rdap: Rdap;
   dns: { servers: string[]; concurrency: number; timeoutMs: number };
+  /** Cloned-site detection; absent: page similarity is not measured. */
+  pages?: PageSimilarity;
 }
 
 export interface Candidate {
@@ -85,12 +88,20 @@ export const createSweepActivities = (d: SweepDeps) => {
     return { registered, unresolved: unresolved.map((r) => r.domain) };
   },
 
-  /** Certificate transparency and RDAP for each registered candidate, then the explainable score. */
-  async enrichAndScore({ candidates, now }: { candidates: CandidateFacts[]; now: string }): Promise<Array<{ facts: CandidateFacts; scored: Scored }>> {
+  /**
+   * Certificate transparency and RDAP for each registered candidate, the similarity of its page with the
+   * brands' pages when enabled, then the explainable score.
+   */
+  async enrichAndScore({ candidates, brands = [], now }: { candidates: CandidateFacts[]; brands?: string[]; now: string }): Promise<Array<{ facts: CandidateFacts; scored: Scored }>> {
+    const brandSites = d.pages && brands.length ? (await resolveDomains(brands, d.dns)).map((r) => ({ domain: r.domain, ips: [...r.a, ...r.aaaa] })) : [];
     const out: Array<{ facts: CandidateFacts; scored: Scored }> = [];
     for (const [i, c] of candidates.entries()) {
-      const [certificates, registeredAt] = await Promise.all([d.ct.certificates(c.domain), d.rdap.registeredAt(c.domain)]);
-      const facts = { ...c, certificates: certificates.map((x) => ({ notBefore: x.notBefore, issuer: x.issuer })), registeredAt };
+      const [certificates, registeredAt, pageSimilarity] = await Promise.all([
+        d.ct.certificates(c.domain),
+        d.rdap.registeredAt(c.domain),
+        d.pages && brandSites.length ? d.pages.compare({ domain: c.domain, ips: [...c.a, ...c.aaaa] }, brandSites) : Promise.resolve(null),
+      ]);
+      const facts = { ...c, certificates: certificates.map((x) => ({ notBefore: x.notBefore, issuer: x.issuer })), registeredAt, pageSimilarity };
       out.push({ facts, scored: scoreCandidate(facts, now) });
       beat({ enriched: i + 1 });
     }

@@ -1,7 +1,16 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { CertificateTransparency } from '../../activities/eavd/enrich/certificate-transparency';
 import { Rdap } from '../../activities/eavd/enrich/rdap';
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FileArtifactStore } from '../../activities/artifacts/artifact-store';
+import { PageSimilarity } from '../../activities/eavd/enrich/page-similarity';
+import { createSweepActivities } from '../../activities/eavd/sweep-activities';
+import type { CandidateFacts } from '../../domain/eavd-scoring';
 import { startContractServer, type ContractServer } from '../support/contract-server';
+import { startDnsServer } from '../support/dns-server';
 
 let ct: ContractServer;
 let rdap: ContractServer;
@@ -60,4 +69,69 @@ test('RDAP: bootstrap once, then the registry for the TLD; unknown domains and T
   expect(rdap.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /rdap/domain/examp1e-login.com', 'GET /rdap/domain/free-name.com']);
   expect(rdap.requests[0]!.headers.accept).toContain('application/rdap+json');
   await server.close();
+});
+
+describe('cloned-site detection', () => {
+  const page = (title: string, body: string) => `<html><head><title>${title}</title></head><body>${body}</body></html>`;
+  const loginBody = (brand: string) =>
+    `<h1>Sign in to your ${brand} account</h1><form action="/s"><input type="email" name="e"><input type="password" name="p"><button>Sign in</button></form>
+     <p>Forgot your password? Reset it from the account recovery page. New to ${brand}? Create an account in minutes.</p>`;
+  const sites: Record<string, string> = {
+    'example.com': page('Example – Sign in', loginBody('Example')),
+    'examp1e.com': page('Example – Sign in', loginBody('Example')),
+    'exampel.com': page('exampel.com is for sale', '<h2>This domain may be for sale</h2><a href="/buy">Make an offer</a>'),
+  };
+  let web: Server;
+  let webPort: number;
+  let closedPort: number;
+  const hosts: string[] = [];
+  beforeAll(async () => {
+    web = createServer((req, res) => {
+      hosts.push(req.headers.host ?? '');
+      const html = sites[req.headers.host ?? ''];
+      res.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(html ?? 'not found');
+    });
+    await new Promise<void>((r) => web.listen(0, '127.0.0.1', r));
+    webPort = (web.address() as { port: number }).port;
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    closedPort = (probe.address() as { port: number }).port;
+    await new Promise((r) => probe.close(r));
+  });
+  afterAll(() => new Promise((r) => web.close(r)));
+
+  test('fetches each page from the resolved address with the name as Host, HTTPS refused then HTTP', async () => {
+    const pages = new PageSimilarity({ httpPort: webPort, httpsPort: closedPort, timeoutMs: 2000 });
+    const brands = [{ domain: 'example.com', ips: ['127.0.0.1'] }];
+    expect(await pages.compare({ domain: 'examp1e.com', ips: ['127.0.0.1'] }, brands)).toBe(1);
+    expect(await pages.compare({ domain: 'exampel.com', ips: ['127.0.0.1'] }, brands)).toBeLessThan(0.2);
+    expect(await pages.compare({ domain: 'unknown.com', ips: ['127.0.0.1'] }, brands)).toBeNull();
+    expect(await pages.compare({ domain: 'examp1e.com', ips: [] }, brands)).toBeNull();
+    // The brand page was fetched once and kept.
+    expect(hosts.filter((h) => h === 'example.com')).toHaveLength(1);
+  });
+
+  test('the sweep scores a cloned page as evidence, resolving the brand through the configured resolvers', async () => {
+    const dns = await startDnsServer({
+      com: ['$TTL 60', '@ SOA ns.t. h.t. 1 3600 600 86400 60', '@ NS ns.t.', 'example A 127.0.0.1', 'examp1e A 127.0.0.1', 'exampel A 127.0.0.1'].join('\n'),
+    });
+    try {
+      const sweep = createSweepActivities({
+        store: new FileArtifactStore(mkdtempSync(join(tmpdir(), 'capeo-pages-'))),
+        ct: new CertificateTransparency(ct.baseUrl),
+        rdap: new Rdap(`${rdap.baseUrl}/dns.json`),
+        dns: { servers: [dns.address], concurrency: 4, timeoutMs: 1000 },
+        pages: new PageSimilarity({ httpPort: webPort, httpsPort: closedPort, timeoutMs: 2000 }),
+      });
+      const facts = (domain: string): CandidateFacts => ({ domain, fuzzer: 'homoglyph', registered: true, a: ['127.0.0.1'], aaaa: [], mx: [], ns: [], certificates: [], registeredAt: null, pageSimilarity: null });
+      const [clone, parked] = await sweep.enrichAndScore({ candidates: [facts('examp1e.com'), facts('exampel.com')], brands: ['example.com'], now: new Date().toISOString() });
+      expect(clone!.facts.pageSimilarity).toBe(1);
+      expect(clone!.scored.reasons).toContainEqual({ reason: "page 100% similar to the brand's", points: 4, kind: 'web' });
+      expect(parked!.facts.pageSimilarity).toBeLessThan(0.2);
+      expect(parked!.scored.reasons.some((r) => r.kind === 'web')).toBe(false);
+    } finally {
+      await dns.stop();
+    }
+  });
 });

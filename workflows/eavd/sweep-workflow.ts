@@ -50,7 +50,7 @@ export async function eavdSweepWorkflow(input: SweepInput): Promise<void> {
   const fresh = registered.filter((c) => !known.has(c.domain));
   const findings: NewFinding[] = [];
   for (let i = 0; i < fresh.length; i += ENRICH_BATCH) {
-    for (const { facts, scored } of await sweep.enrichAndScore({ candidates: fresh.slice(i, i + ENRICH_BATCH), now: new Date().toISOString() })) {
+    for (const { facts, scored } of await sweep.enrichAndScore({ candidates: fresh.slice(i, i + ENRICH_BATCH), brands: input.domains, now: new Date().toISOString() })) {
       const f = candidateFinding(facts, scored);
       if (f) findings.push(f);
     }
