@@ -1,3 +1,6 @@
+import { constants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
+
 /** What `capeo doctor` learns from one adapter: whether it can work, and what to fix when it cannot. */
 export interface CheckResult {
   ok: boolean;
@@ -9,4 +12,15 @@ export interface CheckResult {
 export interface Checkable {
   readonly name: string;
   check(): Promise<CheckResult>;
+}
+
+/** For embedded adapters that keep records in a folder: the folder exists (or can be made) and is writable. */
+export async function writableDir(dir: string, what: string): Promise<CheckResult> {
+  try {
+    await mkdir(dir, { recursive: true });
+    await access(dir, constants.W_OK);
+    return { ok: true, detail: `${what} in ${dir}` };
+  } catch (err) {
+    return { ok: false, detail: `${what}: ${dir} is not writable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+  }
 }

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import { createAdapters } from './adapters';
 import { createArtifactActivities } from './artifacts/artifact-activities';
 import { FileArtifactStore } from './artifacts/artifact-store';
 import { createChatActivities } from './chat/chat-activities';
-import { LocalChat } from './chat/local-chat';
 import { createContainmentActivities } from './containment/containment-activities';
 import { LocalContainment } from './containment/local-containment';
 import { CertificateTransparency } from './eavd/enrich/certificate-transparency';
@@ -15,12 +15,8 @@ import { Rdap } from './eavd/enrich/rdap';
 import { createSweepActivities } from './eavd/sweep-activities';
 import { createIterationActivities } from './iterations/iteration-activities';
 import { createNotifyActivities } from './notify/notify-activities';
-import { OutboxNotifier } from './notify/outbox-notifier';
-import { DuckDbSiem } from './siem/duckdb-siem';
 import { createSiemActivities } from './siem/siem-activities';
-import { LocalTicketing } from './ticketing/local-ticketing';
 import { createTicketingActivities } from './ticketing/ticketing-activities';
-import { LocalStixTip } from './tip/local-stix-tip';
 import { createTipActivities } from './tip/tip-activities';
 
 /** What the iteration activities need: a Temporal client, to claim an iteration and start it. */
@@ -29,18 +25,19 @@ export interface IterationDeps {
   taskQueue: string;
 }
 
-/** Every activity, with the adapters the configuration selects (the embedded defaults for now). */
+/** Every activity, with the adapters the configuration selects (activities/adapters.ts). */
 export function createActivities(config: Config, iterations: IterationDeps, log?: Logger) {
   const data = (dir: string) => join(config.CAPEO_DATA_DIR, dir);
   const store = new FileArtifactStore(data('artifacts'));
+  const adapters = createAdapters(config, log);
   return {
-    ...createTipActivities(new LocalStixTip(config.CAPEO_INTEL_DIR)),
+    ...createTipActivities(adapters.tip),
     ...createArtifactActivities(store),
-    ...createNotifyActivities(new OutboxNotifier(data('outbox'), log)),
-    ...createTicketingActivities(new LocalTicketing(data('tickets'))),
-    ...createChatActivities(new LocalChat(data('chat'))),
+    ...createNotifyActivities(adapters.notify),
+    ...createTicketingActivities(adapters.ticketing),
+    ...createChatActivities(adapters.chat),
     ...createContainmentActivities(new LocalContainment(data('containment'))),
-    ...createSiemActivities(new DuckDbSiem(config.CAPEO_LOG_DIR), store),
+    ...createSiemActivities(adapters.siem, store),
     ...createIterationActivities(iterations.client, iterations.taskQueue),
     ...createSweepActivities({
       store,

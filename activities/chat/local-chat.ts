@@ -15,6 +15,7 @@ import {
   type CreateChannelInput,
   type InviteInput,
 } from './chat-port';
+import { writableDir, type CheckResult } from '../health-check';
 
 /** The content of `<dir>/<name>.json`, with the members as they stand now. */
 export interface ChannelRecord {
@@ -71,6 +72,10 @@ export class LocalChat implements ChatPort {
   constructor(dir: string, options?: KeyClaimOptions) {
     this.dir = resolve(dir);
     this.claims = new KeyClaims(join(this.dir, 'keys'), options);
+  }
+
+  check(): Promise<CheckResult> {
+    return writableDir(this.dir, 'channels written as JSON files');
   }
 
   async createChannel(i: CreateChannelInput): Promise<ChannelRef> {

@@ -6,6 +6,7 @@ import { parseJsonLines, readTextOrEmpty } from '../local-records/atomic-files';
 import { KeyClaims, keyHash, type KeyClaimOptions } from '../local-records/key-claims';
 import { serially } from '../local-records/serial';
 import { validNotification, type Notification, type NotificationReceipt, type NotifyPort } from './notify-port';
+import { writableDir, type CheckResult } from '../health-check';
 
 /** One line of `outbox.jsonl` (a type literal, so it reads as a plain record too). */
 export type OutboxEntry = {
@@ -52,6 +53,10 @@ export class OutboxNotifier implements NotifyPort {
   ) {
     this.dir = resolve(dir);
     this.claims = new KeyClaims(join(this.dir, 'keys'), options);
+  }
+
+  check(): Promise<CheckResult> {
+    return writableDir(this.dir, 'notifications appended to outbox.jsonl');
   }
 
   async send(input: Notification): Promise<NotificationReceipt> {

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { ApplicationFailure } from '@temporalio/activity';
 import { SiemQueryInvalid, type HeartbeatQuery, type HeartbeatResult, type HuntQuery, type QueryResult, type SiemPort } from './siem-port';
+import type { CheckResult } from '../health-check';
 
 const READERS: Record<string, (path: string) => string> = {
   ndjson: (p) => `read_json_auto('${p}', format = 'newline_delimited')`,
@@ -50,6 +51,17 @@ export class DuckDbSiem implements SiemPort {
   ) {
     this.dir = resolve(dir);
     this.name = `duckdb:${dir}`;
+  }
+
+  async check(): Promise<CheckResult> {
+    try {
+      const sources = await this.sources();
+      return sources.length
+        ? { ok: true, detail: `${sources.length} log sources in ${this.dir}: ${sources.join(', ')}` }
+        : { ok: false, detail: `no log files (.ndjson, .jsonl, .csv, .parquet) in ${this.dir}: hunt queries have nothing to read` };
+    } catch (err) {
+      return { ok: false, detail: `cannot read ${this.dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
+    }
   }
 
   async sources(): Promise<string[]> {

@@ -15,6 +15,7 @@ import {
   type TicketingPort,
   type TicketRef,
 } from './ticketing-port';
+import { writableDir, type CheckResult } from '../health-check';
 
 export type TicketKind = 'epic' | 'story' | 'finding' | 'incident';
 
@@ -74,6 +75,10 @@ export class LocalTicketing implements TicketingPort {
   constructor(dir: string, options?: KeyClaimOptions) {
     this.dir = resolve(dir);
     this.claims = new KeyClaims(join(this.dir, 'keys'), options);
+  }
+
+  check(): Promise<CheckResult> {
+    return writableDir(this.dir, 'tickets written as JSON files');
   }
 
   async createEpic(i: EpicInput): Promise<TicketRef> {

@@ -6,6 +6,7 @@ import type { ExternalRef, Finding } from '../../domain/findings';
 import type { IntelSummary } from '../../domain/mission';
 import { findingBundle } from './stix-export';
 import type { IntelQuery, TipPort } from './tip-port';
+import type { CheckResult } from '../health-check';
 
 interface StixObject {
   id: string;
@@ -32,6 +33,15 @@ export class LocalStixTip implements TipPort {
   readonly name: string;
   constructor(private readonly dir: string) {
     this.name = `local-stix:${dir}`;
+  }
+
+  async check(): Promise<CheckResult> {
+    try {
+      const objects = await this.readAll();
+      return { ok: true, detail: `${objects.length} STIX objects in ${this.dir}; pushed findings go to its pushed/` };
+    } catch (err) {
+      return { ok: false, detail: `cannot read STIX bundles in ${this.dir}: ${(err as Error).message}` };
+    }
   }
 
   async pullIntel(query: IntelQuery): Promise<IntelSummary> {
