@@ -53,7 +53,7 @@ export const findingSchema = newFindingSchema.extend({
   withdrawnReason: z.string().optional(),
   ticket: externalRefSchema.optional(),
   escalation: z
-    .object({ at: z.string(), ticket: externalRefSchema, notification: z.string() })
+    .object({ at: z.string(), ticket: externalRefSchema, notification: z.string(), channel: z.string().optional() })
     .optional(),
   tip: externalRefSchema.optional(),
 });

@@ -177,7 +177,19 @@ export function reportBlocks(s: MissionState, m: MissionMetrics, t: Typed = forH
     { kind: 'heading', level: 2, text: 'External records' },
     table(
       ['Record', 'System', 'Id', 'Link'],
-      Object.entries(s.external).map(([k, r]) => [k, r.system, r.id, r.url ?? null]),
+      [
+        ...Object.entries(s.external).map(([k, r]) => [k, r.system, r.id, r.url ?? null]),
+        ...s.findings.flatMap((f) => [
+          ...(f.ticket ? [[`${f.id} ticket`, f.ticket.system, f.ticket.id, f.ticket.url ?? null]] : []),
+          ...(f.escalation
+            ? [
+                [`${f.id} incident`, f.escalation.ticket.system, f.escalation.ticket.id, f.escalation.ticket.url ?? null],
+                [`${f.id} escalation notice`, f.escalation.channel ?? 'notification', f.escalation.notification, null],
+              ]
+            : []),
+          ...(f.tip ? [[`${f.id} intel`, f.tip.system, f.tip.id, f.tip.url ?? null]] : []),
+        ]),
+      ],
       'No external records.',
     ),
     ...when(

@@ -37,7 +37,8 @@ const FINDINGS: Finding[] = [
     severity: 'high', description: 'MX record and a certificate issued yesterday.', status: 'escalated', flags: ['playbook'],
     evidence: [{ kind: 'certificate', summary: 'crt.sh entry issued 2026-11-01' }],
     observables: [{ type: 'domain', value: 'examp1e-login.com' }, { type: 'ipv4', value: '203.0.113.7' }],
-    escalation: { at: t(150), ticket: { system: 'local-ticketing', id: 'IR-7' }, notification: 'ntf-7' },
+    escalation: { at: t(150), ticket: { system: 'local-ticketing', id: 'IR-7' }, notification: 'ntf-7', channel: 'smtp' },
+    tip: { system: 'taxii', id: 'indicator--0b6c1f4e-4d52-5b0e-9a8d-0c8d1e2f3a4b' },
   }),
   finding('F2', 'suspicious-security-event', 'examp1e-secure.net serves a cloned login page', 130, {
     severity: 'critical', status: 'escalated', observables: [{ type: 'domain', value: 'examp1e-secure.net' }],
@@ -211,6 +212,12 @@ test('the report lists findings with their escalation tickets, queries, containm
   expect(md).toContain('| C1 | endpoint WS-0042 | visited examp1e-login.com | F1 | hana | executed | approve by dora: confirmed visit | local-edr ISO-1 |');
   expect(md).toContain('| epic | local-agile | EPIC-3 | — |');
   expect(md).toContain('| channel | local-chat | eavd01-barracuda-muffin | https://chat.example.com/c/eavd01 |');
+  // Every external id a finding created is cited: its ticket, its incident, the escalation notice, the intel pushed.
+  expect(md).toContain('| F1 ticket | local-ticketing | CAPEO-F1 | — |');
+  expect(md).toContain('| F1 incident | local-ticketing | IR-7 | — |');
+  expect(md).toContain('| F1 escalation notice | smtp | ntf-7 | — |');
+  expect(md).toContain('| F2 escalation notice | notification | ntf-8 | — |');
+  expect(md).toContain('| F1 intel | taxii | indicator--0b6c1f4e-4d52-5b0e-9a8d-0c8d1e2f3a4b | — |');
   expect(md).toContain(`| ${t(240)} | lucas | gate.approved | execute |`);
   expect(md).toContain(`| ${t(270)} | lucas | report.released | report.md |`);
   const empty = renderReportMarkdown(mission({ findings: [], queries: [], containments: [] }), m);

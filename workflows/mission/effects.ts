@@ -98,7 +98,7 @@ export class Effects {
           text: `${f.description}\n\nIR ticket: ${ticket.system} ${ticket.id}\nObservables: ${f.observables.map((o) => o.value).join(', ') || 'none'}`,
           missionId: s.missionId,
         });
-        f.escalation = { at: this.m.now(), ticket, notification: receipt.id };
+        f.escalation = { at: this.m.now(), ticket, notification: receipt.id, channel: receipt.channel };
         f.status = 'escalated';
         this.m.audit('capeo', 'finding.escalated', `${f.id} → ${ticket.system} ${ticket.id}`);
         return;
