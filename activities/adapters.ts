@@ -7,6 +7,10 @@ import type { NotifyPort } from './notify/notify-port';
 import { OutboxNotifier } from './notify/outbox-notifier';
 import { DuckDbSiem } from './siem/duckdb-siem';
 import type { SiemPort } from './siem/siem-port';
+import { SlackChat } from './slack/slack-chat';
+import { SlackNotifier } from './slack/slack-notifier';
+import { GithubTicketing } from './ticketing/github-ticketing';
+import { JiraTicketing } from './ticketing/jira-ticketing';
 import { LocalTicketing } from './ticketing/local-ticketing';
 import type { TicketingPort } from './ticketing/ticketing-port';
 import { LocalStixTip } from './tip/local-stix-tip';
@@ -55,6 +59,9 @@ export const buildAdapter: { [P in Port]: (config: Config, log?: Logger) => Adap
       switch (channel) {
         case 'outbox':
           return new OutboxNotifier(dataDir(config, 'outbox'), log);
+        case 'slack':
+          if (!config.CAPEO_SLACK_WEBHOOK_URL) required(config, 'CAPEO_NOTIFY=slack', ['CAPEO_SLACK_BOT_TOKEN', 'CAPEO_SLACK_CHANNEL']);
+          return new SlackNotifier(config, config.CAPEO_HTTP_TIMEOUT_MS, dataDir(config, 'slack-notify'));
         default:
           throw new ConfigError(`CAPEO_NOTIFY=${channel} is not available in this build`);
       }
@@ -65,16 +72,30 @@ export const buildAdapter: { [P in Port]: (config: Config, log?: Logger) => Adap
     switch (config.CAPEO_TICKETING) {
       case 'local':
         return new LocalTicketing(dataDir(config, 'tickets'));
-      default:
-        throw new ConfigError(`CAPEO_TICKETING=${config.CAPEO_TICKETING} is not available in this build`);
+      case 'jira':
+        return new JiraTicketing(
+          { ...required(config, 'CAPEO_TICKETING=jira', ['CAPEO_JIRA_URL', 'CAPEO_JIRA_EMAIL', 'CAPEO_JIRA_API_TOKEN', 'CAPEO_JIRA_PROJECT']), CAPEO_JIRA_INCIDENT_PROJECT: config.CAPEO_JIRA_INCIDENT_PROJECT },
+          config.CAPEO_HTTP_TIMEOUT_MS,
+          dataDir(config, 'jira'),
+        );
+      case 'github':
+        return new GithubTicketing(
+          { ...required(config, 'CAPEO_TICKETING=github', ['CAPEO_GITHUB_TOKEN', 'CAPEO_GITHUB_REPO']), CAPEO_GITHUB_API_URL: config.CAPEO_GITHUB_API_URL },
+          config.CAPEO_HTTP_TIMEOUT_MS,
+          dataDir(config, 'github'),
+        );
     }
   },
   chat(config) {
     switch (config.CAPEO_CHAT) {
       case 'local':
         return new LocalChat(dataDir(config, 'chat'));
-      default:
-        throw new ConfigError(`CAPEO_CHAT=${config.CAPEO_CHAT} is not available in this build`);
+      case 'slack':
+        return new SlackChat(
+          { ...required(config, 'CAPEO_CHAT=slack', ['CAPEO_SLACK_BOT_TOKEN']), CAPEO_SLACK_API_URL: config.CAPEO_SLACK_API_URL },
+          config.CAPEO_HTTP_TIMEOUT_MS,
+          dataDir(config, 'slack-chat'),
+        );
     }
   },
 };

@@ -11,6 +11,8 @@ export const ExternalError = {
   AuthRejected: 'EXTERNAL_AUTH_REJECTED',
   RequestRejected: 'EXTERNAL_REQUEST_REJECTED',
   BadAnswer: 'EXTERNAL_BAD_ANSWER',
+  /** A setting the adapter needs is missing: only a configuration change helps. */
+  NotConfigured: 'INTEGRATION_NOT_CONFIGURED',
 } as const;
 
 export interface HttpRequest {

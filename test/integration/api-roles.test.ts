@@ -46,8 +46,14 @@ const routes = (id: string): Route[] => [
   ['GET', '/api-keys', ['admin']],
   ['DELETE', '/api-keys/00000000-0000-4000-8000-000000000000', ['admin']],
   ['PUT', `/missions/${id}/iteration-schedule`, ['manager', 'lead'], { everyDays: 7 }],
+  ['POST', `/missions/${id}/iterations`, ['manager', 'lead']],
   ['POST', `/missions/${id}/cancellation`, ['manager', 'lead'], { reason: 'matrix test' }],
+  // The mission is closed by now: its event stream replays the timeline and ends.
+  ['GET', `/missions/${id}/events`, ANY],
 ];
+
+/** The stream of every mission's changes never ends by itself: tried over real HTTP, headers only. */
+const STREAMS: Array<[path: string, allowed: readonly Role[]]> = [['/missions/events', ANY]];
 
 test('route × role: every route answers 401 without a key, 403 to the roles not entitled, and passes the entitled on', async () => {
   const table: string[] = [];
@@ -62,6 +68,44 @@ test('route × role: every route answers 401 without a key, 403 to the roles not
     }
   }
   expect(table).toEqual([]);
+});
+
+test('route × role, streams: the all-missions event stream opens only for an authenticated caller', async () => {
+  const address = await api.listen({ port: 0, host: '127.0.0.1' });
+  const open = async (path: string, headers: Record<string, string>) => {
+    const abort = new AbortController();
+    const res = await fetch(`${address}${path}`, { headers, signal: abort.signal });
+    abort.abort();
+    return res;
+  };
+  const table: string[] = [];
+  for (const [path, allowed] of STREAMS) {
+    const anon = await open(path, {});
+    if (anon.status !== 401) table.push(`${path} without a key: ${anon.status}`);
+    for (const actor of roleActors) {
+      const res = await open(path, as(actor));
+      const entitled = allowed.includes(actor.role);
+      if (entitled ? res.status !== 200 || !res.headers.get('content-type')?.startsWith('text/event-stream') : res.status !== 403) {
+        table.push(`${path} as ${actor.role}: ${res.status}`);
+      }
+    }
+  }
+  expect(table).toEqual([]);
+});
+
+test('the matrix covers every route the API documents', async () => {
+  const doc = (await api.inject({ url: '/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+  const tried = [...routes('MISSION').map(([method, path]) => `${method} ${path}`), ...STREAMS.map(([path]) => `GET ${path}`)];
+  const untried = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.keys(ops)
+      .map((m) => m.toUpperCase())
+      .filter((method) => {
+        const pattern = new RegExp(`^${method} ${path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+        return !tried.some((t) => pattern.test(t));
+      })
+      .map((method) => `${method} ${path}`),
+  );
+  expect(untried).toEqual([]);
 });
 
 test('public: health, readiness, metrics and the API docs need no key', async () => {
