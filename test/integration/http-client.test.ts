@@ -1,6 +1,6 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import { ExternalError, httpCall, retryAfterMs } from '../../activities/http/http-client';
 import { startContractServer, type ContractServer } from '../support/contract-server';
+import { failure } from '../support/failures';
 
 let srv: ContractServer;
 beforeAll(async () => {
@@ -15,15 +15,6 @@ beforeAll(async () => {
   });
 });
 afterAll(() => srv.close());
-
-async function failure(p: Promise<unknown>): Promise<ApplicationFailure> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ApplicationFailure);
-  return err as ApplicationFailure;
-}
 
 test('sends JSON bodies with their content type and reads JSON answers', async () => {
   const res = await httpCall({ system: 'echo', url: `${srv.baseUrl}/ok`, body: { a: 1 }, headers: { authorization: 'Bearer s3cret' } });

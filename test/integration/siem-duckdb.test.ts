@@ -2,20 +2,14 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { ApplicationFailure } from '@temporalio/common';
 import { FileArtifactStore } from '../../activities/artifacts/artifact-store';
 import { DuckDbSiem } from '../../activities/siem/duckdb-siem';
 import { createSiemActivities } from '../../activities/siem/siem-activities';
+import { failure } from '../support/failures';
 
 const LOGS = join(__dirname, '..', '..', 'samples', 'logs');
 const siem = new DuckDbSiem(LOGS);
 const range = { from: '2026-11-01T00:00:00Z', to: '2026-11-21T00:00:00Z' };
-
-async function failure(p: Promise<unknown>): Promise<ApplicationFailure> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
-  if (!(err instanceof ApplicationFailure)) throw new Error(`expected an ApplicationFailure, got ${String(err)}`);
-  return err;
-}
 
 test('one source per file, NDJSON and CSV alike, queried with SQL', async () => {
   expect(await siem.sources()).toEqual(['dns', 'edr', 'mail', 'proxy']);

@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApplicationFailure } from '@temporalio/activity';
 import { ChatError } from '../../activities/chat/chat-port';
 import { ExternalError } from '../../activities/http/http-client';
 import { keyHash } from '../../activities/local-records/key-claims';
@@ -11,6 +10,7 @@ import { SlackApi, type SlackSettings } from '../../activities/slack/slack-api';
 import { SlackChat } from '../../activities/slack/slack-chat';
 import { SlackNotifier, slackKeyHash } from '../../activities/slack/slack-notifier';
 import { startContractServer, type ContractServer, type RecordedRequest } from '../support/contract-server';
+import { failure } from '../support/failures';
 
 const TOKEN = 'xoxb-1111-2222-s3cret';
 const ok = (body: Record<string, unknown>) => ({ status: 200, body: { ok: true, ...body } });
@@ -70,15 +70,6 @@ const json = (r: RecordedRequest): unknown => JSON.parse(r.body);
 const form = (r: RecordedRequest): Record<string, string> => Object.fromEntries(new URLSearchParams(r.body));
 const JSON_HEADERS = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json; charset=utf-8' };
 const FORM_HEADERS = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/x-www-form-urlencoded' };
-
-async function failure(p: Promise<unknown>): Promise<ApplicationFailure> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ApplicationFailure);
-  return err as ApplicationFailure;
-}
 
 describe('Slack Web API errors', () => {
   const api = (token = TOKEN) => new SlackApi(`${srv.baseUrl}/api`, token, 5000);

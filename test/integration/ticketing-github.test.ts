@@ -2,12 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApplicationFailure } from '@temporalio/activity';
 import { ExternalError } from '../../activities/http/http-client';
 import { keyHash } from '../../activities/local-records/key-claims';
 import { githubKeyHash, githubKeyMarker, githubRetryDelay, GithubTicketing, type GithubSettings } from '../../activities/ticketing/github-ticketing';
 import { TicketingError } from '../../activities/ticketing/ticketing-port';
 import { startContractServer, type ContractServer, type RecordedRequest } from '../support/contract-server';
+import { failure } from '../support/failures';
 
 const TOKEN = 'ghp_s3cretTokenValue';
 const HEADERS = { authorization: `Bearer ${TOKEN}`, accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
@@ -63,15 +63,6 @@ const github = (over: Partial<GithubSettings> = {}) =>
   new GithubTicketing({ CAPEO_GITHUB_API_URL: srv.baseUrl, CAPEO_GITHUB_TOKEN: TOKEN, CAPEO_GITHUB_REPO: 'acme/hunts', ...over }, 5000, dir);
 const json = (r: RecordedRequest): unknown => JSON.parse(r.body);
 const calls = () => srv.requests.map((r) => `${r.method} ${r.url}`);
-
-async function failure(p: Promise<unknown>): Promise<ApplicationFailure> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ApplicationFailure);
-  return err as ApplicationFailure;
-}
 
 const epicInput = { idempotencyKey: 'mission-EAVD01-1:plan', missionId: 'mission-EAVD01-1', title: 'EAVD01 - Barracuda Muffin', description: 'Find lookalikes of acme.example' };
 

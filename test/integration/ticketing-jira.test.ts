@@ -2,13 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApplicationFailure } from '@temporalio/activity';
 import { ExternalError } from '../../activities/http/http-client';
 import { keyHash } from '../../activities/local-records/key-claims';
 import { toAdf } from '../../activities/ticketing/adf';
 import { JiraTicketing, jiraKeyLabel, NOT_CONFIGURED, type JiraSettings } from '../../activities/ticketing/jira-ticketing';
 import { TicketingError } from '../../activities/ticketing/ticketing-port';
 import { startContractServer, type ContractServer, type RecordedRequest } from '../support/contract-server';
+import { failure } from '../support/failures';
 
 const TOKEN = 'jira-tok-s3cret';
 const BASIC = `Basic ${Buffer.from(`capeo-bot@acme.example:${TOKEN}`).toString('base64')}`;
@@ -61,15 +61,6 @@ const settings = (over: Partial<JiraSettings> = {}): JiraSettings => ({
 });
 const jira = (over: Partial<JiraSettings> = {}) => new JiraTicketing(settings(over), 5000, dir);
 const json = (r: RecordedRequest): unknown => JSON.parse(r.body);
-
-async function failure(p: Promise<unknown>): Promise<ApplicationFailure> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ApplicationFailure);
-  return err as ApplicationFailure;
-}
 
 test('an epic: the project is asked for its issue types, then one POST with an ADF description and the key label', async () => {
   const t = jira();
