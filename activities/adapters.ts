@@ -4,8 +4,15 @@ import { ConfigError, type Config } from '../config';
 import type { ChatPort } from './chat/chat-port';
 import { LocalChat } from './chat/local-chat';
 import type { NotifyPort } from './notify/notify-port';
+import { FanoutNotifier } from './notify/fanout';
 import { OutboxNotifier } from './notify/outbox-notifier';
+import { SmtpNotifier, type SmtpSettings } from './notify/smtp';
+import { TeamsNotifier } from './notify/teams';
+import { WebhookNotifier } from './notify/webhook';
 import { DuckDbSiem } from './siem/duckdb-siem';
+import { ElasticSiem } from './siem/elastic-siem';
+import { SentinelSiem } from './siem/sentinel-siem';
+import { SplunkSiem } from './siem/splunk-siem';
 import type { SiemPort } from './siem/siem-port';
 import { SlackChat } from './slack/slack-chat';
 import { SlackNotifier } from './slack/slack-notifier';
@@ -50,8 +57,15 @@ export const buildAdapter: { [P in Port]: (config: Config, log?: Logger) => Adap
     switch (config.CAPEO_SIEM) {
       case 'duckdb':
         return new DuckDbSiem(config.CAPEO_LOG_DIR);
-      default:
-        throw new ConfigError(`CAPEO_SIEM=${config.CAPEO_SIEM} is not available in this build`);
+      case 'splunk':
+        required(config, 'CAPEO_SIEM=splunk', ['CAPEO_SPLUNK_URL', 'CAPEO_SPLUNK_TOKEN']);
+        return new SplunkSiem(config, config.CAPEO_HTTP_TIMEOUT_MS);
+      case 'elastic':
+        required(config, 'CAPEO_SIEM=elastic', ['CAPEO_ELASTIC_URL', 'CAPEO_ELASTIC_API_KEY']);
+        return new ElasticSiem(config, config.CAPEO_HTTP_TIMEOUT_MS);
+      case 'sentinel':
+        required(config, 'CAPEO_SIEM=sentinel', ['CAPEO_SENTINEL_WORKSPACE_ID', 'CAPEO_SENTINEL_TENANT_ID', 'CAPEO_SENTINEL_CLIENT_ID', 'CAPEO_SENTINEL_CLIENT_SECRET']);
+        return new SentinelSiem(config, config.CAPEO_HTTP_TIMEOUT_MS);
     }
   },
   notify(config, log) {
@@ -62,11 +76,21 @@ export const buildAdapter: { [P in Port]: (config: Config, log?: Logger) => Adap
         case 'slack':
           if (!config.CAPEO_SLACK_WEBHOOK_URL) required(config, 'CAPEO_NOTIFY=slack', ['CAPEO_SLACK_BOT_TOKEN', 'CAPEO_SLACK_CHANNEL']);
           return new SlackNotifier(config, config.CAPEO_HTTP_TIMEOUT_MS, dataDir(config, 'slack-notify'));
-        default:
-          throw new ConfigError(`CAPEO_NOTIFY=${channel} is not available in this build`);
+        case 'smtp':
+          required(config, 'CAPEO_NOTIFY=smtp', ['CAPEO_SMTP_HOST']);
+          return new SmtpNotifier(config as SmtpSettings, config.CAPEO_HTTP_TIMEOUT_MS, dataDir(config, 'smtp'));
+        case 'teams':
+          return new TeamsNotifier(required(config, 'CAPEO_NOTIFY=teams', ['CAPEO_TEAMS_WEBHOOK_URL']), config.CAPEO_HTTP_TIMEOUT_MS, dataDir(config, 'teams-notify'));
+        case 'webhook':
+          return new WebhookNotifier(
+            required(config, 'CAPEO_NOTIFY=webhook', ['CAPEO_WEBHOOK_URL', 'CAPEO_WEBHOOK_SECRET']),
+            config.CAPEO_HTTP_TIMEOUT_MS,
+            dataDir(config, 'webhook-notify'),
+          );
       }
     });
-    return channels[0]!;
+    // Each channel keeps its own idempotency records: a retry re-sends only where the first attempt failed.
+    return channels.length === 1 ? channels[0]! : new FanoutNotifier(channels);
   },
   ticketing(config) {
     switch (config.CAPEO_TICKETING) {

@@ -4,7 +4,11 @@ import type { CheckResult } from '../health-check';
 export const SiemQueryInvalid = 'SIEM_QUERY_INVALID';
 
 export interface HuntQuery {
-  /** SQL over the log sources; each source is a view named after it with a `ts` timestamp column. */
+  /**
+   * The hunt query in the SIEM's own language, run over [from, to): SQL for the embedded SIEM (each source
+   * a view named after it with a `ts` timestamp column), SPL for Splunk, Query DSL JSON or ES|QL (starting
+   * with FROM) for Elasticsearch, KQL for Sentinel.
+   */
   query: string;
   from: string;
   to: string;
