@@ -63,6 +63,7 @@ export const integrationsSchema = z.object({
   CAPEO_SMTP_USER: z.string().min(1).optional(),
   CAPEO_SMTP_PASSWORD: secret.optional(),
   CAPEO_SMTP_FROM: z.string().min(3).default('capeo@localhost'),
+  CAPEO_SMTP_RECIPIENT_DOMAIN: z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,63}$/i, 'a mail domain such as soc.example.com').optional(),
   // Notifications and chat: Slack
   CAPEO_SLACK_API_URL: z.url().default('https://slack.com/api'),
   CAPEO_SLACK_BOT_TOKEN: secret.optional(),

@@ -14,6 +14,25 @@ export interface SmtpSettings {
   CAPEO_SMTP_USER?: string;
   CAPEO_SMTP_PASSWORD?: string;
   CAPEO_SMTP_FROM: string;
+  /** Recipients that are not email addresses (`incident-response`, `lucas.lead`) are sent to `<name>@<this domain>`. */
+  CAPEO_SMTP_RECIPIENT_DOMAIN?: string;
+}
+
+const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+
+/**
+ * capeo addresses people and teams by id (`lucas.lead`, `incident-response`); email needs addresses.
+ * Addresses pass as they are; ids become `<id>@<domain>`, or are left out without a domain.
+ */
+export function emailRecipients(to: readonly string[], domain: string | undefined): { addresses: string[]; unaddressed: string[] } {
+  const addresses: string[] = [];
+  const unaddressed: string[] = [];
+  for (const r of to) {
+    if (EMAIL.test(r)) addresses.push(r);
+    else if (domain && /^[\w.+-]+$/.test(r)) addresses.push(`${r}@${domain}`);
+    else unaddressed.push(r);
+  }
+  return { addresses: [...new Set(addresses)], unaddressed };
 }
 
 const CHANNEL = 'smtp';
@@ -86,11 +105,19 @@ export class SmtpNotifier implements NotifyPort {
   private async deliver(n: Notification): Promise<Omit<NotificationReceipt, 'deduplicated'>> {
     const hash = keyHash(n.idempotencyKey);
     const messageId = smtpMessageId(n.idempotencyKey);
+    const { addresses, unaddressed } = emailRecipients(n.to, this.settings.CAPEO_SMTP_RECIPIENT_DOMAIN);
+    if (addresses.length === 0) {
+      throw ApplicationFailure.create({
+        type: ExternalError.NotConfigured,
+        nonRetryable: true,
+        message: `smtp: no email address among the recipients (${unaddressed.join(', ')}); set CAPEO_SMTP_RECIPIENT_DOMAIN or give addresses`,
+      });
+    }
     const transporter = this.transport();
     try {
       await transporter.sendMail({
         from: this.settings.CAPEO_SMTP_FROM,
-        to: n.to,
+        to: addresses,
         subject: n.subject,
         text: n.text,
         ...(n.html !== undefined && { html: n.html }),

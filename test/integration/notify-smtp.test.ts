@@ -197,3 +197,24 @@ describe('SmtpNotifier.check', () => {
     expect(unreachable.detail).toContain(`127.0.0.1:${port} unreachable`);
   });
 });
+
+describe('recipients that are capeo ids, not addresses', () => {
+  test('are mailed at <id>@CAPEO_SMTP_RECIPIENT_DOMAIN; addresses pass as they are', async () => {
+    const before = srv.messages().length;
+    const n = new SmtpNotifier(settings({ CAPEO_SMTP_RECIPIENT_DOMAIN: 'soc.example' }), TIMEOUT_MS, dataDir());
+    await n.send(notification({ idempotencyKey: 'ids-1', to: ['incident-response', 'lucas.lead', 'ana@partner.example'] }));
+    expect(srv.messages()).toHaveLength(before + 1);
+    expect(srv.messages()[before]!.rcptTos).toEqual(['incident-response@soc.example', 'lucas.lead@soc.example', 'ana@partner.example']);
+  });
+
+  test('without a domain, ids are left out; with no address left the send fails for good, naming the setting', async () => {
+    const before = srv.messages().length;
+    const n = new SmtpNotifier(settings(), TIMEOUT_MS, dataDir());
+    await n.send(notification({ idempotencyKey: 'ids-2', to: ['incident-response', 'ana@partner.example'] }));
+    expect(srv.messages()[before]!.rcptTos).toEqual(['ana@partner.example']);
+    const f = await failure(n.send(notification({ idempotencyKey: 'ids-3', to: ['incident-response'] })));
+    expect(f).toMatchObject({ type: ExternalError.NotConfigured, nonRetryable: true });
+    expect(f.message).toContain('CAPEO_SMTP_RECIPIENT_DOMAIN');
+    expect(srv.messages()).toHaveLength(before + 1);
+  });
+});
