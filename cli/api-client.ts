@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+
+/** Exit codes of every command (docs/cli.md). */
+export const EXIT = { ok: 0, other: 1, usage: 2, auth: 3, notFound: 4, conflict: 5 } as const;
+
+/** A failure to show the user as one clear line, with the exit code that classifies it. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+interface Problem {
+  title?: string;
+  status?: number;
+  detail?: string;
+  code?: string;
+  missing?: string[];
+  errors?: Array<{ field: string; rule: string; message: string }>;
+}
+
+/** An API problem+json as one line: title, detail, each field and its rule, what a refused gate misses. */
+export function problemLine(status: number, p: Problem): string {
+  const parts = [`${status} ${p.title ?? 'Error'}`];
+  if (p.code) parts[0] += ` (${p.code})`;
+  if (p.detail) parts.push(p.detail);
+  if (p.errors?.length) parts.push(p.errors.map((e) => `${e.field}: ${e.message} [${e.rule}]`).join('; '));
+  if (p.missing?.length) parts.push(`missing: ${p.missing.join(', ')}`);
+  return parts.join(' — ');
+}
+
+export function exitCodeFor(status: number): number {
+  if (status === 401 || status === 403) return EXIT.auth;
+  if (status === 404) return EXIT.notFound;
+  if (status === 409) return EXIT.conflict;
+  if (status === 400) return EXIT.usage;
+  return EXIT.other;
+}
+
+/** The URL without any user:password part, for messages. */
+export function safeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    return u.toString().replace(/\/$/, '');
+  } catch {
+    return url;
+  }
+}
+
+export interface ApiOptions {
+  url: string;
+  key?: string;
+}
+
+/** The API key: the file given, else CAPEO_API_KEY. Never printed. */
+export function readKey(keyFile: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  if (keyFile) {
+    try {
+      return readFileSync(keyFile, 'utf8').trim();
+    } catch (err) {
+      throw new CliError(`cannot read the key file ${keyFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, EXIT.usage);
+    }
+  }
+  return env.CAPEO_API_KEY?.trim() || undefined;
+}
+
+/** A small client of capeo's REST API: Bearer key, JSON in and out, problem+json turned into CliError. */
+export class Api {
+  constructor(private readonly o: ApiOptions) {}
+
+  private headers(extra: Record<string, string> = {}): Record<string, string> {
+    return { accept: 'application/json', ...(this.o.key ? { authorization: `Bearer ${this.o.key}` } : {}), ...extra };
+  }
+
+  private url(path: string): string {
+    return `${this.o.url.replace(/\/$/, '')}${path}`;
+  }
+
+  /** `headers` and `signal` for streams (Last-Event-ID, Ctrl-C). */
+  async raw(
+    method: string,
+    path: string,
+    body?: unknown,
+    opts: { accept?: string; headers?: Record<string, string>; signal?: AbortSignal } = {},
+  ): Promise<Response> {
+    let res: Response;
+    try {
+      res = await fetch(this.url(path), {
+        method,
+        headers: this.headers({
+          accept: opts.accept ?? 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...opts.headers,
+        }),
+        body: body === undefined ? undefined : JSON.stringify(body),
+        ...(opts.signal && { signal: opts.signal }),
+      });
+    } catch (err) {
+      if (opts.signal?.aborted) throw err;
+      const cause = ((err as Error).cause as Error | undefined)?.message ?? (err as Error).message;
+      throw new CliError(`cannot reach the capeo API at ${safeUrl(this.o.url)}: ${cause}`, EXIT.other);
+    }
+    if (!res.ok) {
+      const text = await res.text();
+      let problem: Problem = {};
+      try {
+        problem = JSON.parse(text) as Problem;
+      } catch {
+        problem = { detail: text.slice(0, 300) };
+      }
+      const hint = res.status === 401 && !this.o.key ? ' (no API key: set CAPEO_API_KEY or pass --key-file FILE)' : '';
+      throw new CliError(problemLine(res.status, problem) + hint, exitCodeFor(res.status));
+    }
+    return res;
+  }
+
+  async json<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await this.raw(method, path, body);
+    const text = await res.text();
+    return (text ? JSON.parse(text) : null) as T;
+  }
+}

@@ -1,0 +1,78 @@
+import { CliError, type Api } from './api-client';
+import { globals, parse } from './args';
+import { apiFor, type Io } from './io';
+import { help } from './help';
+import { parseSse, renderEvent, type SseEvent } from './render';
+
+const RECONNECT_MS = 1000;
+
+/**
+ * Prints a mission's audit events (or every mission's phase, lead and overrun changes)
+ * as they come, until the mission ends or the user interrupts. A dropped stream is
+ * reopened; for one mission, with Last-Event-ID so no event is printed twice.
+ */
+export async function missionsWatch(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(argv, {}, { min: 0, max: 1, names: '' });
+  const g = globals(values, io.env);
+  if (g.help) return help(io, 'missions watch');
+  const api = apiFor(g, io);
+  const path = positionals[0] ? `/missions/${encodeURIComponent(positionals[0])}/events` : '/missions/events';
+  const print = (e: SseEvent) => io.out(g.json ? JSON.stringify({ event: e.event, ...(e.id !== undefined && { id: e.id }), data: e.data }) : renderEvent(e));
+
+  let lastId: string | undefined;
+  let connected = false;
+  while (!io.signal?.aborted) {
+    try {
+      const ended = await stream(api, path, lastId, io.signal, (e) => {
+        if (e.id !== undefined) lastId = e.id;
+        print(e);
+      }, () => (connected = true));
+      if (ended) return 0;
+    } catch (err) {
+      if (io.signal?.aborted) break;
+      // Refusals (401, 403, 404) and a first connection that fails end the watch; later drops reconnect.
+      if (err instanceof CliError && (!connected || !/^cannot reach/.test(err.message))) throw err;
+      io.err(`connection lost (${(err as Error).message}); reconnecting`);
+    }
+    if (io.signal?.aborted) break;
+    await sleep(RECONNECT_MS, io.signal);
+  }
+  return 0;
+}
+
+/** Reads one connection; true when the server said the mission ended. */
+async function stream(api: Api, path: string, lastId: string | undefined, signal: AbortSignal | undefined, onEvent: (e: SseEvent) => void, onOpen: () => void): Promise<boolean> {
+  const res = await api.raw('GET', path, undefined, {
+    accept: 'text/event-stream',
+    ...(lastId !== undefined && { headers: { 'last-event-id': lastId } }),
+    ...(signal && { signal }),
+  });
+  onOpen();
+  if (!res.body) return false;
+  const decoder = new TextDecoder();
+  let buffer = '';
+  try {
+    for await (const chunk of res.body) {
+      buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+      const { events, rest } = parseSse(buffer);
+      buffer = rest;
+      for (const e of events) {
+        onEvent(e);
+        if (e.event === 'end') return true;
+      }
+    }
+  } catch (err) {
+    if (signal?.aborted) return true;
+    throw new CliError(`cannot reach the capeo API: ${(err as Error).message}`, 1);
+  }
+  return false;
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(t);
+      resolve();
+    }, { once: true });
+  });

@@ -1,0 +1,124 @@
+import { CliError, EXIT, exitCodeFor, problemLine, safeUrl } from '../../cli/api-client';
+import { parse } from '../../cli/args';
+import { resolve, run } from '../../cli/capeo';
+import { findingBody, parseObservable } from '../../cli/findings';
+import type { Io } from '../../cli/io';
+import { listQuery } from '../../cli/missions';
+
+/** An Io that keeps what a command printed; no network is reached by these commands. */
+function capture(env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t), env };
+  return { io, out, err };
+}
+
+const usage = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(CliError);
+    expect((e as CliError).exitCode).toBe(EXIT.usage);
+    return (e as CliError).message;
+  }
+  throw new Error('expected a usage error');
+};
+
+test('commands are named by one or two words; the rest are their arguments', () => {
+  expect(resolve(['missions', 'show', 'm-1', '--json'])).toEqual({ name: 'missions show', rest: ['m-1', '--json'] });
+  expect(resolve(['lookalikes', 'example.com'])).toEqual({ name: 'lookalikes', rest: ['example.com'] });
+  expect(resolve(['missions', 'explode'])).toBeUndefined();
+});
+
+test('parsing is strict: unknown options, missing values and extra positionals are usage errors', () => {
+  expect(usage(() => parse(['--nope'], {}, { min: 0, max: 0, names: '' }))).toContain("Unknown option '--nope'");
+  expect(usage(() => parse(['--phase'], { phase: { type: 'string' } }, { min: 0, max: 0, names: '' }))).toContain('--phase');
+  expect(usage(() => parse([], {}, { min: 1, max: 1, names: 'a mission id' }))).toBe('expected a mission id');
+  expect(usage(() => parse(['a', 'b'], {}, { min: 1, max: 1, names: 'a mission id' }))).toBe('unexpected argument "b"');
+  const ok = parse(['m-1', '--url', 'http://x', '--json'], {}, { min: 1, max: 1, names: 'a mission id' });
+  expect(ok).toEqual({ positionals: ['m-1'], values: { url: 'http://x', json: true } });
+});
+
+test('missions list: flags become the API query; --code is a mission code or a code-name prefix', () => {
+  const q = listQuery({ phase: 'execute', type: 'eavd', lead: 'lucas', overrun: true, code: 'eavd01', limit: '20' });
+  expect(q.toString()).toBe('phase=execute&type=EAVD&lead=lucas&overrun=true&code=EAVD01&limit=20');
+  expect(listQuery({ code: 'Barracuda M' }).toString()).toBe('codeName=Barracuda+M');
+  expect(listQuery({}).toString()).toBe('');
+  expect(usage(() => listQuery({ phase: 'lunch' }))).toBe('--phase: "lunch" is not one of collect, analyze, plan, execute, outcomes');
+  expect(usage(() => listQuery({ limit: '0' }))).toBe('--limit: a whole number from 1 to 500');
+  expect(usage(() => listQuery({ limit: '2x' }))).toBe('--limit: a whole number from 1 to 500');
+});
+
+test('findings add: the body the API takes, severity medium by default, observables split at the first colon', () => {
+  expect(
+    findingBody({
+      category: 'suspicious-security-event',
+      title: 'examp1e-login.com',
+      description: 'MX and a fresh certificate',
+      observable: ['domain:examp1e-login.com', 'url:https://examp1e-login.com/login'],
+    }),
+  ).toEqual({
+    category: 'suspicious-security-event',
+    title: 'examp1e-login.com',
+    severity: 'medium',
+    description: 'MX and a fresh certificate',
+    observables: [
+      { type: 'domain', value: 'examp1e-login.com' },
+      { type: 'url', value: 'https://examp1e-login.com/login' },
+    ],
+  });
+  expect(findingBody({ category: 'visibility-gap', title: 'no dns', severity: 'high' })).toEqual({
+    category: 'visibility-gap', title: 'no dns', severity: 'high', observables: [],
+  });
+  expect(usage(() => findingBody({ title: 'x' }))).toMatch(/^--category is required: one of visibility-gap, /);
+  expect(usage(() => findingBody({ category: 'gossip', title: 'x' }))).toMatch(/^--category: "gossip" is not one of visibility-gap/);
+  expect(usage(() => parseObservable('examp1e.com'))).toBe('--observable: "examp1e.com" is not type:value');
+  expect(usage(() => parseObservable('fqdn:examp1e.com'))).toBe('--observable type: "fqdn" is not one of domain, ipv4, ipv6, url, hash, email');
+});
+
+test('a problem+json is one line: status, title, code, detail, field errors, missing items', () => {
+  expect(
+    problemLine(409, { title: 'Conflict', code: 'MISSING_ITEMS', detail: 'gate analyze cannot be approved', missing: ['analyze.owners', 'analyze.feasibility'] }),
+  ).toBe('409 Conflict (MISSING_ITEMS) — gate analyze cannot be approved — missing: analyze.owners, analyze.feasibility');
+  expect(
+    problemLine(400, { title: 'Bad Request', code: 'VALIDATION_FAILED', errors: [{ field: 'body.title', rule: 'too_small', message: 'Too small' }] }),
+  ).toBe('400 Bad Request (VALIDATION_FAILED) — body.title: Too small [too_small]');
+  expect([400, 401, 403, 404, 409, 429, 500, 503].map(exitCodeFor)).toEqual([2, 3, 3, 4, 5, 1, 1, 1]);
+});
+
+test('URLs in messages lose any user:password part', () => {
+  expect(safeUrl('http://ann:s3cret@127.0.0.1:8080/')).toBe('http://127.0.0.1:8080');
+});
+
+test('run: help, unknown commands and bad flags exit 2 with one line on stderr and no request', async () => {
+  const h = capture();
+  expect(await run(['help'], h.io)).toBe(0);
+  expect(h.out[0]).toMatch(/^capeo — threat-hunt missions/);
+  const hc = capture();
+  expect(await run(['findings', 'add', '--help'], hc.io)).toBe(0);
+  expect(hc.out[0]).toMatch(/^Usage: capeo findings add <missionId> --category C --title T/);
+
+  const unknown = capture();
+  expect(await run(['launch'], unknown.io)).toBe(2);
+  expect(unknown.err).toEqual([`capeo: unknown command "launch"; run 'capeo help'`]);
+  const group = capture();
+  expect(await run(['gate', 'open'], group.io)).toBe(2);
+  expect(group.err).toEqual(['capeo gate: expected one of approve, reject']);
+
+  // Refused before any request: the URL answers nothing, so a request would exit 1, not 2.
+  const env = { CAPEO_URL: 'http://127.0.0.1:9' };
+  const reject = capture(env);
+  expect(await run(['gate', 'reject', 'mission-EAVD01-1'], reject.io)).toBe(2);
+  expect(reject.err).toEqual(['capeo gate reject: gate reject needs --reason TEXT']);
+  const phase = capture(env);
+  expect(await run(['gate', 'approve', 'mission-EAVD01-1', '--phase', 'lunch'], phase.io)).toBe(2);
+});
+
+test('an unreachable API exits 1 naming the URL, never the key', async () => {
+  const key = 'capeo_unit-test-key-that-must-not-leak';
+  const c = capture({ CAPEO_API_KEY: key });
+  expect(await run(['missions', 'list', '--url', 'http://127.0.0.1:9'], c.io)).toBe(1);
+  expect(c.err).toHaveLength(1);
+  expect(c.err[0]).toMatch(/^capeo missions list: cannot reach the capeo API at http:\/\/127\.0\.0\.1:9: /);
+  expect(c.err.join('') + c.out.join('')).not.toContain(key);
+});
