@@ -21,6 +21,7 @@ import { JiraTicketing } from './ticketing/jira-ticketing';
 import { LocalTicketing } from './ticketing/local-ticketing';
 import type { TicketingPort } from './ticketing/ticketing-port';
 import { LocalStixTip } from './tip/local-stix-tip';
+import { TaxiiTip } from './tip/taxii';
 import type { TipPort } from './tip/tip-port';
 
 export interface Adapters {
@@ -49,6 +50,11 @@ export const buildAdapter: { [P in Port]: (config: Config, log?: Logger) => Adap
     switch (config.CAPEO_TIP) {
       case 'local':
         return new LocalStixTip(config.CAPEO_INTEL_DIR);
+      case 'taxii':
+        return new TaxiiTip(
+          { ...required(config, 'CAPEO_TIP=taxii', ['CAPEO_TAXII_API_ROOT', 'CAPEO_TAXII_COLLECTION']), CAPEO_TAXII_USER: config.CAPEO_TAXII_USER, CAPEO_TAXII_PASSWORD: config.CAPEO_TAXII_PASSWORD },
+          config.CAPEO_HTTP_TIMEOUT_MS,
+        );
       default:
         throw new ConfigError(`CAPEO_TIP=${config.CAPEO_TIP} is not available in this build`);
     }

@@ -1,5 +1,8 @@
 import { clockMetrics, type ClockMetrics } from '../domain/metrics';
+import type { MissionSummary } from '../api/services/missions';
 import type { MissionState } from '../domain/mission';
+
+export type { MissionSummary };
 
 type Cell = string | number | boolean | null | undefined;
 
@@ -11,17 +14,6 @@ export function table(head: string[], rows: Cell[][]): string {
   return all.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')).join('\n');
 }
 
-export interface MissionSummary {
-  missionId: string;
-  status: string;
-  phase: string | null;
-  type: string | null;
-  code: string | null;
-  lead: string | null;
-  overrun: boolean;
-  deadline: string | null;
-  startedAt: string;
-}
 
 export function renderMissionList(missions: MissionSummary[]): string {
   if (missions.length === 0) return 'No missions.';

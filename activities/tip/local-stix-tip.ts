@@ -5,28 +5,11 @@ import { ErrorCode } from '../../domain/errors';
 import type { ExternalRef, Finding } from '../../domain/findings';
 import type { IntelSummary } from '../../domain/mission';
 import { findingBundle } from './stix-export';
+import { searchTerms, summariseIntel, type StixObject } from './intel-summary';
 import type { IntelQuery, TipPort } from './tip-port';
 import type { CheckResult } from '../health-check';
 
-interface StixObject {
-  id: string;
-  type: string;
-  name?: string;
-  description?: string;
-  pattern?: string;
-  value?: string;
-  labels?: string[];
-}
-
-const INDICATOR_TYPES = new Set(['indicator']);
-const REPORT_TYPES = new Set(['report', 'threat-report', 'intrusion-set', 'campaign', 'malware']);
-const OBSERVABLE_TYPES = new Set(['domain-name', 'ipv4-addr', 'ipv6-addr', 'url', 'file', 'email-addr']);
-
-/** Terms of a topic worth matching: words of four letters or more, plus the mission's keywords. */
-export function searchTerms(query: IntelQuery): string[] {
-  const words = query.topic.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}.-]{3,}/gu) ?? [];
-  return [...new Set([...words, ...query.keywords.map((k) => k.toLowerCase())])];
-}
+export { searchTerms };
 
 /** The embedded TIP: a folder of STIX 2.1 bundles (`*.json`). */
 export class LocalStixTip implements TipPort {
@@ -45,20 +28,7 @@ export class LocalStixTip implements TipPort {
   }
 
   async pullIntel(query: IntelQuery): Promise<IntelSummary> {
-    const objects = await this.readAll();
-    const terms = searchTerms(query);
-    const text = (o: StixObject) =>
-      [o.name, o.description, o.pattern, o.value, ...(o.labels ?? [])].filter(Boolean).join(' ').toLowerCase();
-    const matched = objects
-      .filter((o) => terms.some((t) => text(o).includes(t)))
-      .map((o) => ({ id: o.id, type: o.type, name: o.name ?? o.value ?? o.id }));
-    return {
-      source: this.name,
-      indicators: matched.filter((o) => INDICATOR_TYPES.has(o.type)).length,
-      reports: matched.filter((o) => REPORT_TYPES.has(o.type)).length,
-      observables: matched.filter((o) => OBSERVABLE_TYPES.has(o.type)).length,
-      matched,
-    };
+    return summariseIntel(this.name, await this.readAll(), query);
   }
 
   /** Writes the finding as a bundle under `pushed/`; the same finding always lands in the same file. */

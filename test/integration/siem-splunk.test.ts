@@ -4,20 +4,19 @@ import { join } from 'node:path';
 import { FileArtifactStore } from '../../activities/artifacts/artifact-store';
 import { createSiemActivities } from '../../activities/siem/siem-activities';
 import { SplunkSiem, type SplunkSettings } from '../../activities/siem/splunk-siem';
-import type { ContractServer, RecordedRequest } from '../support/contract-server';
 import { failure } from '../support/failures';
-import { startTextContractServer, type TextAnswer } from '../support/text-contract-server';
+import { startContractServer, type Answer, type ContractServer, type RecordedRequest } from '../support/contract-server';
 
 const TOKEN = 'splunk-tok-s3cret';
 const EXPORT = 'POST /services/search/v2/jobs/export';
 const ndjson = (...lines: unknown[]) => lines.map((l) => JSON.stringify(l)).join('\n') + '\n';
 
 /** What the fake Splunk answers to each search string. */
-let answers: Record<string, TextAnswer>;
+let answers: Record<string, Answer>;
 let srv: ContractServer;
 
 beforeAll(async () => {
-  srv = await startTextContractServer({
+  srv = await startContractServer({
     [EXPORT]: (r) => answers[new URLSearchParams(r.body).get('search') ?? ''] ?? { status: 200, text: ndjson({ preview: false, lastrow: true }) },
     'GET /services/server/info?output_mode=json': (r) =>
       r.headers.authorization === `Bearer ${TOKEN}`

@@ -13,7 +13,8 @@ export interface ContractServer {
   close(): Promise<void>;
 }
 
-type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
+/** `body` is sent as one JSON document; `text` as it is (a line-delimited or streamed body such as Splunk's NDJSON export). */
+export type Answer = { status: number; body?: unknown; text?: string; headers?: Record<string, string> };
 
 /**
  * A recorded-contract HTTP server on loopback for a SaaS that cannot run here:
@@ -31,7 +32,7 @@ export async function startContractServer(routes: Record<string, Answer | ((r: R
       const route = routes[`${r.method} ${r.url}`];
       const answer = typeof route === 'function' ? route(r) : (route ?? { status: 404, body: { errorCode: 404 } });
       res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-      res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
+      res.end(answer.text ?? (answer.body === undefined ? '' : JSON.stringify(answer.body)));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

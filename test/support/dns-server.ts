@@ -12,6 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { Resolver } from 'node:dns/promises';
+import { stopProcess } from './processes';
 
 export interface DnsServer {
   /** `127.0.0.1:port`, as resolveDomains' servers take it. */
@@ -86,18 +87,6 @@ function writeConfig(dir: string, port: number, zones: Record<string, string>): 
   const path = join(dir, 'nsd.conf');
   writeFileSync(path, `${conf}\n`);
   return path;
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

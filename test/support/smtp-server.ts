@@ -4,10 +4,11 @@
  * Optionally requires AUTH LOGIN/PLAIN (without TLS: loopback only), answers 550 to `reject`
  * recipients and 451 to `defer` recipients.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stopProcess } from './processes';
 
 export interface ReceivedMessage {
   mailFrom: string;
@@ -36,18 +37,6 @@ const ROOT = join(__dirname, '..', '..');
 const PYTHON = process.env.CAPEO_PYTHON ?? join(ROOT, '.tools', 'venv', 'bin', 'python');
 const SCRIPT = join(__dirname, 'smtp_sink.py');
 const START_TIMEOUT_MS = 15_000;
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
 
 /** Starts the server; resolves once it accepts connections (it prints its port when listening). */
 export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<SmtpServer> {
