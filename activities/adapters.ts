@@ -21,6 +21,7 @@ import { JiraTicketing } from './ticketing/jira-ticketing';
 import { LocalTicketing } from './ticketing/local-ticketing';
 import type { TicketingPort } from './ticketing/ticketing-port';
 import { LocalStixTip } from './tip/local-stix-tip';
+import { MispTip } from './tip/misp-tip';
 import { TaxiiTip } from './tip/taxii';
 import type { TipPort } from './tip/tip-port';
 
@@ -50,6 +51,8 @@ export const buildAdapter: { [P in Port]: (config: Config, log?: Logger) => Adap
     switch (config.CAPEO_TIP) {
       case 'local':
         return new LocalStixTip(config.CAPEO_INTEL_DIR);
+      case 'misp':
+        return new MispTip(required(config, 'CAPEO_TIP=misp', ['CAPEO_MISP_URL', 'CAPEO_MISP_API_KEY']), config.CAPEO_HTTP_TIMEOUT_MS, dataDir(config, 'misp'));
       case 'taxii':
         return new TaxiiTip(
           { ...required(config, 'CAPEO_TIP=taxii', ['CAPEO_TAXII_API_ROOT', 'CAPEO_TAXII_COLLECTION']), CAPEO_TAXII_USER: config.CAPEO_TAXII_USER, CAPEO_TAXII_PASSWORD: config.CAPEO_TAXII_PASSWORD },
