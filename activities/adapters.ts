@@ -22,6 +22,7 @@ import { LocalTicketing } from './ticketing/local-ticketing';
 import type { TicketingPort } from './ticketing/ticketing-port';
 import { LocalStixTip } from './tip/local-stix-tip';
 import { MispTip } from './tip/misp-tip';
+import { OpenCtiTip } from './tip/opencti-tip';
 import { TaxiiTip } from './tip/taxii';
 import type { TipPort } from './tip/tip-port';
 
@@ -58,8 +59,8 @@ export const buildAdapter: { [P in Port]: (config: Config, log?: Logger) => Adap
           { ...required(config, 'CAPEO_TIP=taxii', ['CAPEO_TAXII_API_ROOT', 'CAPEO_TAXII_COLLECTION']), CAPEO_TAXII_USER: config.CAPEO_TAXII_USER, CAPEO_TAXII_PASSWORD: config.CAPEO_TAXII_PASSWORD },
           config.CAPEO_HTTP_TIMEOUT_MS,
         );
-      default:
-        throw new ConfigError(`CAPEO_TIP=${config.CAPEO_TIP} is not available in this build`);
+      case 'opencti':
+        return new OpenCtiTip(required(config, 'CAPEO_TIP=opencti', ['CAPEO_OPENCTI_URL', 'CAPEO_OPENCTI_TOKEN']), config.CAPEO_HTTP_TIMEOUT_MS, dataDir(config, 'opencti'));
     }
   },
   siem(config) {
