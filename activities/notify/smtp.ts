@@ -1,10 +1,10 @@
-import { join, resolve } from 'node:path';
 import { ApplicationFailure } from '@temporalio/activity';
 import { createTransport, type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { CheckResult } from '../health-check';
 import { ExternalError } from '../http/http-client';
-import { KeyClaims, keyHash, type KeyClaimOptions } from '../local-records/key-claims';
+import { ClaimingAdapter } from '../local-records/claiming-adapter';
+import { keyHash } from '../local-records/key-claims';
 import { validNotification, type Notification, type NotificationReceipt, type NotifyPort } from './notify-port';
 
 export interface SmtpSettings {
@@ -61,18 +61,9 @@ const isLoopback = (host: string): boolean => host === 'localhost' || host === '
  * STARTTLS is used whenever the server offers it; with credentials and a host that is not loopback it
  * is required, so the password never crosses the network in clear text.
  */
-export class SmtpNotifier implements NotifyPort {
+export class SmtpNotifier extends ClaimingAdapter<SmtpSettings> implements NotifyPort {
   readonly name = CHANNEL;
-  private readonly claims: KeyClaims;
 
-  constructor(
-    private readonly settings: SmtpSettings,
-    private readonly timeoutMs: number,
-    dataDir: string,
-    claimOptions?: KeyClaimOptions,
-  ) {
-    this.claims = new KeyClaims(join(resolve(dataDir), 'keys'), claimOptions);
-  }
 
   async check(): Promise<CheckResult> {
     const problem = this.settingsProblem();

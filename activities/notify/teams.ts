@@ -1,8 +1,8 @@
-import { join, resolve } from 'node:path';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { CheckResult } from '../health-check';
 import { ExternalError, httpCall } from '../http/http-client';
-import { KeyClaims, keyHash, type KeyClaimOptions } from '../local-records/key-claims';
+import { ClaimingAdapter } from '../local-records/claiming-adapter';
+import { keyHash } from '../local-records/key-claims';
 import { validNotification, type Notification, type NotificationReceipt, type NotifyPort } from './notify-port';
 
 const CHANNEL = 'teams';
@@ -52,18 +52,9 @@ export function teamsMessage(n: Notification): Card {
  * idempotency key is made once one was accepted (KeyClaims), and the receipt id is derived from the key.
  * The recipients (`to`) are not used: the channel is the audience.
  */
-export class TeamsNotifier implements NotifyPort {
+export class TeamsNotifier extends ClaimingAdapter<TeamsSettings> implements NotifyPort {
   readonly name = CHANNEL;
-  private readonly claims: KeyClaims;
 
-  constructor(
-    private readonly settings: TeamsSettings,
-    private readonly timeoutMs: number,
-    dataDir: string,
-    claimOptions?: KeyClaimOptions,
-  ) {
-    this.claims = new KeyClaims(join(resolve(dataDir), 'keys'), claimOptions);
-  }
 
   check(): Promise<CheckResult> {
     const problem = urlProblem(this.settings.CAPEO_TEAMS_WEBHOOK_URL);

@@ -1,8 +1,8 @@
-import { join, resolve } from 'node:path';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { CheckResult } from '../health-check';
 import { ExternalError, httpCall } from '../http/http-client';
-import { KeyClaims, keyHash, type KeyClaimOptions } from '../local-records/key-claims';
+import { ClaimingAdapter } from '../local-records/claiming-adapter';
+import { keyHash } from '../local-records/key-claims';
 import { validNotification, type Notification, type NotificationReceipt, type NotifyPort } from './notify-port';
 import { webhookHeaders, webhookKey } from './standard-webhooks';
 
@@ -42,18 +42,9 @@ export const webhookMessageId = (key: string): string => `msg_${webhookKeyHash(k
  * key, so every attempt for one notification carries the same id and the receiver drops repeats; capeo
  * itself posts at most once per key once a delivery succeeded (KeyClaims). The HTML body is not sent.
  */
-export class WebhookNotifier implements NotifyPort {
+export class WebhookNotifier extends ClaimingAdapter<WebhookSettings> implements NotifyPort {
   readonly name = CHANNEL;
-  private readonly claims: KeyClaims;
 
-  constructor(
-    private readonly settings: WebhookSettings,
-    private readonly timeoutMs: number,
-    dataDir: string,
-    claimOptions?: KeyClaimOptions,
-  ) {
-    this.claims = new KeyClaims(join(resolve(dataDir), 'keys'), claimOptions);
-  }
 
   check(): Promise<CheckResult> {
     const { CAPEO_WEBHOOK_URL: url, CAPEO_WEBHOOK_SECRET: secret } = this.settings;

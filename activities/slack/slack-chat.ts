@@ -1,4 +1,3 @@
-import { join, resolve } from 'node:path';
 import { ApplicationFailure } from '@temporalio/activity';
 import {
   assertValidChannel,
@@ -12,7 +11,7 @@ import {
   type InviteInput,
 } from '../chat/chat-port';
 import type { CheckResult } from '../health-check';
-import { KeyClaims, type KeyClaimOptions } from '../local-records/key-claims';
+import { ClaimingAdapter } from '../local-records/claiming-adapter';
 import { DEFAULT_SLACK_API, NOT_CONFIGURED, SLACK_SYSTEM, SlackApi, type SlackSettings } from './slack-api';
 
 interface SlackChannel {
@@ -31,18 +30,9 @@ const HARMLESS_INVITE_ERRORS = ['already_in_channel', 'cant_invite_self'];
  * gives; when the name is taken, the existing channel is returned (a retry, or a channel someone made by
  * hand). Members are Slack user ids or email addresses, looked up with users.lookupByEmail.
  */
-export class SlackChat implements ChatPort {
+export class SlackChat extends ClaimingAdapter<SlackSettings> implements ChatPort {
   readonly name = SLACK_SYSTEM;
-  private readonly claims: KeyClaims;
 
-  constructor(
-    private readonly settings: SlackSettings,
-    private readonly timeoutMs: number,
-    dataDir: string,
-    claimOptions?: KeyClaimOptions,
-  ) {
-    this.claims = new KeyClaims(join(resolve(dataDir), 'keys'), claimOptions);
-  }
 
   async check(): Promise<CheckResult> {
     if (!this.settings.CAPEO_SLACK_BOT_TOKEN) return { ok: false, detail: 'set CAPEO_SLACK_BOT_TOKEN (a bot token, xoxb-…)' };

@@ -1,8 +1,8 @@
-import { join, resolve } from 'node:path';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { CheckResult } from '../health-check';
 import { httpCall } from '../http/http-client';
-import { KeyClaims, keyHash, type KeyClaimOptions } from '../local-records/key-claims';
+import { ClaimingAdapter } from '../local-records/claiming-adapter';
+import { keyHash } from '../local-records/key-claims';
 import { validNotification, type Notification, type NotificationReceipt, type NotifyPort } from '../notify/notify-port';
 import { DEFAULT_SLACK_API, escapeMrkdwn, NOT_CONFIGURED, SLACK_SYSTEM, SlackApi, type SlackSettings } from './slack-api';
 
@@ -52,18 +52,9 @@ const clip = (text: string, max: number): string => (text.length > max ? `${text
  * in the channel history); with only `CAPEO_SLACK_WEBHOOK_URL`, the same blocks to the incoming webhook.
  * The recipients (`to`) are not used: the channel is the audience.
  */
-export class SlackNotifier implements NotifyPort {
+export class SlackNotifier extends ClaimingAdapter<SlackSettings> implements NotifyPort {
   readonly name = SLACK_SYSTEM;
-  private readonly claims: KeyClaims;
 
-  constructor(
-    private readonly settings: SlackSettings,
-    private readonly timeoutMs: number,
-    dataDir: string,
-    claimOptions?: KeyClaimOptions,
-  ) {
-    this.claims = new KeyClaims(join(resolve(dataDir), 'keys'), claimOptions);
-  }
 
   async check(): Promise<CheckResult> {
     const { CAPEO_SLACK_BOT_TOKEN: token, CAPEO_SLACK_CHANNEL: channel, CAPEO_SLACK_WEBHOOK_URL: webhook } = this.settings;

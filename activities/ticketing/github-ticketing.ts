@@ -1,8 +1,8 @@
-import { join, resolve } from 'node:path';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { CheckResult } from '../health-check';
 import { ExternalError, httpCall, retryAfterMs, type HttpRequest, type HttpResponse } from '../http/http-client';
-import { KeyClaims, keyHash, type KeyClaimOptions } from '../local-records/key-claims';
+import { ClaimingAdapter } from '../local-records/claiming-adapter';
+import { keyHash } from '../local-records/key-claims';
 import { NOT_CONFIGURED } from './jira-ticketing';
 import {
   assertValidTicket,
@@ -57,18 +57,9 @@ export function githubRetryDelay(headers: Headers, now = Date.now()): number | u
  * `<!-- capeo-key: <hash> -->`: a retry whose earlier attempt died after GitHub made the issue finds
  * it through the search API instead of making a second one.
  */
-export class GithubTicketing implements TicketingPort {
+export class GithubTicketing extends ClaimingAdapter<GithubSettings> implements TicketingPort {
   readonly name = SYSTEM;
-  private readonly claims: KeyClaims;
 
-  constructor(
-    private readonly settings: GithubSettings,
-    private readonly timeoutMs: number,
-    dataDir: string,
-    claimOptions?: KeyClaimOptions,
-  ) {
-    this.claims = new KeyClaims(join(resolve(dataDir), 'keys'), claimOptions);
-  }
 
   async check(): Promise<CheckResult> {
     const problem = this.settingsProblem();

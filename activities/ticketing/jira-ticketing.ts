@@ -1,9 +1,9 @@
-import { join, resolve } from 'node:path';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Severity } from '../../domain/findings';
 import type { CheckResult } from '../health-check';
 import { ExternalError, httpCall, type HttpRequest } from '../http/http-client';
-import { KeyClaims, keyHash, type KeyClaimOptions } from '../local-records/key-claims';
+import { ClaimingAdapter } from '../local-records/claiming-adapter';
+import { keyHash } from '../local-records/key-claims';
 import { toAdf, type AdfDoc } from './adf';
 import {
   assertValidTicket,
@@ -68,19 +68,10 @@ interface ProjectAnswer {
  * carries the label `capeo-<hash of its idempotency key>`: a retry whose earlier attempt died after Jira
  * made the issue finds it by that label instead of making a second one.
  */
-export class JiraTicketing implements TicketingPort {
+export class JiraTicketing extends ClaimingAdapter<JiraSettings> implements TicketingPort {
   readonly name = SYSTEM;
-  private readonly claims: KeyClaims;
   private readonly issueTypes = new Map<string, Promise<string[]>>();
 
-  constructor(
-    private readonly settings: JiraSettings,
-    private readonly timeoutMs: number,
-    dataDir: string,
-    claimOptions?: KeyClaimOptions,
-  ) {
-    this.claims = new KeyClaims(join(resolve(dataDir), 'keys'), claimOptions);
-  }
 
   async check(): Promise<CheckResult> {
     const missing = REQUIRED.filter((k) => !this.settings[k]);

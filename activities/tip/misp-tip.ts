@@ -1,9 +1,8 @@
-import { join, resolve } from 'node:path';
 import type { ExternalRef, Finding, Observable } from '../../domain/findings';
 import type { IntelSummary } from '../../domain/mission';
 import type { CheckResult } from '../health-check';
 import { ExternalError, httpCall, type HttpRequest } from '../http/http-client';
-import { KeyClaims, type KeyClaimOptions } from '../local-records/key-claims';
+import { ClaimingAdapter } from '../local-records/claiming-adapter';
 import { searchTerms, summariseIntel, type StixObject } from './intel-summary';
 import { stableUuid } from './stix-export';
 import type { IntelQuery, TipPort } from './tip-port';
@@ -71,18 +70,9 @@ function asStix(a: MispAttribute): StixObject {
  *   attributes, tags (mission, TLP, category, severity) and a sighting. Before creating, the event is
  *   looked up by that UUID, so a retried push — even after a crash — never creates a second event.
  */
-export class MispTip implements TipPort {
+export class MispTip extends ClaimingAdapter<MispSettings> implements TipPort {
   readonly name = SYSTEM;
-  private readonly claims: KeyClaims;
 
-  constructor(
-    private readonly settings: MispSettings,
-    private readonly timeoutMs: number,
-    dataDir: string,
-    claimOptions?: KeyClaimOptions,
-  ) {
-    this.claims = new KeyClaims(join(resolve(dataDir), 'keys'), claimOptions);
-  }
 
   private call<T>(req: Omit<HttpRequest, 'system' | 'url'> & { path: string }) {
     const { path, ...rest } = req;

@@ -1,10 +1,9 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { join, resolve } from 'node:path';
 import type { ExternalRef, Finding } from '../../domain/findings';
 import type { IntelSummary } from '../../domain/mission';
 import type { CheckResult } from '../health-check';
 import { ExternalError, httpCall } from '../http/http-client';
-import { KeyClaims, type KeyClaimOptions } from '../local-records/key-claims';
+import { ClaimingAdapter } from '../local-records/claiming-adapter';
 import { searchTerms, summariseIntel, type StixObject } from './intel-summary';
 import { findingBundle } from './stix-export';
 import type { IntelQuery, TipPort } from './tip-port';
@@ -55,18 +54,9 @@ type StixNote = { id: string; abstract: string; content: string };
  *   creating its observable — and a note on them carrying the finding. Each indicator is looked
  *   up by its STIX id before it is created, so a retried push creates nothing twice.
  */
-export class OpenCtiTip implements TipPort {
+export class OpenCtiTip extends ClaimingAdapter<OpenCtiSettings> implements TipPort {
   readonly name = SYSTEM;
-  private readonly claims: KeyClaims;
 
-  constructor(
-    private readonly settings: OpenCtiSettings,
-    private readonly timeoutMs: number,
-    dataDir: string,
-    claimOptions?: KeyClaimOptions,
-  ) {
-    this.claims = new KeyClaims(join(resolve(dataDir), 'keys'), claimOptions);
-  }
 
   private base(): string {
     return this.settings.CAPEO_OPENCTI_URL.replace(/\/+$/, '');
