@@ -14,6 +14,8 @@ import {
   safeHost,
   toQueryResult,
   type QueryWindow,
+  configuredSources,
+  heartbeatVerdict,
 } from './remote-siem';
 import type { HeartbeatQuery, HeartbeatResult, HuntQuery, QueryResult, SiemPort } from './siem-port';
 
@@ -88,16 +90,14 @@ export class ElasticSiem implements SiemPort {
       const root = (await this.call<{ cluster_name?: string; version?: { number?: string; distribution?: string } }>({ url: this.url('/') })).body;
       const product = root?.version?.distribution === 'opensearch' ? 'OpenSearch' : 'Elasticsearch';
       const cluster = `${product} ${root?.version?.number ?? '(version unknown)'} cluster ${root?.cluster_name ?? '(unnamed)'} at ${host}`;
-      const sources = this.settings.CAPEO_SIEM_SOURCES ?? [];
-      if (!sources.length) return { ok: false, detail: `${cluster} answered, but CAPEO_SIEM_SOURCES is unset: set the ${this.sourceField()} values the visibility heartbeat watches` };
-      return { ok: true, detail: `${cluster}; index ${this.index()}, heartbeat on ${this.sourceField()} for ${sources.join(', ')}` };
+      return heartbeatVerdict(this.settings, cluster, `${this.sourceField()} values`, (sources) => `${cluster}; index ${this.index()}, heartbeat on ${this.sourceField()} for ${sources}`);
     } catch (err) {
       return { ok: false, detail: (err as Error).message };
     }
   }
 
   async sources(): Promise<string[]> {
-    return [...(this.settings.CAPEO_SIEM_SOURCES ?? [])];
+    return configuredSources(this.settings);
   }
 
   async runQuery(q: HuntQuery): Promise<QueryResult> {

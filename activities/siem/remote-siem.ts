@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import type { CheckResult } from '../health-check';
 import { ExternalError } from '../http/http-client';
 import { SiemQueryInvalid, type HuntQuery, type QueryResult } from './siem-port';
 
@@ -85,3 +86,16 @@ export function safeHost(url: string | undefined): string {
 
 /** A URL without its trailing slashes, so paths can be appended. */
 export const baseUrl = (url: string): string => url.replace(/\/+$/, '');
+
+/** The sources the visibility heartbeat watches on a remote SIEM: CAPEO_SIEM_SOURCES, as configured. */
+export const configuredSources = (settings: { CAPEO_SIEM_SOURCES?: string[] }): string[] => [...(settings.CAPEO_SIEM_SOURCES ?? [])];
+
+/**
+ * check()'s verdict once the SIEM answered: without CAPEO_SIEM_SOURCES the heartbeat has nothing to watch.
+ * `answered` names what was reached, `watched` what the sources are (sourcetypes, tables…), `ok` the detail given the list.
+ */
+export function heartbeatVerdict(settings: { CAPEO_SIEM_SOURCES?: string[] }, answered: string, watched: string, ok: (sources: string) => string): CheckResult {
+  const sources = configuredSources(settings);
+  if (!sources.length) return { ok: false, detail: `${answered} answered, but CAPEO_SIEM_SOURCES is unset: set the ${watched} the visibility heartbeat watches` };
+  return { ok: true, detail: ok(sources.join(', ')) };
+}

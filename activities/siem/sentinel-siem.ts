@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { CheckResult } from '../health-check';
 import { ExternalError, httpCall, type HttpRequest } from '../http/http-client';
-import { asQueryRefusal, assertConfigured, baseUrl, invalidQuery, isoOrNull, isSilent, missingSettings, queryWindow, rowObjects, safeHost, toQueryResult } from './remote-siem';
+import { asQueryRefusal, assertConfigured, baseUrl, configuredSources, heartbeatVerdict, invalidQuery, isoOrNull, isSilent, missingSettings, queryWindow, rowObjects, safeHost, toQueryResult } from './remote-siem';
 import type { HeartbeatQuery, HeartbeatResult, HuntQuery, QueryResult, SiemPort } from './siem-port';
 
 /** The configuration values this adapter reads (named as in config/, so the parsed config can be passed as it is). */
@@ -57,16 +57,14 @@ export class SentinelSiem implements SiemPort {
       const r = await this.query('print 1');
       if (r.tables?.[0]?.rows?.[0]?.[0] !== 1) return { ok: false, detail: `workspace ${ws} at ${safeHost(this.api())} did not answer print 1 as expected` };
       const who = `client ${this.settings.CAPEO_SENTINEL_CLIENT_ID} of tenant ${this.settings.CAPEO_SENTINEL_TENANT_ID}`;
-      const sources = this.settings.CAPEO_SIEM_SOURCES ?? [];
-      if (!sources.length) return { ok: false, detail: `${who} queries workspace ${ws}, but CAPEO_SIEM_SOURCES is unset: set the tables the visibility heartbeat watches` };
-      return { ok: true, detail: `${who} queries workspace ${ws} at ${safeHost(this.api())}; heartbeat on ${sources.join(', ')}` };
+      return heartbeatVerdict(this.settings, `workspace ${ws}, queried by ${who},`, 'tables', (sources) => `${who} queries workspace ${ws} at ${safeHost(this.api())}; heartbeat on ${sources}`);
     } catch (err) {
       return { ok: false, detail: (err as Error).message };
     }
   }
 
   async sources(): Promise<string[]> {
-    return [...(this.settings.CAPEO_SIEM_SOURCES ?? [])];
+    return configuredSources(this.settings);
   }
 
   async runQuery(q: HuntQuery): Promise<QueryResult> {

@@ -13,6 +13,8 @@ import {
   queryWindow,
   safeHost,
   toQueryResult,
+  configuredSources,
+  heartbeatVerdict,
 } from './remote-siem';
 import type { HeartbeatQuery, HeartbeatResult, HuntQuery, QueryResult, SiemPort } from './siem-port';
 
@@ -89,16 +91,14 @@ export class SplunkSiem implements SiemPort {
       const info = (await this.call<{ entry?: Array<{ content?: { serverName?: string; version?: string; product_type?: string } }> }>({ url: this.url('/services/server/info?output_mode=json') })).body;
       const c = info?.entry?.[0]?.content ?? {};
       const server = `Splunk ${c.version ?? '(version unknown)'} on ${c.serverName ?? host}`;
-      const sources = this.settings.CAPEO_SIEM_SOURCES ?? [];
-      if (!sources.length) return { ok: false, detail: `${server} answered, but CAPEO_SIEM_SOURCES is unset: set the sourcetypes the visibility heartbeat watches` };
-      return { ok: true, detail: `${server} at ${host}; heartbeat over index ${this.index()} for sourcetypes ${sources.join(', ')}` };
+      return heartbeatVerdict(this.settings, server, 'sourcetypes', (sources) => `${server} at ${host}; heartbeat over index ${this.index()} for sourcetypes ${sources}`);
     } catch (err) {
       return { ok: false, detail: (err as Error).message };
     }
   }
 
   async sources(): Promise<string[]> {
-    return [...(this.settings.CAPEO_SIEM_SOURCES ?? [])];
+    return configuredSources(this.settings);
   }
 
   async runQuery(q: HuntQuery): Promise<QueryResult> {
