@@ -30,6 +30,13 @@ export interface HttpRequest {
   read?: 'json' | 'text' | 'none';
 }
 
+/**
+ * Only reads follow redirects (an RDAP service hands over to the registry's). A write that is
+ * redirected is refused: fetch would replay a 301/302/303 as a GET without its body and answer
+ * 200, so a webhook, a ticket or a push would be reported as sent while nothing arrived.
+ */
+const followsRedirects = (method: string): boolean => method === 'GET';
+
 export interface HttpResponse<T> {
   status: number;
   headers: Headers;
@@ -58,9 +65,10 @@ export async function httpCall<T = unknown>(req: HttpRequest): Promise<HttpRespo
     body = JSON.stringify(req.body);
     headers['content-type'] ??= 'application/json';
   }
+  const method = req.method ?? (body === undefined ? 'GET' : 'POST');
   let res: Response;
   try {
-    res = await fetch(req.url, { method: req.method ?? (body === undefined ? 'GET' : 'POST'), headers, body, signal: AbortSignal.timeout(req.timeoutMs ?? 15_000) });
+    res = await fetch(req.url, { method, headers, body, redirect: followsRedirects(method) ? 'follow' : 'manual', signal: AbortSignal.timeout(req.timeoutMs ?? 15_000) });
   } catch (err) {
     const cause = (err as Error).name === 'TimeoutError' ? 'timed out' : ((err as Error).cause as Error | undefined)?.message ?? (err as Error).message;
     throw ApplicationFailure.create({ type: ExternalError.Unavailable, message: `${req.system}: unreachable (${cause})` });
@@ -68,6 +76,14 @@ export async function httpCall<T = unknown>(req: HttpRequest): Promise<HttpRespo
   if (req.nullOn?.includes(res.status)) {
     await res.body?.cancel();
     return { status: res.status, headers: res.headers, body: null };
+  }
+  if (res.status >= 300 && res.status < 400) {
+    await res.body?.cancel();
+    throw ApplicationFailure.create({
+      type: ExternalError.RequestRejected,
+      message: `${req.system} answered ${res.status} (a redirect) to a ${method}: capeo does not follow redirects for writes, so nothing was sent; configure the final URL`,
+      nonRetryable: true,
+    });
   }
   if (!res.ok) {
     const text = snippet(await res.text().catch(() => ''));

@@ -12,6 +12,9 @@ beforeAll(async () => {
     'GET /forbidden?token=hook-secret': { status: 403, body: {} },
     'POST /invalid': { status: 400, body: { errors: { summary: 'Field required' } } },
     'GET /empty': { status: 204 },
+    'GET /moved': { status: 302, headers: { location: '/final' } },
+    'GET /final': { status: 200, body: { here: true } },
+    'POST /hook-moved': { status: 301, headers: { location: '/ok' } },
   });
 });
 afterAll(() => srv.close());
@@ -57,4 +60,14 @@ test('Retry-After as seconds or an HTTP date', () => {
   expect(retryAfterMs('soon', now)).toBeUndefined();
   expect(retryAfterMs(null, now)).toBeUndefined();
   expect(retryAfterMs('999999', now)).toBe(3_600_000);
+});
+
+test('reads follow redirects; a redirected write is refused for good, and nothing is replayed elsewhere', async () => {
+  expect((await httpCall({ system: 'rdap', url: `${srv.baseUrl}/moved` })).body).toEqual({ here: true });
+  const before = srv.requests.length;
+  const refused = await failure(httpCall({ system: 'webhook', url: `${srv.baseUrl}/hook-moved`, body: { event: 'x' } }));
+  expect(refused).toMatchObject({ type: ExternalError.RequestRejected, nonRetryable: true });
+  expect(refused.message).toMatch(/^webhook answered 301 \(a redirect\) to a POST/);
+  // Only the refused POST reached the server: it was not replayed to /ok as a GET or a POST.
+  expect(srv.requests.slice(before).map((r) => `${r.method} ${r.url}`)).toEqual(['POST /hook-moved']);
 });
