@@ -74,3 +74,52 @@ export function candidateFinding(c: CandidateFacts, s: Scored): NewFinding | nul
     flags: ['playbook', 'battlefield-intel'],
   };
 }
+
+/** At most this many lookalikes of interest share one finding (keeps it within the finding's limits). */
+export const INTEREST_GROUP_SIZE = 50;
+const LINE_MAX = 180;
+const OBSERVABLES_MAX = 500;
+
+/**
+ * Registered lookalikes below the suspicious threshold, as one threat-intel event of interest per
+ * group of at most INTEREST_GROUP_SIZE: each domain and its addresses are observables (pushed to the
+ * TIP), each has a line of its own evidence in the description (a list), and the evidence counts what the
+ * group shares. A brand with thousands of parked lookalikes gets a few dozen findings and tickets
+ * rather than thousands; a suspicious lookalike always gets a finding (and an escalation) of its own.
+ * The sweep and group numbers name the group for good, so a signal seen twice adds nothing.
+ */
+export function interestGroupFinding(items: Array<{ facts: CandidateFacts; scored: Scored }>, brand: string, at: { sweep: number; group: number }): NewFinding {
+  if (items.length === 0 || items.length > INTEREST_GROUP_SIZE) throw new Error(`a group holds 1 to ${INTEREST_GROUP_SIZE} lookalikes, not ${items.length}`);
+  const domains: Observable[] = items.map(({ facts }) => ({ type: 'domain', value: facts.domain }));
+  const addresses = new Map<string, Observable>();
+  for (const { facts } of items) {
+    for (const v of facts.a) addresses.set(v, { type: 'ipv4', value: v });
+    for (const v of facts.aaaa) addresses.set(v, { type: 'ipv6', value: v });
+  }
+  const observables = [...domains, ...[...addresses.values()].slice(0, OBSERVABLES_MAX - domains.length)];
+  const lines = items.map(({ facts, scored }) => {
+    const line = `- ${facts.domain} (${facts.fuzzer}), score ${scored.score}: ${scored.reasons.map((r) => r.reason).join('; ')}`;
+    return line.length > LINE_MAX ? `${line.slice(0, LINE_MAX - 1)}…` : line;
+  });
+  const shared = new Map<string, { kind: Evidence['kind']; count: number }>();
+  for (const { scored } of items) {
+    for (const r of scored.reasons) {
+      // "resolves to 203.0.113.66", "mail-ready: MX mx.a.com", "registered 12 days ago": one fact each, whatever the values.
+      const fact = r.reason.replace(/(:| to | by ).*$/, '').replace(/\d+ days ago/, 'N days ago').replace(/\d+%/, 'N%');
+      const seen = shared.get(fact) ?? { kind: r.kind, count: 0 };
+      seen.count++;
+      shared.set(fact, seen);
+    }
+  }
+  const n = items.length;
+  return {
+    category: 'ti-event-of-interest',
+    title: `${n} registered lookalike${n === 1 ? '' : 's'} of ${brand} of interest (sweep ${at.sweep}, group ${at.group})`.slice(0, 200),
+    description: lines.join('\n'),
+    severity: 'low',
+    evidence: [...shared.entries()].slice(0, 50).map(([fact, { kind, count }]) => ({ kind, summary: `${count} of ${n}: ${fact}` })),
+    observables,
+    sourceKey: `lookalikes:sweep-${at.sweep}:group-${at.group}`,
+    flags: ['playbook', 'battlefield-intel'],
+  };
+}

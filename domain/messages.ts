@@ -101,7 +101,10 @@ export interface SilentSource {
 }
 export const visibilityGapSignal = defineSignal<[SilentSource]>('visibilityGap');
 
-/** From an EAVD sweep (a child workflow) to its mission: what this sweep found that the last did not. */
+/**
+ * From an EAVD sweep (a child workflow) to its mission, once the sweep is done: what it found that the
+ * last did not. The findings themselves went ahead in `sweepFindings` signals, one per enrichment batch.
+ */
 export interface SweepResults {
   sweep: number;
   candidates: number;
@@ -109,9 +112,23 @@ export interface SweepResults {
   /** Names whose lookups failed: existence unknown, asked again by the next sweep. */
   unresolved: number;
   newDomains: string[];
+  /** Sweeps before per-batch signals sent their findings here; now empty. */
   findings: NewFinding[];
+  /** How many findings this sweep sent in its `sweepFindings` signals. */
+  findingCount?: number;
 }
 export const sweepResultsSignal = defineSignal<[SweepResults]>('sweepResults');
+
+/**
+ * From an EAVD sweep to its mission: the findings of one enrichment batch, sent as soon as they are
+ * scored (an escalation need not wait for the whole sweep) and small enough that a brand with thousands
+ * of registered lookalikes never makes a payload near Temporal's size limit.
+ */
+export interface SweepFindings {
+  sweep: number;
+  findings: NewFinding[];
+}
+export const sweepFindingsSignal = defineSignal<[SweepFindings]>('sweepFindings');
 
 export interface AllocateCodeInput {
   type: string;

@@ -1,4 +1,5 @@
-import { candidateFinding, scoreCandidate, type CandidateFacts } from '../../domain/eavd-scoring';
+import { candidateFinding, INTEREST_GROUP_SIZE, interestGroupFinding, scoreCandidate, type CandidateFacts } from '../../domain/eavd-scoring';
+import { newFindingSchema } from '../../domain/findings';
 
 const now = '2026-11-22T00:00:00Z';
 const base: CandidateFacts = {
@@ -33,4 +34,27 @@ test('an old parked registration is at most of interest; an unregistered permuta
 test('a cloned page weighs most', () => {
   const clone = { ...base, mx: [], certificates: [], registeredAt: null, pageSimilarity: 0.93 };
   expect(scoreCandidate(clone, now)).toMatchObject({ score: 8, verdict: 'suspicious-security-event' });
+});
+
+test('lookalikes of interest are grouped: each domain an observable, each its own line, shared facts counted, within the finding limits', () => {
+  const parked = (i: number): CandidateFacts => ({
+    ...base, domain: `${'x'.repeat(40)}-examp1e-${i}.com`, fuzzer: 'combosquatting', mx: [`mx${i}.parking.example`], certificates: [],
+    registeredAt: null, a: ['203.0.113.66', `198.51.100.${i}`], aaaa: ['2001:db8::1'],
+  });
+  const items = Array.from({ length: INTEREST_GROUP_SIZE }, (_, i) => parked(i)).map((facts) => ({ facts, scored: { ...scoreCandidate(facts, now), verdict: 'ti-event-of-interest' as const } }));
+  const f = interestGroupFinding(items, 'example.com', { sweep: 3, group: 2 });
+  expect(newFindingSchema.parse(f)).toEqual(f);
+  expect(f).toMatchObject({ category: 'ti-event-of-interest', severity: 'low', sourceKey: 'lookalikes:sweep-3:group-2', title: '50 registered lookalikes of example.com of interest (sweep 3, group 2)' });
+  expect(f.observables.filter((o) => o.type === 'domain').map((o) => o.value)).toEqual(items.map((i) => i.facts.domain));
+  // Shared addresses once each: 203.0.113.66 and 2001:db8::1, plus one address per domain.
+  expect(f.observables.filter((o) => o.type !== 'domain')).toHaveLength(52);
+  expect(f.description.split('\n')).toHaveLength(50);
+  expect(f.description.split('\n')[0]).toMatch(/^- x{40}-examp1e-0\.com \(combosquatting\), score 8: registered; resolves to 203\.0\.113\.66, 198\.51\.100\.0, 2001:db8::1; mail-ready/);
+  expect(f.evidence).toEqual([
+    { kind: 'dns', summary: '50 of 50: registered' },
+    { kind: 'dns', summary: '50 of 50: resolves' },
+    { kind: 'dns', summary: '50 of 50: mail-ready' },
+    { kind: 'note', summary: '50 of 50: brand combined with a lure keyword' },
+  ]);
+  expect(() => interestGroupFinding([], 'example.com', { sweep: 1, group: 1 })).toThrow(/1 to 50/);
 });

@@ -1,8 +1,8 @@
-import { continueAsNew, getExternalWorkflowHandle, proxyActivities, sleep } from '@temporalio/workflow';
+import { continueAsNew, getExternalWorkflowHandle, patched, proxyActivities, sleep } from '@temporalio/workflow';
 import type { createSweepActivities } from '../../activities/eavd/sweep-activities';
-import { candidateFinding, type CandidateFacts } from '../../domain/eavd-scoring';
+import { candidateFinding, INTEREST_GROUP_SIZE, interestGroupFinding, type CandidateFacts, type Scored } from '../../domain/eavd-scoring';
 import type { NewFinding } from '../../domain/findings';
-import { sweepResultsSignal } from '../../domain/messages';
+import { sweepFindingsSignal, sweepResultsSignal } from '../../domain/messages';
 
 const sweep = proxyActivities<ReturnType<typeof createSweepActivities>>({
   startToCloseTimeout: '30 minutes',
@@ -29,9 +29,10 @@ const ENRICH_BATCH = 100;
  * EAVD discovery, repeated for as long as the mission is in Execute (the mission
  * cancels it): generate → resolve by batches → enrich and score the registered →
  * report to the mission what is new since the last sweep. Each batch is an
- * activity, so a worker restart mid-sweep redoes no finished batch; each sweep
- * continues-as-new, so history stays small for brands with tens of thousands of
- * candidates.
+ * activity, so a worker restart mid-sweep redoes no finished batch; the findings
+ * of each enrichment batch go to the mission at once, in a signal of their own,
+ * so no payload grows with the brand; each sweep continues-as-new, so history
+ * stays small for brands with tens of thousands of candidates.
  */
 export async function eavdSweepWorkflow(input: SweepInput): Promise<void> {
   const known = new Set(input.known);
@@ -48,20 +49,44 @@ export async function eavdSweepWorkflow(input: SweepInput): Promise<void> {
     unresolved += batch.unresolved.length;
   }
   const fresh = registered.filter((c) => !known.has(c.domain));
-  const findings: NewFinding[] = [];
+  const mission = getExternalWorkflowHandle(input.missionWorkflowId);
+  // Sweeps started before findings went per batch keep sending them all at the end when replayed.
+  const perBatch = patched('sweep-findings-per-batch');
+  const brand = input.domains.length > 1 ? `${input.domains[0]} (and ${input.domains.length - 1} more)` : input.domains[0]!;
+  const atTheEnd: NewFinding[] = [];
+  let findingCount = 0;
+  let groups = 0;
   for (let i = 0; i < fresh.length; i += ENRICH_BATCH) {
-    for (const { facts, scored } of await sweep.enrichAndScore({ candidates: fresh.slice(i, i + ENRICH_BATCH), brands: input.domains, now: new Date().toISOString() })) {
-      const f = candidateFinding(facts, scored);
-      if (f) findings.push(f);
+    const scoredBatch = await sweep.enrichAndScore({ candidates: fresh.slice(i, i + ENRICH_BATCH), brands: input.domains, now: new Date().toISOString() });
+    if (!perBatch) {
+      for (const { facts, scored } of scoredBatch) {
+        const f = candidateFinding(facts, scored);
+        if (f) atTheEnd.push(f);
+      }
+      findingCount = atTheEnd.length;
+      continue;
     }
+    // A suspicious lookalike is a finding of its own; those of interest are grouped.
+    const findings: NewFinding[] = [];
+    const ofInterest: Array<{ facts: CandidateFacts; scored: Scored }> = [];
+    for (const item of scoredBatch) {
+      if (item.scored.verdict === 'suspicious-security-event') findings.push(candidateFinding(item.facts, item.scored)!);
+      if (item.scored.verdict === 'ti-event-of-interest') ofInterest.push(item);
+    }
+    for (let g = 0; g < ofInterest.length; g += INTEREST_GROUP_SIZE) {
+      findings.push(interestGroupFinding(ofInterest.slice(g, g + INTEREST_GROUP_SIZE), brand, { sweep: input.sweep, group: ++groups }));
+    }
+    findingCount += findings.length;
+    if (findings.length) await mission.signal(sweepFindingsSignal, { sweep: input.sweep, findings });
   }
-  await getExternalWorkflowHandle(input.missionWorkflowId).signal(sweepResultsSignal, {
+  await mission.signal(sweepResultsSignal, {
     sweep: input.sweep,
     candidates: count,
     registered: registered.length,
     unresolved,
     newDomains: fresh.map((c) => c.domain),
-    findings,
+    findings: atTheEnd,
+    findingCount,
   });
   for (const c of fresh) known.add(c.domain);
   await sleep(input.intervalMinutes * 60_000);

@@ -1,7 +1,7 @@
 import '../../domain/zod-setup';
 import { condition, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import { allocationProblems } from '../../domain/allocation';
-import { newFindingSchema } from '../../domain/findings';
+import { newFindingSchema, type NewFinding } from '../../domain/findings';
 import { ErrorCode } from '../../domain/errors';
 import {
   allocationRefusal,
@@ -30,15 +30,23 @@ export function registerHandlers(m: Mission, effects: Effects, outcomes: Outcome
   setHandler(msg.missionStateQuery, () => s);
 
   // An EAVD sweep finished: its new lookalikes become findings (deduplicated by domain).
-  setHandler(msg.sweepResultsSignal, ({ sweep, candidates, registered, unresolved, newDomains, findings }) => {
-    if (s.status !== 'active') return;
-    s.sweeps.push({ sweep, at: m.now(), candidates, registered, unresolved, newDomains });
-    m.audit('capeo', 'sweep.completed', `#${sweep}: ${candidates} candidates, ${registered} registered, ${unresolved} unresolved, ${newDomains.length} new, ${findings.length} findings`);
+  // A lookalike already found (same source key) is not found again: a re-sent signal adds nothing.
+  const addSweepFindings = (findings: NewFinding[]) => {
     for (const finding of findings) {
       const before = s.findings.length;
       const f = m.addFinding(finding, 'capeo');
       if (s.findings.length > before) effects.forFinding(f);
     }
+  };
+  setHandler(msg.sweepFindingsSignal, ({ findings }) => {
+    if (s.status !== 'active') return;
+    addSweepFindings(findings);
+  });
+  setHandler(msg.sweepResultsSignal, ({ sweep, candidates, registered, unresolved, newDomains, findings, findingCount }) => {
+    if (s.status !== 'active') return;
+    s.sweeps.push({ sweep, at: m.now(), candidates, registered, unresolved, newDomains });
+    m.audit('capeo', 'sweep.completed', `#${sweep}: ${candidates} candidates, ${registered} registered, ${unresolved} unresolved, ${newDomains.length} new, ${findingCount ?? findings.length} findings`);
+    addSweepFindings(findings);
   });
 
   // A log source went silent: a visibility-gap finding, raised at once (once per source).

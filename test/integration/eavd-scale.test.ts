@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MissionService } from '../../api/services/missions';
+import type { NewFinding } from '../../domain/findings';
+import type { MissionState } from '../../domain/mission';
+import { startContractServer, type ContractServer } from '../support/contract-server';
+import { startDnsServer, type DnsServer } from '../support/dns-server';
+import { realActivities, startTestWorker, type TestWorker } from '../support/temporal';
+import { eavdRequest, platform, walkFromExecute, walkToExecute } from '../support/walk';
+
+/**
+ * A brand whose every .com permutation is registered (a wildcard in the zone): the first sweep
+ * finds two thousand lookalikes of interest. Every one must reach the mission once, no signal may
+ * carry a payload that grows with the brand, and the mission's state (which every read and the
+ * report go through) must stay far from Temporal's 2 MB payload limit.
+ */
+let dns: DnsServer;
+let ct: ContractServer;
+let bootstrap: ContractServer;
+let tw: TestWorker;
+let missions: MissionService;
+let dataDir: string;
+beforeAll(async () => {
+  dns = await startDnsServer({
+    com: ['$TTL 300', '@ IN SOA ns.capeo.test. hostmaster.capeo.test. 1 3600 600 86400 300', '@ IN NS ns.capeo.test.', '* IN A 203.0.113.66'].join('\n'),
+  });
+  // No certificate and no registration date anywhere: each lookalike scores registered + resolves.
+  ct = await startContractServer({});
+  bootstrap = await startContractServer({ 'GET /dns.json': { status: 200, body: { services: [] } } });
+  const real = realActivities(undefined, { CAPEO_DNS_SERVERS: dns.address, CAPEO_CT_URL: ct.baseUrl, CAPEO_RDAP_BOOTSTRAP_URL: `${bootstrap.baseUrl}/dns.json` });
+  dataDir = real.dataDir;
+  tw = await startTestWorker(real.activities);
+  missions = new MissionService(tw.client, tw.taskQueue, join(real.dataDir, 'artifacts'));
+}, 60_000);
+afterAll(async () => {
+  await tw?.close();
+  await Promise.all([dns?.stop(), ct?.close(), bootstrap?.close()]);
+});
+
+async function waitFor(id: string, ok: (s: MissionState) => boolean): Promise<MissionState> {
+  for (let i = 0; i < 600; i++) {
+    const s = await missions.get(id);
+    if (ok(s)) return s;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${id}: the sweep never reported`);
+}
+
+test('two thousand registered lookalikes: every one reaches the mission once, grouped, in small signals, and the mission runs to its report', async () => {
+  const { missionId } = await missions.start({ ...eavdRequest, brand: { domains: ['example.com'] }, policy: { sweepIntervalMinutes: 24 * 60 } }, platform);
+  await walkToExecute(missions, missionId);
+  const s = await waitFor(missionId, (st) => st.sweeps.length > 0);
+  const sweep = s.sweeps[0]!;
+  expect(sweep.registered).toBeGreaterThan(1500);
+  expect(sweep.registered).toBe(sweep.candidates);
+
+  // Each lookalike is an observable of exactly one group finding of at most 50.
+  const groups = s.findings.filter((f) => f.sourceKey?.startsWith('lookalikes:'));
+  const grouped = groups.flatMap((f) => f.observables.filter((o) => o.type === 'domain').map((o) => o.value));
+  expect(grouped).toHaveLength(sweep.registered);
+  expect(new Set(grouped)).toEqual(new Set(sweep.newDomains));
+  expect(Math.max(...groups.map((f) => f.observables.filter((o) => o.type === 'domain').length))).toBeLessThanOrEqual(50);
+  expect(groups.every((f) => f.category === 'ti-event-of-interest' && f.severity === 'low')).toBe(true);
+  expect(new Set(groups.map((f) => f.sourceKey)).size).toBe(groups.length);
+  expect(groups[0]!.description.split('\n')[0]).toMatch(/^- \S+ \(\S+\), score 4: registered; resolves to 203\.0\.113\.66$/);
+  expect(groups[0]!.evidence).toContainEqual({ kind: 'dns', summary: `${groups[0]!.description.split('\n').length} of ${groups[0]!.description.split('\n').length}: resolves` });
+  expect(s.timeline.find((e) => e.action === 'sweep.completed')?.detail).toContain(`${groups.length} findings`);
+
+  // What the sweep run sent its mission: one signal per enrichment batch, then the summary without findings.
+  const history = await tw.client.workflow.getHandle(`${missionId}-sweep`).fetchHistory();
+  const sent = (history.events ?? [])
+    .map((e) => e.signalExternalWorkflowExecutionInitiatedEventAttributes)
+    .filter((a): a is NonNullable<typeof a> => Boolean(a))
+    .map((a) => ({ name: a.signalName, payload: JSON.parse(Buffer.from(a.input!.payloads![0]!.data!).toString()) as { findings: NewFinding[] }, bytes: a.input!.payloads![0]!.data!.length }));
+  const batches = sent.filter((x) => x.name === 'sweepFindings');
+  expect(batches).toHaveLength(Math.ceil(sweep.registered / 100));
+  expect(batches.flatMap((b) => b.payload.findings.map((f) => f.sourceKey))).toEqual(groups.map((f) => f.sourceKey));
+  const summary = sent.filter((x) => x.name === 'sweepResults');
+  expect(summary.map((x) => x.payload)).toMatchObject([{ findings: [], findingCount: groups.length }]);
+  // Temporal warns from 512 KiB and refuses from 2 MiB: signals and the mission's state stay far below.
+  expect(Math.max(...sent.map((x) => x.bytes))).toBeLessThan(128 * 1024);
+
+  const documented = await waitFor(missionId, (st) => st.findings.every((f) => f.ticket && (f.category !== 'ti-event-of-interest' || f.tip)));
+  expect(JSON.stringify(documented).length).toBeLessThan(512 * 1024);
+  await walkFromExecute(missions, missionId);
+  const done: MissionState = await tw.client.workflow.getHandle(missionId).result();
+  expect(done.status).toBe('completed');
+  const report = readFileSync(join(dataDir, 'artifacts', done.artifacts['report.md']!.path), 'utf8');
+  for (const f of groups) expect(report).toContain(f.title);
+}, 300_000);
