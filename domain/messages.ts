@@ -111,6 +111,8 @@ export interface SweepResults {
   registered: number;
   /** Names whose lookups failed: existence unknown, asked again by the next sweep. */
   unresolved: number;
+  /** Names that got no more than their zone's wildcard answer: not counted as registered. */
+  wildcard?: number;
   newDomains: string[];
   /** Sweeps before per-batch signals sent their findings here; now empty. */
   findings: NewFinding[];

@@ -156,7 +156,16 @@ export const missionStateSchema = z.object({
   containments: z.array(containmentSchema),
   brand: z.object({ domains: z.array(z.string()), keywords: z.array(z.string()) }).nullable(),
   sweeps: z.array(
-    z.object({ sweep: z.number().int(), at: z.string(), candidates: z.number().int(), registered: z.number().int(), unresolved: z.number().int(), newDomains: z.array(z.string()) }),
+    z.object({
+      sweep: z.number().int(),
+      at: z.string(),
+      candidates: z.number().int(),
+      registered: z.number().int(),
+      unresolved: z.number().int(),
+      /** Names answered only by their zone's wildcard (or a resolver that rewrites NXDOMAIN). */
+      wildcard: z.number().int().optional(),
+      newDomains: z.array(z.string()),
+    }),
   ),
   external: z.record(z.string(), externalRefSchema),
   artifacts: z.record(z.string(), artifactRefSchema),

@@ -5,7 +5,7 @@ import type { CertificateTransparency } from './enrich/certificate-transparency'
 import type { Rdap } from './enrich/rdap';
 import { generatePermutations } from './permutations';
 import type { PageSimilarity } from './enrich/page-similarity';
-import { createResolveActivities, resolveDomains } from './resolve';
+import { answeredByWildcard, createResolveActivities, probeWildcards, resolveDomains } from './resolve';
 
 export interface SweepDeps {
   store: ArtifactStore;
@@ -57,12 +57,14 @@ export const createSweepActivities = (d: SweepDeps) => {
    * Resolves candidates [offset, offset + limit) (heartbeating checkpoints: a retry resolves only what its
    * previous attempt had not) and returns the facts of the registered ones, and the names whose existence
    * stayed unknown because their lookups failed: the next sweep asks again. When most of a batch fails the
-   * resolvers are down: the activity fails (retryable) rather than report nothing found.
+   * resolvers are down: the activity fails (retryable) rather than report nothing found. Names that got
+   * no more than their zone's wildcard answer (see resolve/wildcards.ts) are counted, not registered.
    */
-  async resolveSlice({ path, offset, limit }: { path: string; offset: number; limit: number }): Promise<{ registered: CandidateFacts[]; unresolved: string[] }> {
+  async resolveSlice({ path, offset, limit }: { path: string; offset: number; limit: number }): Promise<{ registered: CandidateFacts[]; unresolved: string[]; wildcard: number }> {
     const all = JSON.parse((await d.store.get(path)).toString('utf8')) as Candidate[];
     const slice = all.slice(offset, offset + limit);
     const byDomain = new Map(slice.map((c) => [c.domain, c.fuzzer]));
+    const wildcards = await probeWildcards(slice.map((c) => c.domain), d.dns);
     const resolved = await resolver.resolveCandidates({ domains: slice.map((c) => c.domain) });
     const unresolved = resolved.filter((r) => r.registered === null);
     if (slice.length >= 10 && unresolved.length * 2 > slice.length) {
@@ -71,8 +73,9 @@ export const createSweepActivities = (d: SweepDeps) => {
         message: `${unresolved.length} of ${slice.length} lookups failed (${unresolved[0]?.error ?? 'unknown'}); are the resolvers reachable?`,
       });
     }
+    const wildcard = resolved.filter((r) => answeredByWildcard(r, wildcards));
     const registered = resolved
-      .filter((r) => r.registered === true)
+      .filter((r) => r.registered === true && !wildcard.includes(r))
       .map((r) => ({
         domain: r.domain,
         fuzzer: byDomain.get(r.domain) ?? 'unknown',
@@ -85,7 +88,7 @@ export const createSweepActivities = (d: SweepDeps) => {
         registeredAt: null,
         pageSimilarity: null,
       }));
-    return { registered, unresolved: unresolved.map((r) => r.domain) };
+    return { registered, unresolved: unresolved.map((r) => r.domain), wildcard: wildcard.length };
   },
 
   /**

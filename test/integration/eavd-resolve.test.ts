@@ -326,6 +326,42 @@ describe('the sweep resolveSlice activity', () => {
     expect(found.sort()).toEqual([...PLANTED].sort());
   });
 
+  test('a zone that answers every name (a wildcard) registers none of them; a name with records of its own still counts', async () => {
+    const wild = await startDnsServer({
+      'com.': `$TTL 60
+${SOA}
+@ NS ns.registry.test.
+* A 203.0.113.250
+* MX 10 catch-all.registry.test.
+examp1e A 192.0.2.10
+examp1e MX 10 mail.examp1e.com.
+exampie A 203.0.113.250
+exampie A 198.51.100.7
+`,
+    });
+    try {
+      const { sweep, path, candidates } = await sweepOver([wild.address]);
+      const found: string[] = [];
+      let wildcard = 0;
+      for (let offset = 0; offset < candidates.length; offset += 500) {
+        const batch = await sweep.resolveSlice({ path, offset, limit: 500 });
+        expect(batch.unresolved).toEqual([]);
+        found.push(...batch.registered.map((r) => r.domain));
+        wildcard += batch.wildcard;
+      }
+      // exampie.com shares the wildcard's address but has one of its own: registered.
+      expect(found.sort()).toEqual(['examp1e.com', 'exampie.com']);
+      expect(wildcard).toBe(candidates.length - 2);
+    } finally {
+      await wild.stop();
+    }
+  });
+
+  test('without a wildcard nothing is discounted', async () => {
+    const { sweep, path } = await sweepOver([dns.address]);
+    expect((await sweep.resolveSlice({ path, offset: 0, limit: 500 })).wildcard).toBe(0);
+  });
+
   test('fails retryably when the resolvers answer nothing, instead of reporting nothing found', async () => {
     const { sweep, path } = await sweepOver([blackholeAddress]);
     const err = await sweep.resolveSlice({ path, offset: 0, limit: 40 }).then(

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { generatePermutations } from '../../activities/eavd/permutations';
 import { MissionService } from '../../api/services/missions';
 import type { NewFinding } from '../../domain/findings';
 import type { MissionState } from '../../domain/mission';
@@ -9,8 +10,9 @@ import { realActivities, startTestWorker, type TestWorker } from '../support/tem
 import { eavdRequest, platform, walkFromExecute, walkToExecute } from '../support/walk';
 
 /**
- * A brand whose every .com permutation is registered (a wildcard in the zone): the first sweep
- * finds two thousand lookalikes of interest. Every one must reach the mission once, no signal may
+ * A brand whose every .com permutation is registered: the first sweep
+ * finds two thousand lookalikes of interest (and its .org domain sits under a wildcard zone,
+ * where nothing counts as registered). Every one must reach the mission once, no signal may
  * carry a payload that grows with the brand, and the mission's state (which every read and the
  * report go through) must stay far from Temporal's 2 MB payload limit.
  */
@@ -21,8 +23,17 @@ let tw: TestWorker;
 let missions: MissionService;
 let dataDir: string;
 beforeAll(async () => {
+  // Every .com permutation registered, each with a record of its own.
+  const registered = candidates().filter((d) => d.endsWith('.com'));
   dns = await startDnsServer({
-    com: ['$TTL 300', '@ IN SOA ns.capeo.test. hostmaster.capeo.test. 1 3600 600 86400 300', '@ IN NS ns.capeo.test.', '* IN A 203.0.113.66'].join('\n'),
+    com: [
+      '$TTL 300',
+      '@ IN SOA ns.capeo.test. hostmaster.capeo.test. 1 3600 600 86400 300',
+      '@ IN NS ns.capeo.test.',
+      ...registered.map((d) => `${d.slice(0, -'.com'.length)} IN A 203.0.113.66`),
+    ].join('\n'),
+    // The brand's other domain lives under a zone that answers every name.
+    org: ['$TTL 300', '@ IN SOA ns.capeo.test. hostmaster.capeo.test. 1 3600 600 86400 300', '@ IN NS ns.capeo.test.', '* IN A 203.0.113.250'].join('\n'),
   });
   // No certificate and no registration date anywhere: each lookalike scores registered + resolves.
   ct = await startContractServer({});
@@ -37,6 +48,9 @@ afterAll(async () => {
   await Promise.all([dns?.stop(), ct?.close(), bootstrap?.close()]);
 });
 
+/** The sweep's candidates: the permutations of both brand domains, once each. */
+const candidates = (): string[] => [...new Set(['example.com', 'brand.org'].flatMap((d) => generatePermutations(d).map((c) => c.domain)))];
+
 async function waitFor(id: string, ok: (s: MissionState) => boolean): Promise<MissionState> {
   for (let i = 0; i < 600; i++) {
     const s = await missions.get(id);
@@ -47,12 +61,18 @@ async function waitFor(id: string, ok: (s: MissionState) => boolean): Promise<Mi
 }
 
 test('two thousand registered lookalikes: every one reaches the mission once, grouped, in small signals, and the mission runs to its report', async () => {
-  const { missionId } = await missions.start({ ...eavdRequest, brand: { domains: ['example.com'] }, policy: { sweepIntervalMinutes: 24 * 60 } }, platform);
+  const { missionId } = await missions.start({ ...eavdRequest, brand: { domains: ['example.com', 'brand.org'] }, policy: { sweepIntervalMinutes: 24 * 60 } }, platform);
   await walkToExecute(missions, missionId);
   const s = await waitFor(missionId, (st) => st.sweeps.length > 0);
   const sweep = s.sweeps[0]!;
-  expect(sweep.registered).toBeGreaterThan(1500);
-  expect(sweep.registered).toBe(sweep.candidates);
+  const comCount = candidates().filter((d) => d.endsWith('.com')).length;
+  const orgCount = candidates().filter((d) => d.endsWith('.org')).length;
+  expect(comCount).toBeGreaterThan(1500);
+  expect(sweep.candidates).toBe(comCount + orgCount);
+  expect(sweep.registered).toBe(comCount);
+  // Every brand.org permutation resolved, through the wildcard: none is registered, all are counted.
+  expect(sweep.wildcard).toBe(orgCount);
+  expect(s.timeline.find((e) => e.action === 'sweep.completed')?.detail).toContain(`${orgCount} answered only by a wildcard`);
 
   // Each lookalike is an observable of exactly one group finding of at most 50.
   const groups = s.findings.filter((f) => f.sourceKey?.startsWith('lookalikes:'));
@@ -61,6 +81,7 @@ test('two thousand registered lookalikes: every one reaches the mission once, gr
   expect(new Set(grouped)).toEqual(new Set(sweep.newDomains));
   expect(Math.max(...groups.map((f) => f.observables.filter((o) => o.type === 'domain').length))).toBeLessThanOrEqual(50);
   expect(groups.every((f) => f.category === 'ti-event-of-interest' && f.severity === 'low')).toBe(true);
+  expect(groups[0]!.title).toMatch(/ of example\.com \(and 1 more\) of interest \(sweep 1, group 1\)$/);
   expect(new Set(groups.map((f) => f.sourceKey)).size).toBe(groups.length);
   expect(groups[0]!.description.split('\n')[0]).toMatch(/^- \S+ \(\S+\), score 4: registered; resolves to 203\.0\.113\.66$/);
   expect(groups[0]!.evidence).toContainEqual({ kind: 'dns', summary: `${groups[0]!.description.split('\n').length} of ${groups[0]!.description.split('\n').length}: resolves` });

@@ -43,10 +43,12 @@ export async function eavdSweepWorkflow(input: SweepInput): Promise<void> {
   });
   const registered: CandidateFacts[] = [];
   let unresolved = 0;
+  let wildcard = 0;
   for (let offset = 0; offset < count; offset += RESOLVE_BATCH) {
     const batch = await sweep.resolveSlice({ path, offset, limit: RESOLVE_BATCH });
     registered.push(...batch.registered);
     unresolved += batch.unresolved.length;
+    wildcard += batch.wildcard ?? 0;
   }
   const fresh = registered.filter((c) => !known.has(c.domain));
   const mission = getExternalWorkflowHandle(input.missionWorkflowId);
@@ -84,6 +86,7 @@ export async function eavdSweepWorkflow(input: SweepInput): Promise<void> {
     candidates: count,
     registered: registered.length,
     unresolved,
+    wildcard,
     newDomains: fresh.map((c) => c.domain),
     findings: atTheEnd,
     findingCount,

@@ -42,10 +42,11 @@ export function registerHandlers(m: Mission, effects: Effects, outcomes: Outcome
     if (s.status !== 'active') return;
     addSweepFindings(findings);
   });
-  setHandler(msg.sweepResultsSignal, ({ sweep, candidates, registered, unresolved, newDomains, findings, findingCount }) => {
+  setHandler(msg.sweepResultsSignal, ({ sweep, candidates, registered, unresolved, wildcard, newDomains, findings, findingCount }) => {
     if (s.status !== 'active') return;
-    s.sweeps.push({ sweep, at: m.now(), candidates, registered, unresolved, newDomains });
-    m.audit('capeo', 'sweep.completed', `#${sweep}: ${candidates} candidates, ${registered} registered, ${unresolved} unresolved, ${newDomains.length} new, ${findingCount ?? findings.length} findings`);
+    s.sweeps.push({ sweep, at: m.now(), candidates, registered, unresolved, ...(wildcard ? { wildcard } : {}), newDomains });
+    const wildcarded = wildcard ? `, ${wildcard} answered only by a wildcard` : '';
+    m.audit('capeo', 'sweep.completed', `#${sweep}: ${candidates} candidates, ${registered} registered, ${unresolved} unresolved${wildcarded}, ${newDomains.length} new, ${findingCount ?? findings.length} findings`);
     addSweepFindings(findings);
   });
 

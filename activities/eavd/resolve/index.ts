@@ -8,3 +8,4 @@ export {
   type ResolveCandidatesInput,
   type ResolveDefaults,
 } from './resolve-activities';
+export { answeredByWildcard, parentOf, probeWildcards, type WildcardAnswer } from './wildcards';
