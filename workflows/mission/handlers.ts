@@ -29,8 +29,8 @@ export function registerHandlers(m: Mission, effects: Effects, outcomes: Outcome
   const s = m.state;
   setHandler(msg.missionStateQuery, () => s);
 
-  // An EAVD sweep finished: its new lookalikes become findings (deduplicated by domain).
-  // A lookalike already found (same source key) is not found again: a re-sent signal adds nothing.
+  // An EAVD sweep reports each enrichment batch's findings as they are scored, then its summary.
+  // Findings are keyed (a lookalike's domain, a group's sweep and number): nothing is added twice.
   const addSweepFindings = (findings: NewFinding[]) => {
     for (const finding of findings) {
       const before = s.findings.length;
