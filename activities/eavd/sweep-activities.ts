@@ -1,4 +1,5 @@
-import { ApplicationFailure, heartbeat } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/activity';
+import { beat } from '../heartbeat';
 import { scoreCandidate, type CandidateFacts, type Scored } from '../../domain/eavd-scoring';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { CertificateTransparency } from './enrich/certificate-transparency';
@@ -19,14 +20,6 @@ export interface SweepDeps {
 export interface Candidate {
   fuzzer: string;
   domain: string;
-}
-
-function beat(details: unknown): void {
-  try {
-    heartbeat(details);
-  } catch {
-    // not running as an activity
-  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { heartbeat } from '@temporalio/activity';
+import { beat } from '../heartbeat';
 import type { ArtifactRef } from '../../domain/mission';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { HeartbeatResult, SiemPort } from './siem-port';
@@ -20,15 +20,6 @@ export interface HuntQueryRun {
   sample: Record<string, unknown>[];
   truncated: boolean;
   evidence: ArtifactRef;
-}
-
-/** Heartbeats only inside a worker, so the activities can also be called directly. */
-function beat(details: unknown): void {
-  try {
-    heartbeat(details);
-  } catch {
-    // not running as an activity
-  }
 }
 
 export const createSiemActivities = (siem: SiemPort, store: ArtifactStore) => ({

@@ -5,7 +5,7 @@ import { MissionService } from '../../api/services/missions';
 import * as msg from '../../domain/messages';
 import type { MissionState } from '../../domain/mission';
 import { startEavdFakes, type EavdFakes } from '../support/eavd-fakes';
-import { realActivities, startTestWorker, type TestWorker } from '../support/temporal';
+import { missionHarness, realActivities, startTestWorker, type TestWorker } from '../support/temporal';
 import { eavdRequest, manager, platform, until, walkFromExecute, walkToExecute } from '../support/walk';
 
 let fakes: EavdFakes;
@@ -21,10 +21,7 @@ describe('an EAVD mission', () => {
   let missions: MissionService;
   let dataDir: string;
   beforeAll(async () => {
-    const real = realActivities(undefined, fakes.env);
-    dataDir = real.dataDir;
-    tw = await startTestWorker(real.activities);
-    missions = new MissionService(tw.client, tw.taskQueue, join(dataDir, 'artifacts'));
+    ({ tw, missions, dataDir } = await missionHarness(fakes.env));
   }, 60_000);
   afterAll(async () => {
     await tw?.close();

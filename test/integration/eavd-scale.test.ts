@@ -6,7 +6,7 @@ import type { NewFinding } from '../../domain/findings';
 import type { MissionState } from '../../domain/mission';
 import { startContractServer, type ContractServer } from '../support/contract-server';
 import { startDnsServer, type DnsServer } from '../support/dns-server';
-import { realActivities, startTestWorker, type TestWorker } from '../support/temporal';
+import { missionHarness, type TestWorker } from '../support/temporal';
 import { eavdRequest, platform, walkFromExecute, walkToExecute } from '../support/walk';
 
 /**
@@ -38,10 +38,7 @@ beforeAll(async () => {
   // No certificate and no registration date anywhere: each lookalike scores registered + resolves.
   ct = await startContractServer({});
   bootstrap = await startContractServer({ 'GET /dns.json': { status: 200, body: { services: [] } } });
-  const real = realActivities(undefined, { CAPEO_DNS_SERVERS: dns.address, CAPEO_CT_URL: ct.baseUrl, CAPEO_RDAP_BOOTSTRAP_URL: `${bootstrap.baseUrl}/dns.json` });
-  dataDir = real.dataDir;
-  tw = await startTestWorker(real.activities);
-  missions = new MissionService(tw.client, tw.taskQueue, join(real.dataDir, 'artifacts'));
+  ({ tw, missions, dataDir } = await missionHarness({ CAPEO_DNS_SERVERS: dns.address, CAPEO_CT_URL: ct.baseUrl, CAPEO_RDAP_BOOTSTRAP_URL: `${bootstrap.baseUrl}/dns.json` }));
 }, 60_000);
 afterAll(async () => {
   await tw?.close();

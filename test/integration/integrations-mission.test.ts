@@ -11,7 +11,7 @@ import * as msg from '../../domain/messages';
 import type { MissionState } from '../../domain/mission';
 import { startMedallion, type Medallion } from '../support/medallion';
 import { startSmtpServer, type SmtpServer } from '../support/smtp-server';
-import { realActivities, startTestWorker, type TestWorker } from '../support/temporal';
+import { missionHarness, type TestWorker } from '../support/temporal';
 import { eavdRequest, hunter, platform, until, walkFromExecute, walkToExecute } from '../support/walk';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 
@@ -49,7 +49,7 @@ let dataDir: string;
 
 beforeAll(async () => {
   [taxii, smtp, hooks] = await Promise.all([startMedallion({ objects: [SEEDED] }), startSmtpServer(), startWebhookReceiver(SECRET)]);
-  const real = realActivities(undefined, {
+  ({ tw, missions, dataDir } = await missionHarness({
     CAPEO_TIP: 'taxii',
     CAPEO_TAXII_API_ROOT: taxii.apiRoot,
     CAPEO_TAXII_COLLECTION: taxii.collectionId,
@@ -62,10 +62,7 @@ beforeAll(async () => {
     CAPEO_SMTP_RECIPIENT_DOMAIN: 'soc.example',
     CAPEO_WEBHOOK_URL: hooks.url,
     CAPEO_WEBHOOK_SECRET: SECRET,
-  });
-  dataDir = real.dataDir;
-  tw = await startTestWorker(real.activities);
-  missions = new MissionService(tw.client, tw.taskQueue, join(dataDir, 'artifacts'));
+  }));
 }, 60_000);
 afterAll(async () => {
   await tw?.close();

@@ -99,9 +99,9 @@ export interface MissionHarness {
   dataDir: string;
 }
 
-/** A worker with every real activity over a fresh data folder, and the API's mission service on it. */
-export async function missionHarness(): Promise<MissionHarness> {
-  const real = realActivities();
+/** A worker with every real activity over a fresh data folder (configured by `env`), and the API's mission service on it. */
+export async function missionHarness(env: Record<string, string> = {}): Promise<MissionHarness> {
+  const real = realActivities(undefined, env);
   const tw = await startTestWorker(real.activities);
   return { tw, dataDir: real.dataDir, missions: new MissionService(tw.client, tw.taskQueue, join(real.dataDir, 'artifacts')) };
 }

@@ -1,4 +1,5 @@
-import { ApplicationFailure, Context, heartbeat } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import { beat } from '../../heartbeat';
 import { checkpoint, resumeFrom } from './resume';
 import { resolveDomains, ResolveOptionsInvalid, type Resolution } from './resolver';
 
@@ -21,15 +22,6 @@ export interface ResolveCandidatesInput {
   servers?: string[];
   concurrency?: number;
   timeoutMs?: number;
-}
-
-/** Heartbeats only inside a worker, so the activities can also be called directly. */
-function beat(details: unknown): void {
-  try {
-    heartbeat(details);
-  } catch {
-    // not running as an activity
-  }
 }
 
 /** The previous attempt's heartbeat details and the cancellation signal, when running as an activity. */
