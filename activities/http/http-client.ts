@@ -53,6 +53,20 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | u
 
 const snippet = (text: string): string => text.replace(/\s+/g, ' ').trim().slice(0, 300);
 
+/** Why a configured URL cannot be called, without quoting it (it can carry a token in its path or query). */
+function urlProblem(url: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return 'the configured URL is not a URL';
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return 'the configured URL must be http(s)';
+  // fetch refuses these, quoting the whole URL, password included, in its error.
+  if (u.username || u.password) return 'the configured URL must not carry a user or password: set the credentials in their own settings';
+  return undefined;
+}
+
 /**
  * One HTTP call to an external system with a timeout, answering the body or
  * throwing an ApplicationFailure classified by `ExternalError`.
@@ -66,11 +80,15 @@ export async function httpCall<T = unknown>(req: HttpRequest): Promise<HttpRespo
     headers['content-type'] ??= 'application/json';
   }
   const method = req.method ?? (body === undefined ? 'GET' : 'POST');
+  const unusable = urlProblem(req.url);
+  if (unusable) throw ApplicationFailure.create({ type: ExternalError.NotConfigured, nonRetryable: true, message: `${req.system}: ${unusable}` });
   let res: Response;
   try {
     res = await fetch(req.url, { method, headers, body, redirect: followsRedirects(method) ? 'follow' : 'manual', signal: AbortSignal.timeout(req.timeoutMs ?? 15_000) });
   } catch (err) {
-    const cause = (err as Error).name === 'TimeoutError' ? 'timed out' : ((err as Error).cause as Error | undefined)?.message ?? (err as Error).message;
+    // The network error's own cause (ECONNREFUSED host:port, a TLS failure); fetch's own message can quote the URL.
+    const e = err as Error;
+    const cause = e.name === 'TimeoutError' ? 'timed out' : ((e.cause as Error | undefined)?.message ?? 'the request could not be sent');
     throw ApplicationFailure.create({ type: ExternalError.Unavailable, message: `${req.system}: unreachable (${cause})` });
   }
   if (req.nullOn?.includes(res.status)) {

@@ -71,3 +71,12 @@ test('reads follow redirects; a redirected write is refused for good, and nothin
   // Only the refused POST reached the server: it was not replayed to /ok as a GET or a POST.
   expect(srv.requests.slice(before).map((r) => `${r.method} ${r.url}`)).toEqual(['POST /hook-moved']);
 });
+
+test('a URL with credentials, or no URL at all, is refused for good without being quoted', async () => {
+  for (const url of [`http://capeo:s3cret-pass@127.0.0.1:1/hook`, 'not a url s3cret-pass', 'ftp://s3cret-pass.example/']) {
+    const f = await failure(httpCall({ system: 'misp', url }));
+    expect(f).toMatchObject({ type: ExternalError.NotConfigured, nonRetryable: true });
+    expect(f.message).toMatch(/^misp: the configured URL/);
+    expect(f.message).not.toContain('s3cret-pass');
+  }
+});
