@@ -18,6 +18,12 @@ export interface OnceOps<T> {
   create(): Promise<T>;
   /** Looks for the record of an attempt that died after making it but before saying so. */
   find(): Promise<T | undefined>;
+  /**
+   * How long find() may miss a record create() has just made (a search index that lags behind
+   * writes). A dead attempt younger than this is not taken over: find() is asked, and when it sees
+   * nothing yet the call fails retryably, so a retry soon after a lost answer never creates twice.
+   */
+  settleMs?: number;
 }
 
 export interface KeyClaimOptions {
@@ -113,6 +119,17 @@ export class KeyClaims {
       const finished = await readJson<Done<T>>(`${slot}.json`);
       if (finished) return { value: finished.value, deduplicated: true };
       const claim = await readJson<Claim>(`${slot}.claim`);
+      const age = claim ? Date.now() - Date.parse(claim.at) : 0;
+      if (claim && ops.settleMs && age < ops.settleMs && this.abandoned(claim)) {
+        const found = await ops.find();
+        if (found !== undefined) {
+          await this.record(key, slot, found);
+          return { value: found, deduplicated: true };
+        }
+        throw new KeyBusyError(
+          `idempotency key ${keyHash(key).slice(0, 12)}: an attempt ${Math.round(age / 1000)} s ago may have made the record; the lookup may lag for up to ${Math.round(ops.settleMs / 1000)} s`,
+        );
+      }
       if (claim && this.abandoned(claim) && (await createExclusive(`${slot}.takeover-${claim.token}`, mine))) {
         await writeAtomic(`${slot}.claim`, mine);
         const found = await ops.find();

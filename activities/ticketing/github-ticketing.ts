@@ -7,6 +7,7 @@ import { NOT_CONFIGURED } from './jira-ticketing';
 import {
   assertValidTicket,
   invalidTicket,
+  SEARCH_SETTLE_MS,
   TicketingError,
   type EpicInput,
   type FindingTicketInput,
@@ -133,6 +134,8 @@ export class GithubTicketing extends ClaimingAdapter<GithubSettings> implements 
         const found = res.body?.items?.find((it) => it.body?.includes(marker));
         return found && this.ref(found);
       },
+      // GitHub's search index lags new issues.
+      settleMs: SEARCH_SETTLE_MS,
     });
     return value;
   }

@@ -8,6 +8,7 @@ import { toAdf, type AdfDoc } from './adf';
 import {
   assertValidTicket,
   invalidTicket,
+  SEARCH_SETTLE_MS,
   TicketingError,
   type EpicInput,
   type FindingTicketInput,
@@ -164,6 +165,8 @@ export class JiraTicketing extends ClaimingAdapter<JiraSettings> implements Tick
         return this.ref(await this.create(fields, f.priority));
       },
       find: () => this.findByLabel(label),
+      // Jira's JQL search is not read-after-write consistent: a new issue can take a while to show.
+      settleMs: SEARCH_SETTLE_MS,
     });
     return value;
   }

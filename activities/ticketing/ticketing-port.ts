@@ -106,3 +106,10 @@ export function assertValidTicket(i: TicketFields, required: Array<'missionId' |
     }
   }
 }
+
+/**
+ * How long the ticketing systems' search may lag a new issue (Jira's JQL search and GitHub's issue
+ * search are eventually consistent). A retry within this time after an attempt that may have created
+ * the issue waits for the search rather than create a second one.
+ */
+export const SEARCH_SETTLE_MS = 3 * 60_000;

@@ -111,11 +111,14 @@ export class MispTip extends ClaimingAdapter<MispSettings> implements TipPort {
     const uuid = stableUuid(`${missionId}/${finding.id}/misp-event`);
     const { value } = await this.claims.once(`misp:${missionId}:${finding.id}`, {
       find: () => this.eventByUuid(uuid).then((e) => (e ? this.ref(e) : undefined)),
+      create: async () => this.ref((await this.eventByUuid(uuid)) ?? (await this.createEvent(uuid, missionId, finding))),
+    });
+    // A write of its own: an attempt that died after creating the event still adds the sighting on retry.
+    await this.claims.once(`misp-sighting:${missionId}:${finding.id}`, {
+      find: () => Promise.resolve(undefined),
       create: async () => {
-        const existing = await this.eventByUuid(uuid);
-        const event = existing ?? (await this.createEvent(uuid, missionId, finding));
-        if (!existing) await this.sight(finding);
-        return this.ref(event);
+        await this.sight(finding);
+        return true;
       },
     });
     return value;

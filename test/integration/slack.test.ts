@@ -1,6 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChatError } from '../../activities/chat/chat-port';
 import { ExternalError } from '../../activities/http/http-client';
@@ -10,6 +9,7 @@ import { SlackApi, type SlackSettings } from '../../activities/slack/slack-api';
 import { SlackChat } from '../../activities/slack/slack-chat';
 import { SlackNotifier, slackKeyHash } from '../../activities/slack/slack-notifier';
 import { startContractServer, type ContractServer, type RecordedRequest } from '../support/contract-server';
+import { leaveDeadClaim } from '../support/claims';
 import { failure } from '../support/failures';
 
 const TOKEN = 'xoxb-1111-2222-s3cret';
@@ -124,10 +124,7 @@ describe('SlackChat', () => {
   });
 
   it('after an attempt that died once Slack had the channel, the retry finds it by name', async () => {
-    const keys = join(dir, 'keys');
-    mkdirSync(keys, { recursive: true });
-    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
-    writeFileSync(join(keys, `${keyHash('channel\nk4')}.claim`), JSON.stringify({ token: 't', pid: dead, host: hostname(), at: new Date().toISOString() }));
+    leaveDeadClaim(join(dir, 'keys'), 'channel\nk4');
     const ref = await new SlackChat(settings(), 5000, dir).createChannel({ idempotencyKey: 'k4', name: 'eavd02-taken', topic: 'old topic', members: [] });
     expect(ref.id).toBe('C200');
     // Found, and its topic already right: no create, no topic change.
@@ -199,10 +196,7 @@ describe('SlackNotifier', () => {
   });
 
   it('after an attempt that died once Slack had the message, the retry finds it in the history by metadata', async () => {
-    const keys = join(dir, 'keys');
-    mkdirSync(keys, { recursive: true });
-    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
-    writeFileSync(join(keys, `${keyHash('wf-1:reminder:2')}.claim`), JSON.stringify({ token: 't', pid: dead, host: hostname(), at: new Date().toISOString() }));
+    leaveDeadClaim(join(dir, 'keys'), 'wf-1:reminder:2');
     const receipt = await new SlackNotifier(settings({ CAPEO_SLACK_CHANNEL: 'CSOC' }), 5000, dir).send({ ...n, idempotencyKey: 'wf-1:reminder:2' });
     expect(receipt).toMatchObject({ id: 'CSOC/1700000050.000300', deduplicated: true });
     expect(calls()).toEqual(['POST /api/conversations.history']);

@@ -1,12 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExternalError } from '../../activities/http/http-client';
 import { keyHash } from '../../activities/local-records/key-claims';
 import { githubKeyHash, githubKeyMarker, githubRetryDelay, GithubTicketing, type GithubSettings } from '../../activities/ticketing/github-ticketing';
-import { TicketingError } from '../../activities/ticketing/ticketing-port';
+import { SEARCH_SETTLE_MS, TicketingError } from '../../activities/ticketing/ticketing-port';
 import { startContractServer, type ContractServer, type RecordedRequest } from '../support/contract-server';
+import { leaveDeadClaim } from '../support/claims';
 import { failure } from '../support/failures';
 
 const TOKEN = 'ghp_s3cretTokenValue';
@@ -38,6 +38,8 @@ beforeAll(async () => {
       return { status: 200, body: issueAnswer(n) };
     };
   }
+  // An issue search that does not see the issue (yet).
+  routes[`GET /search/issues?q=${githubKeyHash('incident', 'k:lost')}+repo:acme/hunts+in:body`] = { status: 200, body: { total_count: 0, items: [] } };
   const hash = githubKeyHash('incident', 'k:incident:f-9');
   routes[`GET /search/issues?q=${hash}+repo:acme/hunts+in:body`] = {
     status: 200,
@@ -144,16 +146,27 @@ test('incidents are labelled incident and severity; findings capeo-finding and t
 });
 
 test('after an attempt that died once GitHub had the issue, the retry finds the issue with the exact marker', async () => {
-  const keys = join(dir, 'keys');
-  mkdirSync(keys, { recursive: true });
-  const dead = spawnSync(process.execPath, ['-e', '']).pid!;
-  writeFileSync(join(keys, `${keyHash('incident\nk:incident:f-9')}.claim`), JSON.stringify({ token: 't', pid: dead, host: hostname(), at: new Date().toISOString() }));
+  leaveDeadClaim(join(dir, 'keys'), 'incident\nk:incident:f-9');
 
   const ref = await github().createIncident({ idempotencyKey: 'k:incident:f-9', missionId: 'm', findingId: 'f-9', title: 'SEOI', description: '', severity: 'low' });
 
   expect(ref).toEqual({ system: 'github', id: 'acme/hunts#41', url: 'https://github.com/acme/hunts/issues/41' });
   expect(calls()).toEqual([`GET /search/issues?q=${githubKeyHash('incident', 'k:incident:f-9')}+repo:acme/hunts+in:body`]);
   expect(srv.requests[0]!.headers).toMatchObject(HEADERS);
+});
+
+test('a retry soon after an attempt whose answer was lost waits for the lagging search instead of opening a second issue', async () => {
+  const search = `GET /search/issues?q=${githubKeyHash('incident', 'k:lost')}+repo:acme/hunts+in:body`;
+  const input = { idempotencyKey: 'k:lost', missionId: 'm', findingId: 'f-8', title: 'SEOI', description: '', severity: 'low' as const };
+  leaveDeadClaim(join(dir, 'keys'), 'incident\nk:lost', new Date(Date.now() - 60_000));
+  await expect(github().createIncident(input)).rejects.toMatchObject({ name: 'KeyBusyError', message: expect.stringMatching(/lookup may lag/) });
+  expect(calls()).toEqual([search]);
+
+  // Past the settle time, still nothing found: that attempt never opened it, so this one does.
+  srv.requests.length = 0;
+  leaveDeadClaim(join(dir, 'keys'), 'incident\nk:lost', new Date(Date.now() - SEARCH_SETTLE_MS - 1000));
+  expect((await github().createIncident(input)).id).toMatch(/^acme\/hunts#\d+$/);
+  expect(calls()).toEqual([search, 'POST /repos/acme/hunts/issues']);
 });
 
 describe('rate limits and refusals', () => {

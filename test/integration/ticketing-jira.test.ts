@@ -1,13 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExternalError } from '../../activities/http/http-client';
 import { keyHash } from '../../activities/local-records/key-claims';
 import { toAdf } from '../../activities/ticketing/adf';
 import { JiraTicketing, jiraKeyLabel, NOT_CONFIGURED, type JiraSettings } from '../../activities/ticketing/jira-ticketing';
-import { TicketingError } from '../../activities/ticketing/ticketing-port';
+import { SEARCH_SETTLE_MS, TicketingError } from '../../activities/ticketing/ticketing-port';
 import { startContractServer, type ContractServer, type RecordedRequest } from '../support/contract-server';
+import { leaveDeadClaim } from '../support/claims';
 import { failure } from '../support/failures';
 
 const TOKEN = 'jira-tok-s3cret';
@@ -190,10 +190,7 @@ test('after an attempt that died once Jira had the issue, the retry finds it by 
   const t = jira();
   const label = jiraKeyLabel('epic', 'k:plan');
   created.push({ summary: 'EAVD01 - Barracuda Muffin', labels: ['capeo', label] });
-  const keys = join(dir, 'keys');
-  mkdirSync(keys, { recursive: true });
-  const dead = spawnSync(process.execPath, ['-e', '']).pid!;
-  writeFileSync(join(keys, `${keyHash('epic\nk:plan')}.claim`), JSON.stringify({ token: 't', pid: dead, host: hostname(), at: new Date().toISOString() }));
+  leaveDeadClaim(join(dir, 'keys'), 'epic\nk:plan');
 
   const ref = await t.createEpic({ idempotencyKey: 'k:plan', missionId: 'm', title: 'EAVD01 - Barracuda Muffin', description: '' });
 
@@ -201,6 +198,20 @@ test('after an attempt that died once Jira had the issue, the retry finds it by 
   expect(srv.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /rest/api/3/search/jql']);
   expect(json(srv.requests[0]!)).toEqual({ jql: `labels = "${label}"`, fields: ['summary'], maxResults: 1 });
   expect(srv.requests[0]!.headers.authorization).toBe(BASIC);
+});
+
+test('a retry soon after an attempt whose answer was lost waits for the lagging search instead of creating a second issue', async () => {
+  // The attempt a minute ago may have created the issue; JQL search does not show it (yet).
+  leaveDeadClaim(join(dir, 'keys'), 'epic\nk:lost', new Date(Date.now() - 60_000));
+  const input = { idempotencyKey: 'k:lost', missionId: 'm', title: 'EAVD01 - Barracuda Muffin', description: '' };
+  await expect(jira().createEpic(input)).rejects.toMatchObject({ name: 'KeyBusyError', message: expect.stringMatching(/lookup may lag/) });
+  expect(srv.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /rest/api/3/search/jql']);
+
+  // Past the settle time, still nothing found: that attempt never created it, so this one does.
+  srv.requests.length = 0;
+  leaveDeadClaim(join(dir, 'keys'), 'epic\nk:lost', new Date(Date.now() - SEARCH_SETTLE_MS - 1000));
+  expect((await jira().createEpic(input)).id).toMatch(/^HUNT-\d+$/);
+  expect(srv.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['POST /rest/api/3/search/jql', 'GET /rest/api/3/project/HUNT', 'POST /rest/api/3/issue']);
 });
 
 test('a story under an epic of another system, or a missing setting, is refused before any call', async () => {

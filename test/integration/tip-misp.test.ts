@@ -89,7 +89,7 @@ test('pull: one restSearch for the mission terms with the automation key; IDS at
   });
 });
 
-test('push: looks the event up by its UUID, creates it with attributes and tags, sights it; a retry creates nothing', async () => {
+test('push: looks the event up by its UUID, creates it with attributes and tags, sights it; a retry creates nothing and loses no sighting', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'capeo-misp-'));
   const ref = await misp(KEY, dir).pushFinding('mission-EAVD01-1', finding);
   expect(ref).toEqual({ system: 'misp', id: UUID, url: `${srv.baseUrl}/events/view/17` });
@@ -114,9 +114,10 @@ test('push: looks the event up by its UUID, creates it with attributes and tags,
   srv.requests.length = 0;
   expect(await misp(KEY, dir).pushFinding('mission-EAVD01-1', finding)).toEqual(ref);
   expect(srv.requests).toEqual([]);
-  // Another worker, whose attempt died before recording the claim: the lookup finds the event, nothing is created.
+  // Another worker, whose attempt died after creating the event and before sighting it: the lookup finds the
+  // event, nothing is created, and the sighting is not lost.
   expect(await misp().pushFinding('mission-EAVD01-1', finding)).toEqual(ref);
-  expect(srv.requests.map((r) => `${r.method} ${r.url}`)).toEqual([`GET /events/view/${UUID}`]);
+  expect(srv.requests.map((r) => `${r.method} ${r.url}`)).toEqual([`GET /events/view/${UUID}`, 'POST /sightings/add']);
 });
 
 test('a refused key fails for good without showing it; check() says who capeo is, or what is wrong', async () => {

@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { leaveDeadClaim } from '../support/claims';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keyHash } from '../../activities/local-records/key-claims';
 import { LocalTicketing, readTickets, type TicketRecord } from '../../activities/ticketing/local-ticketing';
@@ -80,10 +80,8 @@ describe('LocalTicketing', () => {
 
   it('recovers from a holder that died after writing the ticket: same ticket, no new file', async () => {
     const first = await new LocalTicketing(dir).createIncident(incident('wf-1:incident:f-1'));
-    const slot = join(dir, 'keys', keyHash('incident\nwf-1:incident:f-1'));
-    rmSync(`${slot}.json`);
-    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
-    writeFileSync(`${slot}.claim`, JSON.stringify({ token: 't', pid: dead, host: hostname(), at: new Date().toISOString() }));
+    rmSync(join(dir, 'keys', `${keyHash('incident\nwf-1:incident:f-1')}.json`));
+    leaveDeadClaim(join(dir, 'keys'), 'incident\nwf-1:incident:f-1');
 
     expect(await new LocalTicketing(dir).createIncident(incident('wf-1:incident:f-1'))).toEqual(first);
     expect(ticketFiles()).toEqual(['IR-1.json']);
