@@ -28,11 +28,22 @@ export interface Candidate {
  * Candidate lists stay in the artifact store; only the registered few travel
  * through workflow history.
  */
+/** A fact a source refused to give for good (non-retryable) is unknown; anything else propagates. */
+async function orUnknown<T>(fact: Promise<T>, unknown: T): Promise<T> {
+  try {
+    return await fact;
+  } catch (err) {
+    if (err instanceof ApplicationFailure && err.nonRetryable) return unknown;
+    throw err;
+  }
+}
+
 export const createSweepActivities = (d: SweepDeps) => {
   const resolver = createResolveActivities(d.dns);
   return {
   async generateCandidates({ path, domains, keywords }: { path: string; domains: string[]; keywords: string[] }): Promise<{ path: string; count: number }> {
-    const seen = new Set<string>();
+    // The brand's own domains are never lookalikes of each other (examples.com is a plural of example.com).
+    const seen = new Set<string>(domains);
     const all: Candidate[] = [];
     for (const domain of domains) {
       for (const c of generatePermutations(domain, { keywords: keywords.length ? keywords : undefined })) {
@@ -57,8 +68,9 @@ export const createSweepActivities = (d: SweepDeps) => {
     const all = JSON.parse((await d.store.get(path)).toString('utf8')) as Candidate[];
     const slice = all.slice(offset, offset + limit);
     const byDomain = new Map(slice.map((c) => [c.domain, c.fuzzer]));
-    const wildcards = await probeWildcards(slice.map((c) => c.domain), d.dns);
+    // resolveCandidates first: unusable resolver settings fail there, for good (RESOLVE_OPTIONS_INVALID).
     const resolved = await resolver.resolveCandidates({ domains: slice.map((c) => c.domain) });
+    const wildcards = await probeWildcards(slice.map((c) => c.domain), d.dns);
     const unresolved = resolved.filter((r) => r.registered === null);
     if (slice.length >= 10 && unresolved.length * 2 > slice.length) {
       throw ApplicationFailure.create({
@@ -86,15 +98,17 @@ export const createSweepActivities = (d: SweepDeps) => {
 
   /**
    * Certificate transparency and RDAP for each registered candidate, the similarity of its page with the
-   * brands' pages when enabled, then the explainable score.
+   * brands' pages when enabled, then the explainable score. A source that refuses one name for good (an
+   * RDAP server's 400 or 403, an answer that is not JSON) leaves that fact unknown for that name rather
+   * than fail the batch; a source that is unavailable fails it retryably.
    */
   async enrichAndScore({ candidates, brands = [], now }: { candidates: CandidateFacts[]; brands?: string[]; now: string }): Promise<Array<{ facts: CandidateFacts; scored: Scored }>> {
     const brandSites = d.pages && brands.length ? (await resolveDomains(brands, d.dns)).map((r) => ({ domain: r.domain, ips: [...r.a, ...r.aaaa] })) : [];
     const out: Array<{ facts: CandidateFacts; scored: Scored }> = [];
     for (const [i, c] of candidates.entries()) {
       const [certificates, registeredAt, pageSimilarity] = await Promise.all([
-        d.ct.certificates(c.domain),
-        d.rdap.registeredAt(c.domain),
+        orUnknown(d.ct.certificates(c.domain), []),
+        orUnknown(d.rdap.registeredAt(c.domain), null),
         d.pages && brandSites.length ? d.pages.compare({ domain: c.domain, ips: [...c.a, ...c.aaaa] }, brandSites) : Promise.resolve(null),
       ]);
       const facts = { ...c, certificates: certificates.map((x) => ({ notBefore: x.notBefore, issuer: x.issuer })), registeredAt, pageSimilarity };

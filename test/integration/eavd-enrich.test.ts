@@ -11,6 +11,7 @@ import { createSweepActivities } from '../../activities/eavd/sweep-activities';
 import type { CandidateFacts } from '../../domain/eavd-scoring';
 import { startContractServer, type ContractServer } from '../support/contract-server';
 import { startDnsServer } from '../support/dns-server';
+import { failure } from '../support/failures';
 
 let ct: ContractServer;
 let rdap: ContractServer;
@@ -26,9 +27,11 @@ beforeAll(async () => {
       ],
     },
     'GET /?q=busy.com&output=json': { status: 429, headers: { 'retry-after': '7' } },
+    'GET /?q=refused.com&output=json': { status: 400, body: { error: 'bad query' } },
   });
   rdap = await startContractServer({
     'GET /dns.json': { status: 200, body: { services: [] } },
+    'GET /rdap/domain/refused.com': { status: 403, body: { errorCode: 403, title: 'Forbidden' } },
     'GET /rdap/domain/examp1e-login.com': {
       status: 200,
       body: { objectClassName: 'domain', ldhName: 'EXAMP1E-LOGIN.COM', events: [{ eventAction: 'registration', eventDate: '2026-11-18T10:00:00Z' }, { eventAction: 'expiration', eventDate: '2027-11-18T10:00:00Z' }] },
@@ -69,6 +72,43 @@ test('RDAP: bootstrap once, then the registry for the TLD; unknown domains and T
   expect(rdap.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /rdap/domain/examp1e-login.com', 'GET /rdap/domain/free-name.com']);
   expect(rdap.requests[0]!.headers.accept).toContain('application/rdap+json');
   await server.close();
+});
+
+describe('the sweep activities', () => {
+  const sweepOver = (bootstrap: string, store = new FileArtifactStore(mkdtempSync(join(tmpdir(), 'capeo-sweep-')))) =>
+    createSweepActivities({
+      store,
+      ct: new CertificateTransparency(ct.baseUrl),
+      rdap: new Rdap(bootstrap),
+      dns: { servers: ['127.0.0.1:1'], concurrency: 1, timeoutMs: 100 },
+    });
+  const facts = (domain: string): CandidateFacts => ({ domain, fuzzer: 'homoglyph', registered: true, a: ['192.0.2.1'], aaaa: [], mx: [], ns: [], certificates: [], registeredAt: null, pageSimilarity: null });
+
+  test('a source that refuses one name for good leaves its facts unknown; the others are enriched; an unavailable source fails the batch retryably', async () => {
+    const bootstrap = await startContractServer({ 'GET /dns.json': { status: 200, body: { services: [[['com'], [`${rdap.baseUrl}/rdap/`]]] } } });
+    try {
+      const sweep = sweepOver(`${bootstrap.baseUrl}/dns.json`);
+      const now = '2026-11-22T00:00:00Z';
+      const [refused, known] = await sweep.enrichAndScore({ candidates: [facts('refused.com'), facts('examp1e-login.com')], now });
+      expect(refused!.facts).toMatchObject({ certificates: [], registeredAt: null });
+      expect(known!.facts.registeredAt).toBe('2026-11-18T10:00:00.000Z');
+      expect(known!.facts.certificates[0]).toMatchObject({ notBefore: '2026-11-20T08:12:00.000Z' });
+      const busy = await failure(sweep.enrichAndScore({ candidates: [facts('busy.com')], now }));
+      expect(busy).toMatchObject({ nonRetryable: false, nextRetryDelay: 7000 });
+    } finally {
+      await bootstrap.close();
+    }
+  });
+
+  test("the brand's own domains are never candidates, even when one is a permutation of another", async () => {
+    const store = new FileArtifactStore(mkdtempSync(join(tmpdir(), 'capeo-sweep-')));
+    const { path, count } = await sweepOver(`${rdap.baseUrl}/dns.json`, store).generateCandidates({ path: 'm/sweeps/1/candidates.json', domains: ['example.com', 'examples.com'], keywords: [] });
+    const names = (JSON.parse((await store.get(path)).toString('utf8')) as Array<{ domain: string }>).map((c) => c.domain);
+    expect(names).toHaveLength(count);
+    expect(names).not.toContain('examples.com');
+    expect(names).not.toContain('example.com');
+    expect(names).toContain('exampels.com');
+  });
 });
 
 describe('cloned-site detection', () => {

@@ -282,8 +282,13 @@ describe('resume checkpoints', () => {
   });
 
   it('survives the JSON round trip a heartbeat goes through', () => {
-    const failed: Resolution = { domain: 'a.com', ...nothing, registered: null, error: 'A: ETIMEOUT' };
-    expect(resumeFrom(domains, JSON.parse(JSON.stringify(checkpoint(domains, [failed]))))).toEqual([failed]);
+    expect(resumeFrom(domains, JSON.parse(JSON.stringify(checkpoint(domains, [a, b]))))).toEqual([a, b]);
+  });
+
+  it('keeps results only up to the first failed lookup, so a retry asks the failed names again', () => {
+    const failed: Resolution = { domain: 'b.com', ...nothing, registered: null, error: 'A: ETIMEOUT' };
+    const c: Resolution = { domain: 'c.com', ...nothing, registered: false };
+    expect(resumeFrom(domains, JSON.parse(JSON.stringify(checkpoint(domains, [a, failed, c]))))).toEqual([a]);
   });
 
   it('keeps nothing from details of another batch or of another shape', () => {

@@ -39,13 +39,17 @@ function isResolution(x: unknown): x is Resolution {
 
 /**
  * The results a retry can keep: those of the heartbeat details when they are a checkpoint of this very
- * batch (same size, same names in the same order), otherwise none. Details come from a previous
- * attempt, possibly of older code, so nothing in them is trusted unchecked.
+ * batch (same size, same names in the same order), otherwise none, and only up to the first failed
+ * lookup: a retry (often because most lookups failed) asks the failed names again rather than keep
+ * their failures for ever. Details come from a previous attempt, possibly of older code, so nothing in
+ * them is trusted unchecked.
  */
 export function resumeFrom(domains: readonly string[], details: unknown): Resolution[] {
   if (typeof details !== 'object' || details === null) return [];
   const { done, total, results } = details as Partial<Record<keyof ResolveCheckpoint, unknown>>;
   if (total !== domains.length || !Array.isArray(results) || done !== results.length || results.length > domains.length) return [];
   const matches = results.every((r, i) => isResolution(r) && r.domain === domains[i]);
-  return matches ? (results as Resolution[]) : [];
+  if (!matches) return [];
+  const firstFailed = (results as Resolution[]).findIndex((r) => r.registered === null);
+  return (results as Resolution[]).slice(0, firstFailed < 0 ? results.length : firstFailed);
 }
