@@ -1,5 +1,4 @@
 import { CliError, EXIT } from './api-client';
-import { runDoctor } from './doctor';
 import { findingsAdd } from './findings';
 import { gateDecide } from './gate';
 import { help, HELP, type HelpTopic } from './help';
@@ -18,6 +17,8 @@ const COMMANDS: Record<string, Command> = {
   'gate reject': (argv, io) => gateDecide('reject', argv, io),
   'findings add': findingsAdd,
   lookalikes: lookalikesCommand,
+  // Loaded on demand: the doctor builds every adapter (DuckDB, nodemailer, Temporal), which no other command needs.
+  doctor: async (argv, io) => (await import('./doctor')).runDoctor(argv, io),
 };
 
 /** The command named by the first one or two words, and the arguments after them. */
@@ -39,10 +40,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.err(`capeo: no help for ${JSON.stringify(topic)}; commands: ${Object.keys(HELP).filter((k) => k !== 'capeo').join(', ')}`);
     return EXIT.usage;
   }
-  if (first === 'doctor') return runDoctor(argv.slice(1), io).catch((err: unknown) => {
-    io.err(`capeo doctor: ${err instanceof Error ? err.message : String(err)}`);
-    return err instanceof CliError ? err.exitCode : EXIT.other;
-  });
   const command = resolve(argv);
   if (!command) {
     const group = Object.keys(COMMANDS).filter((k) => k.startsWith(`${first} `));

@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from '../config';
 import { runDoctor as checkEverything } from '../worker/doctor';
 import { EXIT } from './api-client';
 import { parse } from './args';
+import { help } from './help';
 import type { Io } from './io';
 
 /**
@@ -10,7 +11,8 @@ import type { Io } from './io';
  * effects, prints one line per check. Exit 0 when all pass, 1 when one fails, 2 on bad configuration.
  */
 export async function runDoctor(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, { json: { type: 'boolean' } }, { min: 0, max: 0, names: 'no argument' }, {});
+  const { values } = parse(argv, {}, { min: 0, max: 0, names: 'no argument' }, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+  if (values.help) return help(io, 'doctor');
   let config;
   try {
     config = loadConfig(io.env);

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { MissionService } from '../../api/services/missions';
 import type { MissionState } from '../../domain/mission';
 import { as, buildTestApp } from '../support/api';
+import { freePort } from '../support/processes';
 import { realActivities, startTestWorker, type TestWorker } from '../support/temporal';
 import { eavdRequest, feasibility, hunter, hunter2, lead, manager, openGate, platform, ref, until, walkToExecute } from '../support/walk';
 import type { Actor } from '../../domain/identity';
@@ -275,6 +276,16 @@ test('lookalikes runs locally (no API): json, csv and text for example.com, a ho
       'repetition, replacement, subdomain, transposition, vowel-swap, dictionary, tld-swap, various, combosquatting',
   );
 });
+
+test('an unreachable API exits 1 naming the URL, never the key', async () => {
+  const key = 'capeo_cli-test-key-that-must-not-leak';
+  const closed = `http://127.0.0.1:${await freePort()}`;
+  const ran = await capeo(['missions', 'list', '--url', closed], undefined, { CAPEO_API_KEY: key });
+  expect(ran.code).toBe(1);
+  expect(ran.stderr.trim().split('\n')).toHaveLength(1);
+  expect(ran.stderr).toMatch(new RegExp(`^capeo missions list: cannot reach the capeo API at ${closed.replace(/\./g, '\\.')}: `));
+  expect(ran.stderr + ran.stdout).not.toContain(key);
+}, 60_000);
 
 test('doctor checks the service configuration from the environment: one line per check, exit 1 on a failure, 2 on bad settings', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'capeo-cli-doctor-'));
