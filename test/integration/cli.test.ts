@@ -83,7 +83,6 @@ test('list, show and gate approve (a refused approval exits 5 naming what is mis
 
   const shown = await capeo(['missions', 'show', id], manager);
   expect(shown.code).toBe(0);
-  expect(shown.stdout).toContain(`EAVD`);
   expect(shown.stdout).toContain(`(${id})`);
   expect(shown.stdout).toContain('open gate: collect — ready for a decision');
   expect(shown.stdout).toContain('Total Hunt Duration: not started');

@@ -61,7 +61,6 @@ describe('FanoutNotifier', () => {
     const flaky = new FlakyChannel('flaky', 1);
     const fanout = new FanoutNotifier([outbox, flaky]);
     expect(fanout.name).toBe('outbox+flaky');
-    expect(fanout.channels).toEqual([outbox, flaky]);
 
     const err = await failure(fanout.send(notification('wf-1:escalation:1')));
     expect(err.type).toBe(ExternalError.Unavailable);

@@ -25,6 +25,11 @@ beforeAll(async () => {
       return { status: 200, body: { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: `eyJ0eXAi.token-${tokens}` } };
     },
     [QUERY_PATH]: (r) => query(JSON.parse(r.body) as { query: string; timespan?: string }),
+    // As Entra ID answers a tenant it does not know.
+    'POST /no-such-tenant/oauth2/v2.0/token': {
+      status: 400,
+      body: { error: 'invalid_request', error_description: "AADSTS90002: Tenant 'no-such-tenant' not found. Check to make sure you have the correct tenant ID." },
+    },
   });
 });
 afterAll(() => srv.close());
@@ -153,7 +158,8 @@ test('a refused client secret is EXTERNAL_AUTH_REJECTED that never quotes the se
   expect(srv.requests.map((q) => `${q.method} ${q.url}`)).toEqual([TOKEN_PATH]);
   // An unknown tenant (Entra ID answers 400) is a credentials problem too.
   const tenant = await failure(sentinel({ CAPEO_SENTINEL_TENANT_ID: 'no-such-tenant' }).runQuery({ query: KQL, ...range }));
-  expect(tenant.type).toBe('EXTERNAL_AUTH_REJECTED');
+  expect(tenant).toMatchObject({ type: 'EXTERNAL_AUTH_REJECTED', nonRetryable: true });
+  expect(tenant.message).toContain('AADSTS90002');
   expect(srv.requests.at(-1)!.url).toBe('/no-such-tenant/oauth2/v2.0/token');
 });
 
