@@ -86,7 +86,7 @@ export class SentinelSiem implements SiemPort {
     return { source: h.source, lastSeen, events: Number(row['events'] ?? 0), silent: isSilent(lastSeen, h.now, h.silentAfterMinutes) };
   }
 
-  private async query(query: string, timespan?: string): Promise<QueryAnswer> {
+  private async query(query: string, timespan?: string, freshToken = false): Promise<QueryAnswer> {
     assertConfigured(SYSTEM, this.settings, REQUIRED);
     const token = await this.accessToken();
     try {
@@ -98,8 +98,12 @@ export class SentinelSiem implements SiemPort {
       });
       return res.body ?? {};
     } catch (err) {
-      // A 401 is an expired or revoked token: the next attempt asks for a new one.
-      if (err instanceof ApplicationFailure && err.type === ExternalError.AuthRejected) this.token = undefined;
+      // A 401 is an expired or revoked token (one can end before its stated expiry): once more, with a new
+      // one. Refused again, the credentials are wrong, and that is final.
+      if (err instanceof ApplicationFailure && err.type === ExternalError.AuthRejected && !freshToken) {
+        this.token = undefined;
+        return this.query(query, timespan, true);
+      }
       // 400 BadArgumentError / SemanticError: the KQL does not parse or names what does not exist.
       throw asQueryRefusal(err);
     }

@@ -12,6 +12,8 @@ const range = { from: '2026-11-01T00:00:00Z', to: '2026-11-21T00:00:00Z' };
 
 let srv: ContractServer;
 let tokens: number;
+/** Bearer tokens Log Analytics no longer accepts (expired early, or revoked). */
+const revoked = new Set<string>();
 let query: (body: { query: string; timespan?: string }) => { status: number; body?: unknown; headers?: Record<string, string> };
 
 beforeAll(async () => {
@@ -24,7 +26,10 @@ beforeAll(async () => {
       tokens += 1;
       return { status: 200, body: { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: `eyJ0eXAi.token-${tokens}` } };
     },
-    [QUERY_PATH]: (r) => query(JSON.parse(r.body) as { query: string; timespan?: string }),
+    [QUERY_PATH]: (r) =>
+      revoked.has(r.headers.authorization ?? '')
+        ? { status: 401, body: { error: { message: 'Valid authentication was not provided', code: 'AuthorizationRequiredError' } } }
+        : query(JSON.parse(r.body) as { query: string; timespan?: string }),
     // As Entra ID answers a tenant it does not know.
     'POST /no-such-tenant/oauth2/v2.0/token': {
       status: 400,
@@ -36,6 +41,7 @@ afterAll(() => srv.close());
 beforeEach(() => {
   srv.requests.length = 0;
   tokens = 0;
+  revoked.clear();
   query = (body) =>
     body.query === 'print 1'
       ? { status: 200, body: { tables: [{ name: 'PrimaryResult', columns: [{ name: 'print_0', type: 'long' }], rows: [[1]] }] } }
@@ -161,6 +167,21 @@ test('a refused client secret is EXTERNAL_AUTH_REJECTED that never quotes the se
   expect(tenant).toMatchObject({ type: 'EXTERNAL_AUTH_REJECTED', nonRetryable: true });
   expect(tenant.message).toContain('AADSTS90002');
   expect(srv.requests.at(-1)!.url).toBe('/no-such-tenant/oauth2/v2.0/token');
+});
+
+test('a token refused before its expiry is replaced once, in the same attempt; refused again, the failure is final', async () => {
+  const s = sentinel();
+  await s.runQuery({ query: KQL, ...range });
+  revoked.add('Bearer eyJ0eXAi.token-1');
+  srv.requests.length = 0;
+  expect((await s.runQuery({ query: KQL, ...range })).rowCount).toBeGreaterThan(0);
+  expect(srv.requests.map((q) => `${q.method} ${q.url}`)).toEqual([QUERY_PATH, TOKEN_PATH, QUERY_PATH]);
+  expect(srv.requests[2]!.headers.authorization).toBe('Bearer eyJ0eXAi.token-2');
+
+  revoked.add('Bearer eyJ0eXAi.token-2').add('Bearer eyJ0eXAi.token-3');
+  srv.requests.length = 0;
+  expect(await failure(s.runQuery({ query: KQL, ...range }))).toMatchObject({ type: 'EXTERNAL_AUTH_REJECTED', nonRetryable: true });
+  expect(srv.requests.map((q) => `${q.method} ${q.url}`)).toEqual([QUERY_PATH, TOKEN_PATH, QUERY_PATH]);
 });
 
 test('check: a token and print 1; what to fix otherwise', async () => {
