@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileArtifactStore } from '../../activities/artifacts/artifact-store';
-import { PageSimilarity } from '../../activities/eavd/enrich/page-similarity';
+import { fetchPage, PageSimilarity } from '../../activities/eavd/enrich/page-similarity';
 import { createSweepActivities } from '../../activities/eavd/sweep-activities';
 import type { CandidateFacts } from '../../domain/eavd-scoring';
 import { startContractServer, type ContractServer } from '../support/contract-server';
@@ -150,6 +150,31 @@ describe('cloned-site detection', () => {
     expect(await pages.compare({ domain: 'examp1e.com', ips: [] }, brands)).toBeNull();
     // The brand page was fetched once and kept.
     expect(hosts.filter((h) => h === 'example.com')).toHaveLength(1);
+  });
+
+  test('a page dripped slowly ends at the time limit as no page, not read for as long as the site likes', async () => {
+    const drip = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.write('<html><title>first</title>');
+      let n = 0;
+      const timer = setInterval(() => {
+        n += 1;
+        if (n < 50) res.write(`<p>${n}</p>`);
+        else {
+          clearInterval(timer);
+          res.end('<p>last</p></html>');
+        }
+      }, 100);
+      res.on('close', () => clearInterval(timer));
+    });
+    await new Promise<void>((r) => drip.listen(0, '127.0.0.1', r));
+    try {
+      const page = await fetchPage('slow.example', ['127.0.0.1'], { httpPort: (drip.address() as { port: number }).port, httpsPort: closedPort, timeoutMs: 500 });
+      // The socket was never idle for 500 ms, yet the fetch ends at the limit: no page, the similarity stays unknown.
+      expect(page).toBeNull();
+    } finally {
+      await new Promise((r) => drip.close(r));
+    }
   });
 
   test('the sweep scores a cloned page as evidence, resolving the brand through the configured resolvers', async () => {

@@ -50,6 +50,9 @@ function get(scheme: 'http' | 'https', domain: string, ip: string, o: PageFetchO
         ? httpsRequest({ ...common, port: o.httpsPort, servername: domain, rejectUnauthorized: false }, onResponse)
         : httpRequest({ ...common, port: o.httpPort }, onResponse);
     req.on('timeout', () => req.destroy(new Error('timeout')));
+    // The socket timeout only fires on silence: a page dripped byte by byte needs a deadline of its own.
+    const deadline = setTimeout(() => req.destroy(new Error('deadline')), o.timeoutMs);
+    req.on('close', () => clearTimeout(deadline));
     req.on('error', () => resolve(null));
     req.end();
   });
