@@ -8,12 +8,6 @@ export interface CheckResult {
   detail: string;
 }
 
-/** An adapter that can check its settings, credentials and reachability without side effects. */
-export interface Checkable {
-  readonly name: string;
-  check(): Promise<CheckResult>;
-}
-
 /** For embedded adapters that keep records in a folder: the folder exists (or can be made) and is writable. */
 export async function writableDir(dir: string, what: string): Promise<CheckResult> {
   try {

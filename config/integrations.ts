@@ -87,7 +87,7 @@ export const integrationsSchema = z.object({
   CAPEO_GITHUB_REPO: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'owner/name').optional(),
 });
 
-/** The names of settings that are secrets: redacted wherever configuration is shown or logged. */
+/** The names of settings that are secrets: the logger redacts them (worker/logger.ts), at the top level and one level down. */
 export const SECRET_SETTINGS = [
   'CAPEO_MISP_API_KEY',
   'CAPEO_TAXII_PASSWORD',

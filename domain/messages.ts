@@ -112,12 +112,10 @@ export interface SweepResults {
   /** Names whose lookups failed: existence unknown, asked again by the next sweep. */
   unresolved: number;
   /** Names that got no more than their zone's wildcard answer: not counted as registered. */
-  wildcard?: number;
+  wildcard: number;
   newDomains: string[];
-  /** Sweeps before per-batch signals sent their findings here; now empty. */
-  findings: NewFinding[];
   /** How many findings this sweep sent in its `sweepFindings` signals. */
-  findingCount?: number;
+  findingCount: number;
 }
 export const sweepResultsSignal = defineSignal<[SweepResults]>('sweepResults');
 

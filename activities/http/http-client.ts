@@ -128,3 +128,15 @@ export async function httpCall<T = unknown>(req: HttpRequest): Promise<HttpRespo
     throw ApplicationFailure.create({ type: ExternalError.BadAnswer, message: `${req.system} did not answer JSON`, nonRetryable: true });
   }
 }
+
+/** The host of a configured URL, for check() details and messages (never the whole URL, which can carry a token). */
+export function safeHost(url: string | undefined): string {
+  try {
+    return new URL(url ?? '').host;
+  } catch {
+    return 'the configured URL';
+  }
+}
+
+/** A URL without its trailing slashes, so paths can be appended. */
+export const baseUrl = (url: string): string => url.replace(/\/+$/, '');

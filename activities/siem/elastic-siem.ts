@@ -1,9 +1,8 @@
 import type { CheckResult } from '../health-check';
-import { httpCall, type HttpRequest } from '../http/http-client';
+import { baseUrl, httpCall, safeHost, type HttpRequest } from '../http/http-client';
 import {
   asQueryRefusal,
   assertConfigured,
-  baseUrl,
   columnsOf,
   invalidQuery,
   isoOrNull,
@@ -11,7 +10,6 @@ import {
   missingSettings,
   queryWindow,
   rowObjects,
-  safeHost,
   toQueryResult,
   type QueryWindow,
   configuredSources,

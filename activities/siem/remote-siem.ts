@@ -75,18 +75,6 @@ export function asQueryRefusal(err: unknown): unknown {
   return err;
 }
 
-/** The host of a configured URL, for check() details (never the whole URL). */
-export function safeHost(url: string | undefined): string {
-  try {
-    return new URL(url ?? '').host;
-  } catch {
-    return 'the configured URL';
-  }
-}
-
-/** A URL without its trailing slashes, so paths can be appended. */
-export const baseUrl = (url: string): string => url.replace(/\/+$/, '');
-
 /** The sources the visibility heartbeat watches on a remote SIEM: CAPEO_SIEM_SOURCES, as configured. */
 export const configuredSources = (settings: { CAPEO_SIEM_SOURCES?: string[] }): string[] => [...(settings.CAPEO_SIEM_SOURCES ?? [])];
 

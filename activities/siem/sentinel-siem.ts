@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { CheckResult } from '../health-check';
-import { ExternalError, httpCall, type HttpRequest } from '../http/http-client';
-import { asQueryRefusal, assertConfigured, baseUrl, configuredSources, heartbeatVerdict, invalidQuery, isoOrNull, isSilent, missingSettings, queryWindow, rowObjects, safeHost, toQueryResult } from './remote-siem';
+import { baseUrl, ExternalError, httpCall, safeHost, type HttpRequest } from '../http/http-client';
+import { asQueryRefusal, assertConfigured, configuredSources, heartbeatVerdict, invalidQuery, isoOrNull, isSilent, missingSettings, queryWindow, rowObjects, toQueryResult } from './remote-siem';
 import type { HeartbeatQuery, HeartbeatResult, HuntQuery, QueryResult, SiemPort } from './siem-port';
 
 /** The configuration values this adapter reads (named as in config/, so the parsed config can be passed as it is). */

@@ -1,17 +1,15 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { CheckResult } from '../health-check';
-import { ExternalError, httpCall, type HttpRequest } from '../http/http-client';
+import { baseUrl, ExternalError, httpCall, safeHost, type HttpRequest } from '../http/http-client';
 import {
   asQueryRefusal,
   assertConfigured,
-  baseUrl,
   columnsOf,
   invalidQuery,
   isoOrNull,
   isSilent,
   missingSettings,
   queryWindow,
-  safeHost,
   toQueryResult,
   configuredSources,
   heartbeatVerdict,

@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { ExternalError, httpCall, retryAfterMs } from '../http/http-client';
+import { baseUrl, ExternalError, httpCall, retryAfterMs } from '../http/http-client';
 
 /** The configuration values the Slack adapters read (named as in config/, so the parsed config can be passed as it is). */
 export interface SlackSettings {
@@ -73,7 +73,7 @@ export class SlackApi {
   ) {}
 
   async call(method: string, args: Record<string, unknown>, options: SlackCallOptions = {}): Promise<SlackOk | SlackRefusal> {
-    const url = `${this.apiUrl.replace(/\/+$/, '')}/${method}`;
+    const url = `${baseUrl(this.apiUrl)}/${method}`;
     const body = options.form ? formBody(args) : args;
     const contentType = options.form ? 'application/x-www-form-urlencoded' : 'application/json; charset=utf-8';
     const res = await httpCall<SlackOk | SlackRefusal>({

@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { CheckResult } from '../health-check';
-import { ExternalError, httpCall, retryAfterMs, type HttpRequest, type HttpResponse } from '../http/http-client';
+import { baseUrl, ExternalError, httpCall, retryAfterMs, type HttpRequest, type HttpResponse } from '../http/http-client';
 import { ClaimingAdapter } from '../local-records/claiming-adapter';
 import { keyHash } from '../local-records/key-claims';
 import { NOT_CONFIGURED } from './jira-ticketing';
@@ -60,7 +60,6 @@ export function githubRetryDelay(headers: Headers, now = Date.now()): number | u
  */
 export class GithubTicketing extends ClaimingAdapter<GithubSettings> implements TicketingPort {
   readonly name = SYSTEM;
-
 
   async check(): Promise<CheckResult> {
     const problem = this.settingsProblem();
@@ -167,7 +166,7 @@ export class GithubTicketing extends ClaimingAdapter<GithubSettings> implements 
   }
 
   private api(path: string): string {
-    return `${(this.settings.CAPEO_GITHUB_API_URL ?? DEFAULT_API).replace(/\/+$/, '')}${path}`;
+    return `${baseUrl(this.settings.CAPEO_GITHUB_API_URL ?? DEFAULT_API)}${path}`;
   }
 
   /**

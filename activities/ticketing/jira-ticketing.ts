@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Severity } from '../../domain/findings';
 import type { CheckResult } from '../health-check';
-import { ExternalError, httpCall, type HttpRequest } from '../http/http-client';
+import { baseUrl, ExternalError, httpCall, safeHost, type HttpRequest } from '../http/http-client';
 import { ClaimingAdapter } from '../local-records/claiming-adapter';
 import { keyHash } from '../local-records/key-claims';
 import { toAdf, type AdfDoc } from './adf';
@@ -72,7 +72,6 @@ interface ProjectAnswer {
 export class JiraTicketing extends ClaimingAdapter<JiraSettings> implements TicketingPort {
   readonly name = SYSTEM;
   private readonly issueTypes = new Map<string, Promise<string[]>>();
-
 
   async check(): Promise<CheckResult> {
     const missing = REQUIRED.filter((k) => !this.settings[k]);
@@ -229,7 +228,7 @@ export class JiraTicketing extends ClaimingAdapter<JiraSettings> implements Tick
   }
 
   private base(): string {
-    return this.settings.CAPEO_JIRA_URL!.replace(/\/+$/, '');
+    return baseUrl(this.settings.CAPEO_JIRA_URL!);
   }
 
   private api(path: string): string {
@@ -253,10 +252,3 @@ export class JiraTicketing extends ClaimingAdapter<JiraSettings> implements Tick
 const rejectedField = (err: unknown, field: string): boolean =>
   err instanceof ApplicationFailure && err.type === ExternalError.RequestRejected && err.message.includes(`"${field}"`);
 
-function safeHost(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return 'the configured site';
-  }
-}

@@ -1,7 +1,7 @@
 import type { ExternalRef, Finding, Observable } from '../../domain/findings';
 import type { IntelSummary } from '../../domain/mission';
 import type { CheckResult } from '../health-check';
-import { ExternalError, httpCall, type HttpRequest } from '../http/http-client';
+import { baseUrl, ExternalError, httpCall, type HttpRequest } from '../http/http-client';
 import { ClaimingAdapter } from '../local-records/claiming-adapter';
 import { searchTerms, summariseIntel, type StixObject } from './intel-summary';
 import { stableUuid } from './stix-export';
@@ -73,12 +73,11 @@ function asStix(a: MispAttribute): StixObject {
 export class MispTip extends ClaimingAdapter<MispSettings> implements TipPort {
   readonly name = SYSTEM;
 
-
   private call<T>(req: Omit<HttpRequest, 'system' | 'url'> & { path: string }) {
     const { path, ...rest } = req;
     return httpCall<T>({
       system: SYSTEM,
-      url: `${this.settings.CAPEO_MISP_URL.replace(/\/+$/, '')}${path}`,
+      url: `${baseUrl(this.settings.CAPEO_MISP_URL)}${path}`,
       timeoutMs: this.timeoutMs,
       ...rest,
       headers: { authorization: this.settings.CAPEO_MISP_API_KEY, accept: 'application/json', 'content-type': 'application/json', ...rest.headers },
@@ -125,7 +124,7 @@ export class MispTip extends ClaimingAdapter<MispSettings> implements TipPort {
   }
 
   private ref(e: MispEvent): ExternalRef {
-    return { system: SYSTEM, id: e.uuid, url: `${this.settings.CAPEO_MISP_URL.replace(/\/+$/, '')}/events/view/${e.id}` };
+    return { system: SYSTEM, id: e.uuid, url: `${baseUrl(this.settings.CAPEO_MISP_URL)}/events/view/${e.id}` };
   }
 
   private async eventByUuid(uuid: string): Promise<MispEvent | undefined> {

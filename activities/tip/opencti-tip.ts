@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { ExternalRef, Finding } from '../../domain/findings';
 import type { IntelSummary } from '../../domain/mission';
 import type { CheckResult } from '../health-check';
-import { ExternalError, httpCall } from '../http/http-client';
+import { baseUrl, ExternalError, httpCall } from '../http/http-client';
 import { ClaimingAdapter } from '../local-records/claiming-adapter';
 import { searchTerms, summariseIntel, type StixObject } from './intel-summary';
 import { findingBundle } from './stix-export';
@@ -57,9 +57,8 @@ type StixNote = { id: string; abstract: string; content: string };
 export class OpenCtiTip extends ClaimingAdapter<OpenCtiSettings> implements TipPort {
   readonly name = SYSTEM;
 
-
   private base(): string {
-    return this.settings.CAPEO_OPENCTI_URL.replace(/\/+$/, '');
+    return baseUrl(this.settings.CAPEO_OPENCTI_URL);
   }
 
   /** One GraphQL call; errors in a 200 answer are classified like HTTP refusals. */

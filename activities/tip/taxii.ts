@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { ExternalRef, Finding } from '../../domain/findings';
 import type { IntelSummary } from '../../domain/mission';
 import type { CheckResult } from '../health-check';
-import { ExternalError, httpCall, type HttpRequest } from '../http/http-client';
+import { baseUrl, ExternalError, httpCall, type HttpRequest } from '../http/http-client';
 import { summariseIntel, type StixObject } from './intel-summary';
 import { findingBundle } from './stix-export';
 import type { IntelQuery, TipPort } from './tip-port';
@@ -91,7 +91,7 @@ export class TaxiiTip implements TipPort {
 
   /** The API root with exactly one trailing slash (TAXII URLs end in `/`). */
   private get root(): string {
-    return `${this.settings.CAPEO_TAXII_API_ROOT.replace(/\/+$/, '')}/`;
+    return `${baseUrl(this.settings.CAPEO_TAXII_API_ROOT)}/`;
   }
 
   private get collectionUrl(): string {

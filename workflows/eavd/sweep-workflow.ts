@@ -1,4 +1,4 @@
-import { continueAsNew, getExternalWorkflowHandle, patched, proxyActivities, sleep } from '@temporalio/workflow';
+import { continueAsNew, getExternalWorkflowHandle, proxyActivities, sleep } from '@temporalio/workflow';
 import type { createSweepActivities } from '../../activities/eavd/sweep-activities';
 import { candidateFinding, INTEREST_GROUP_SIZE, interestGroupFinding, type CandidateFacts, type Scored } from '../../domain/eavd-scoring';
 import type { NewFinding } from '../../domain/findings';
@@ -48,26 +48,15 @@ export async function eavdSweepWorkflow(input: SweepInput): Promise<void> {
     const batch = await sweep.resolveSlice({ path, offset, limit: RESOLVE_BATCH });
     registered.push(...batch.registered);
     unresolved += batch.unresolved.length;
-    wildcard += batch.wildcard ?? 0;
+    wildcard += batch.wildcard;
   }
   const fresh = registered.filter((c) => !known.has(c.domain));
   const mission = getExternalWorkflowHandle(input.missionWorkflowId);
-  // Sweeps started before findings went per batch keep sending them all at the end when replayed.
-  const perBatch = patched('sweep-findings-per-batch');
   const brand = input.domains.length > 1 ? `${input.domains[0]} (and ${input.domains.length - 1} more)` : input.domains[0]!;
-  const atTheEnd: NewFinding[] = [];
   let findingCount = 0;
   let groups = 0;
   for (let i = 0; i < fresh.length; i += ENRICH_BATCH) {
     const scoredBatch = await sweep.enrichAndScore({ candidates: fresh.slice(i, i + ENRICH_BATCH), brands: input.domains, now: new Date().toISOString() });
-    if (!perBatch) {
-      for (const { facts, scored } of scoredBatch) {
-        const f = candidateFinding(facts, scored);
-        if (f) atTheEnd.push(f);
-      }
-      findingCount = atTheEnd.length;
-      continue;
-    }
     // A suspicious lookalike is a finding of its own; those of interest are grouped.
     const findings: NewFinding[] = [];
     const ofInterest: Array<{ facts: CandidateFacts; scored: Scored }> = [];
@@ -88,7 +77,6 @@ export async function eavdSweepWorkflow(input: SweepInput): Promise<void> {
     unresolved,
     wildcard,
     newDomains: fresh.map((c) => c.domain),
-    findings: atTheEnd,
     findingCount,
   });
   for (const c of fresh) known.add(c.domain);

@@ -1,7 +1,7 @@
 import '../../domain/zod-setup';
 import { condition, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import { allocationProblems } from '../../domain/allocation';
-import { newFindingSchema, type NewFinding } from '../../domain/findings';
+import { newFindingSchema } from '../../domain/findings';
 import { ErrorCode } from '../../domain/errors';
 import {
   allocationRefusal,
@@ -31,23 +31,19 @@ export function registerHandlers(m: Mission, effects: Effects, outcomes: Outcome
 
   // An EAVD sweep reports each enrichment batch's findings as they are scored, then its summary.
   // Findings are keyed (a lookalike's domain, a group's sweep and number): nothing is added twice.
-  const addSweepFindings = (findings: NewFinding[]) => {
+  setHandler(msg.sweepFindingsSignal, ({ findings }) => {
+    if (s.status !== 'active') return;
     for (const finding of findings) {
       const before = s.findings.length;
       const f = m.addFinding(finding, 'capeo');
       if (s.findings.length > before) effects.forFinding(f);
     }
-  };
-  setHandler(msg.sweepFindingsSignal, ({ findings }) => {
-    if (s.status !== 'active') return;
-    addSweepFindings(findings);
   });
-  setHandler(msg.sweepResultsSignal, ({ sweep, candidates, registered, unresolved, wildcard, newDomains, findings, findingCount }) => {
+  setHandler(msg.sweepResultsSignal, ({ sweep, candidates, registered, unresolved, wildcard, newDomains, findingCount }) => {
     if (s.status !== 'active') return;
     s.sweeps.push({ sweep, at: m.now(), candidates, registered, unresolved, ...(wildcard ? { wildcard } : {}), newDomains });
     const wildcarded = wildcard ? `, ${wildcard} answered only by a wildcard` : '';
-    m.audit('capeo', 'sweep.completed', `#${sweep}: ${candidates} candidates, ${registered} registered, ${unresolved} unresolved${wildcarded}, ${newDomains.length} new, ${findingCount ?? findings.length} findings`);
-    addSweepFindings(findings);
+    m.audit('capeo', 'sweep.completed', `#${sweep}: ${candidates} candidates, ${registered} registered, ${unresolved} unresolved${wildcarded}, ${newDomains.length} new, ${findingCount} findings`);
   });
 
   // A log source went silent: a visibility-gap finding, raised at once (once per source).
