@@ -19,7 +19,7 @@ export interface WebhookSettings {
 /** The body a receiver gets (Standard Webhooks' recommended `type` / `timestamp` / `data` shape). */
 export interface WebhookPayload {
   type: `capeo.notification.${string}`;
-  /** When the notification was first sent (the event); `webhook-timestamp` is the attempt. */
+  /** When this delivery attempt was made (as `webhook-timestamp`, to the millisecond); a retry carries its own. */
   timestamp: string;
   data: {
     /** SHA-256 of the idempotency key, 32 hex digits (the key itself can name internal ids). */
