@@ -4,41 +4,48 @@ import type { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import { createAdapters } from './adapters';
-import { createArtifactActivities } from './artifacts/artifact-activities';
+import type { Launcher } from '../launch/start-mission';
 import { FileArtifactStore } from './artifacts/artifact-store';
-import { createChatActivities } from './chat/chat-activities';
-import { createContainmentActivities } from './containment/containment-activities';
 import { LocalContainment } from './containment/local-containment';
 import { CertificateTransparency } from './eavd/enrich/certificate-transparency';
 import { PageSimilarity } from './eavd/enrich/page-similarity';
 import { Rdap } from './eavd/enrich/rdap';
 import { createSweepActivities } from './eavd/sweep-activities';
+import { createEffectActivities } from './effects/effect-activities';
 import { createIterationActivities } from './iterations/iteration-activities';
-import { createNotifyActivities } from './notify/notify-activities';
+import { createOutcomeActivities } from './outcomes/outcome-activities';
 import { createSiemActivities } from './siem/siem-activities';
-import { createTicketingActivities } from './ticketing/ticketing-activities';
+import { createStoreActivities } from './store/store-activities';
 import { createTipActivities } from './tip/tip-activities';
 
-/** What the iteration activities need: a Temporal client, to claim an iteration and start it. */
-export interface IterationDeps {
+/** What the activities need besides configuration: the mission store, and a Temporal client to start iterations. */
+export interface ActivityDeps extends Launcher {
   client: Client;
-  taskQueue: string;
 }
 
 /** Every activity, with the adapters the configuration selects (activities/adapters.ts). */
-export function createActivities(config: Config, iterations: IterationDeps, log?: Logger) {
+export function createActivities(config: Config, deps: ActivityDeps, log?: Logger) {
   const data = (dir: string) => join(config.CAPEO_DATA_DIR, dir);
   const store = new FileArtifactStore(data('artifacts'));
   const adapters = createAdapters(config, log);
+  const publicUrl = config.CAPEO_PUBLIC_URL ?? `http://${config.CAPEO_API_HOST}:${config.CAPEO_API_PORT}`;
   return {
+    ...createStoreActivities(deps.store),
     ...createTipActivities(adapters.tip),
-    ...createArtifactActivities(store),
-    ...createNotifyActivities(adapters.notify),
-    ...createTicketingActivities(adapters.ticketing),
-    ...createChatActivities(adapters.chat),
-    ...createContainmentActivities(new LocalContainment(data('containment'))),
+    ...createOutcomeActivities(deps.store.reads, store),
+    ...createEffectActivities({
+      log: deps.store.effects,
+      reads: deps.store.reads,
+      ticketing: adapters.ticketing,
+      notify: adapters.notify,
+      tip: adapters.tip,
+      chat: adapters.chat,
+      containment: new LocalContainment(data('containment')),
+      artifacts: store,
+      findingUrl: (missionId, findingId) => `${publicUrl}/missions/${missionId}/findings/${findingId}`,
+    }),
     ...createSiemActivities(adapters.siem, store),
-    ...createIterationActivities(iterations.client, iterations.taskQueue),
+    ...createIterationActivities(deps),
     ...createSweepActivities({
       store,
       ct: new CertificateTransparency(config.CAPEO_CT_URL),

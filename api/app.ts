@@ -48,7 +48,7 @@ export async function app(fastify: FastifyInstance, deps: AppDeps): Promise<void
   fastify.get('/openapi.json', { schema: { hide: true } }, async () => fastify.swagger());
   // Not encapsulated: its request-metrics hook must see every route.
   await opsRoutes(fastify, { missions: deps.missions });
-  await fastify.register(apiKeyRoutes, { keys: deps.auth.keys });
+  await fastify.register(apiKeyRoutes, { keys: deps.auth.identities });
   await fastify.register(watchRoutes, { missions: deps.missions });
   await fastify.register(missionRoutes, { missions: deps.missions });
 }

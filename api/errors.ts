@@ -4,17 +4,25 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 /** Bad input found past schema validation, named by field and rule like a schema error. */
 export class BadRequestError extends Error {
   readonly status = 400;
-  readonly code = 'VALIDATION_FAILED';
   constructor(
     readonly field: string,
     readonly rule: string,
+    readonly code: string = 'VALIDATION_FAILED',
+    /** More fields that break a rule (a refused work item names each). */
+    readonly fields: string[] = [field],
+    message = `${field}: ${rule}`,
   ) {
-    super(`${field}: ${rule}`);
+    super(message);
   }
 }
 export class NotFoundError extends Error {
   readonly status = 404;
-  readonly code = 'NOT_FOUND';
+  constructor(
+    message: string,
+    readonly code: string = 'NOT_FOUND',
+  ) {
+    super(message);
+  }
 }
 export class UnauthenticatedError extends Error {
   readonly status = 401;
@@ -22,12 +30,22 @@ export class UnauthenticatedError extends Error {
 }
 export class ForbiddenError extends Error {
   readonly status = 403;
-  readonly code = 'FORBIDDEN';
+  constructor(
+    message: string,
+    readonly code: string = 'FORBIDDEN',
+  ) {
+    super(message);
+  }
 }
-/** The mission exists but cannot answer yet (it is starting); retry shortly. */
+/** Something the answer needs is busy or down for a moment (the mission handing over to its next run, the store, the SIEM); retry shortly. */
 export class NotReadyError extends Error {
   readonly status = 503;
-  readonly code = 'MISSION_NOT_READY';
+  constructor(
+    message: string,
+    readonly code: string = 'MISSION_NOT_READY',
+  ) {
+    super(message);
+  }
 }
 /** A refused Update or another conflict with the mission's state; carries the validator's list. */
 export class ConflictError extends Error {
@@ -88,7 +106,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
         code: err.code,
         detail: err.message,
         ...(err instanceof ConflictError && err.missing.length ? { missing: err.missing } : {}),
-        ...(err instanceof BadRequestError ? { errors: [{ field: err.field, rule: err.rule, message: err.rule }] } : {}),
+        ...(err instanceof BadRequestError ? { errors: err.fields.map((field) => ({ field, rule: err.rule, message: err.message })) } : {}),
       });
     }
     // Fastify's own client errors (malformed JSON, wrong content type, body too large) carry a 4xx status.

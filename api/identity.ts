@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor, Role } from '../domain/identity';
-import type { ApiKeyStore } from './auth/api-keys';
+import type { IdentityStore } from '../store/identities';
 import type { OidcVerifier } from './auth/oidc';
 import { ForbiddenError, UnauthenticatedError } from './errors';
 
@@ -11,7 +11,7 @@ declare module 'fastify' {
 }
 
 export interface Authenticators {
-  keys: ApiKeyStore;
+  identities: IdentityStore;
   oidc?: OidcVerifier;
 }
 
@@ -25,7 +25,16 @@ export function registerAuthentication(app: FastifyInstance, auth: Authenticator
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     if (!token) return;
     const looksLikeJwt = token.split('.').length === 3;
-    req.actor = looksLikeJwt && auth.oidc ? await auth.oidc.verify(token) : auth.keys.verify(token);
+    if (!(looksLikeJwt && auth.oidc)) {
+      req.actor = await auth.identities.verifyKey(token);
+      return;
+    }
+    const actor = await auth.oidc.verify(token);
+    // Key names and OIDC subjects are one namespace: a subject that names an API key's identity is not that person.
+    if (actor && !(await auth.identities.claimOidcSubject(actor.id))) {
+      throw new UnauthenticatedError(`the token's subject '${actor.id}' is the identity of an API key: configure the identity provider's subject claim (CAPEO_OIDC_SUBJECT_CLAIM) to give unique ids`);
+    }
+    req.actor = actor;
   });
 }
 

@@ -23,6 +23,12 @@ export const configSchema = z.object({
   CAPEO_API_HOST: z.string().min(1).default('127.0.0.1'),
   CAPEO_API_PORT: port.default(8080),
   CAPEO_DATA_DIR: z.string().min(1).default('data'),
+  CAPEO_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'a PostgreSQL URL: postgres://user:password@host:port/database')
+    .optional(),
+  CAPEO_STORE_PORT: port.default(5433),
+  CAPEO_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   CAPEO_INTEL_DIR: z.string().min(1).default('samples/intel'),
   CAPEO_LOG_DIR: z.string().min(1).default('samples/logs'),
   CAPEO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),

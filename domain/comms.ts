@@ -1,11 +1,11 @@
 import { toHtml, toMarkdown, type Block } from './document';
 import type { Finding, FindingCategory } from './findings';
 import type { MissionMetrics } from './metrics';
-import type { MissionState } from './mission';
+import type { MissionRecord } from './mission';
 import { FINDING_CATEGORY_LABELS } from './report';
 import { WORK_ITEM_PAYLOADS } from './work-items';
 
-const TRIGGER: Record<MissionState['trigger'], string> = {
+const TRIGGER: Record<MissionRecord['trigger'], string> = {
   intel: 'new threat intelligence',
   incident: 'a recent incident',
   schedule: 'our regular hunting schedule',
@@ -54,7 +54,7 @@ const and = (xs: string[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} an
  * squad did, what it found (also, and explicitly, when nothing evil turned up),
  * the key numbers and what happens next. No internal detail such as query text.
  */
-export function renderComms(s: MissionState, m: MissionMetrics, summary: string | null): { subject: string; text: string; html: string } {
+export function renderComms(s: MissionRecord, m: MissionMetrics, summary: string | null): { subject: string; text: string; html: string } {
   const live = s.findings.filter((f) => f.status !== 'withdrawn');
   const suspicious = live.filter((f) => f.category === 'suspicious-security-event');
   const escalated = live.filter((f) => f.escalation);

@@ -1,102 +1,115 @@
-import type { Refusal } from './errors';
-import { ErrorCode } from './errors';
+import { ErrorCode, refusal, type Refusal } from './errors';
 import type { Actor } from './identity';
-import type { MissionState } from './mission';
-import { MISSION_TYPES, workItemDefinition, type WorkItemDefinition } from './mission-types';
+import type { MissionCore } from './mission-core';
+import { workItemDefinition, workItemDefinitions, type WorkItemName } from './mission-types';
 import type { GateDecision } from './messages';
-import type { Phase } from './phases';
+import { PHASES, type Phase } from './phases';
 
-type S = Pick<MissionState, 'lead' | 'squad'>;
+type Who = Pick<MissionCore, 'lead' | 'squad'>;
 
-export const isLead = (s: Pick<MissionState, 'lead'>, a: Actor): boolean => s.lead !== null && a.id === s.lead;
-export const isSquadMember = (s: S, a: Actor): boolean => isLead(s, a) || s.squad[a.id]?.status === 'accepted';
+/** The lead is an identity: actor ids are unique across API keys and OIDC subjects, so comparing ids is comparing people. */
+export const isLead = (s: Pick<MissionCore, 'lead'>, a: Actor): boolean => s.lead !== null && a.id === s.lead;
+export const isSquadMember = (s: Who, a: Actor): boolean => isLead(s, a) || s.squad[a.id]?.status === 'accepted';
 
 /** Who decides gates and acts for the lead: the lead; a hunt manager until a lead exists. */
-export function mayLead(s: Pick<MissionState, 'lead'>, a: Actor): boolean {
+export function mayLead(s: Pick<MissionCore, 'lead'>, a: Actor): boolean {
   return s.lead ? a.id === s.lead : a.role === 'manager';
 }
 
 /** Who writes hunt work: the squad (lead included); a hunt manager until a lead exists. */
-export const mayHunt = (s: S, a: Actor): boolean => isSquadMember(s, a) || (!s.lead && a.role === 'manager');
+export const mayHunt = (s: Who, a: Actor): boolean => isSquadMember(s, a) || (!s.lead && a.role === 'manager');
 
-const refusal = (code: Refusal['code'], message: string, missing: string[] = []): Refusal => ({ code, message, missing });
+/** Who retries failed effects and cancels: the lead or any hunt manager. */
+export const mayManage = (s: Pick<MissionCore, 'lead'>, a: Actor): boolean => a.role === 'manager' || isLead(s, a);
+
 const notEntitled = (message: string) => refusal(ErrorCode.NotEntitled, message);
 
-export function closedRefusal(s: Pick<MissionState, 'status'>): Refusal | undefined {
+export function closedRefusal(s: Pick<MissionCore, 'status'>): Refusal | undefined {
   return s.status === 'active' ? undefined : refusal(ErrorCode.MissionClosed, `mission is ${s.status}`);
 }
 
-export function phaseRefusal(s: Pick<MissionState, 'phase'>, allowed: readonly Phase[], what: string): Refusal | undefined {
-  return allowed.includes(s.phase)
-    ? undefined
-    : refusal(ErrorCode.WrongPhase, `${what} is possible in ${allowed.join(' or ')}, not in ${s.phase}`);
+export function phaseRefusal(s: Pick<MissionCore, 'phase'>, allowed: readonly Phase[], what: string): Refusal | undefined {
+  return allowed.includes(s.phase) ? undefined : refusal(ErrorCode.WrongPhase, `${what} is possible in ${allowed.join(' or ')}, not in ${s.phase}`);
 }
 
-export function missingRequiredItems(state: Pick<MissionState, 'type' | 'phase' | 'workItems'>): string[] {
-  const defs = MISSION_TYPES[state.type].workItems[state.phase] as readonly WorkItemDefinition[];
-  const done = state.workItems[state.phase] ?? {};
-  return defs.filter((d) => d.required && !done[d.name]).map((d) => `${state.phase}.${d.name}`);
+type ItemsView = Pick<MissionCore, 'type' | 'phase' | 'items'>;
+
+/** Required items of the current phase that are neither done nor settled by a failed attempt. */
+export function missingRequiredItems(s: ItemsView): string[] {
+  const done = s.items[s.phase] ?? {};
+  return workItemDefinitions(s.type, s.phase)
+    .filter((d) => d.required && !done[d.name as WorkItemName])
+    .map((d) => `${s.phase}.${d.name}`);
+}
+
+/** Items of the current phase whose system step failed (a failed effect): shown, retryable, never blocking. */
+export function failedItems(s: ItemsView): string[] {
+  const done = s.items[s.phase] ?? {};
+  return Object.entries(done)
+    .filter(([, r]) => r?.status === 'failed')
+    .map(([name]) => `${s.phase}.${name}`);
 }
 
 /** Why a gate decision is refused, or undefined when it may be accepted. */
-export function gateDecisionRefusal(state: MissionState, decision: GateDecision, actor: Actor): Refusal | undefined {
-  const c = closedRefusal(state);
+export function gateDecisionRefusal(s: MissionCore, decision: GateDecision, actor: Actor): Refusal | undefined {
+  const c = closedRefusal(s);
   if (c) return c;
-  if (state.openGate !== decision.gate) {
-    return refusal(
-      ErrorCode.GateNotOpen,
-      `gate '${decision.gate}' is not open${state.openGate ? `; the open gate is '${state.openGate}'` : ''}`,
-    );
+  if (!s.gate || s.gate.phase !== decision.gate) {
+    const open = s.gate ? `; the open gate is '${s.gate.phase}'` : '';
+    return refusal(ErrorCode.GateNotOpen, `gate '${decision.gate}' is not open${open}`);
   }
-  if (!mayLead(state, actor)) {
-    return notEntitled(
-      state.lead ? `only the mission lead (${state.lead}) decides this gate` : 'only a hunt manager decides gates until a lead is assigned',
-    );
+  if (s.gate.verdict) return refusal(ErrorCode.GateNotOpen, `gate '${decision.gate}' is already decided (${s.gate.verdict.decision} by ${s.gate.verdict.by})`);
+  if (!mayLead(s, actor)) {
+    return notEntitled(s.lead ? `only the mission lead (${s.lead}) decides this gate` : 'only a hunt manager decides gates until a lead is assigned');
   }
-  if (decision.decision === 'reject' && !decision.reason) {
-    return refusal(ErrorCode.MissingItems, 'a rejection needs a reason', ['reason']);
-  }
+  if (decision.decision === 'reject' && !decision.reason) return refusal(ErrorCode.InvalidInput, 'a rejection needs a reason', ['reason']);
   if (decision.decision === 'approve') {
-    const missing = missingRequiredItems(state);
-    if (missing.length > 0) {
-      return refusal(ErrorCode.MissingItems, `required work items are not done: ${missing.join(', ')}`, missing);
-    }
+    const missing = missingRequiredItems(s);
+    if (missing.length > 0) return refusal(ErrorCode.MissingItems, `required work items are not done: ${missing.join(', ')}`, missing);
   }
   return undefined;
 }
 
-export function workItemRefusal(state: MissionState, item: string, actor: Actor): Refusal | undefined {
-  const c = closedRefusal(state);
+export function workItemRefusal(s: MissionCore, item: string, actor: Actor): Refusal | undefined {
+  const c = closedRefusal(s);
   if (c) return c;
-  const def = workItemDefinition(state.type, state.phase, item);
-  if (!def || def.author === 'system') {
-    const allowed = (MISSION_TYPES[state.type].workItems[state.phase] as readonly WorkItemDefinition[])
+  const here = workItemDefinition(s.type, s.phase, item);
+  if (!here) {
+    const elsewhere = PHASES.find((p) => workItemDefinition(s.type, p, item));
+    if (elsewhere && workItemDefinition(s.type, elsewhere, item)?.author !== 'system') {
+      return refusal(ErrorCode.WrongPhase, `'${item}' is recorded in phase '${elsewhere}', not in '${s.phase}'`);
+    }
+  }
+  if (!here || here.author === 'system') {
+    const allowed = workItemDefinitions(s.type, s.phase)
       .filter((d) => d.author !== 'system')
       .map((d) => d.name);
-    return refusal(
-      ErrorCode.InvalidWorkItem,
-      `'${item}' is not a work item that can be recorded in phase '${state.phase}'; allowed: ${allowed.join(', ') || 'none'}`,
-    );
+    const why = here ? `'${item}' is recorded by capeo itself` : `'${item}' is not a work item of this mission type`;
+    return refusal(ErrorCode.InvalidWorkItem, `${why}; in phase '${s.phase}' people record: ${allowed.join(', ') || 'nothing'}`, ['item']);
   }
-  const entitled = def.author === 'lead' ? mayLead(state, actor) : mayHunt(state, actor);
-  return entitled ? undefined : notEntitled(`${actor.id} may not record '${item}' (${def.author === 'lead' ? 'the lead records it' : 'squad members record it'})`);
+  const entitled = here.author === 'lead' ? mayLead(s, actor) : mayHunt(s, actor);
+  return entitled ? undefined : notEntitled(`${actor.id} may not record '${item}' (${here.author === 'lead' ? 'the lead records it' : 'squad members record it'})`);
 }
 
-export function leadAssignmentRefusal(state: MissionState, actor: Actor): Refusal | undefined {
-  return closedRefusal(state) ?? (actor.role === 'manager' ? undefined : notEntitled('only a hunt manager assigns the mission lead'));
+export function leadAssignmentRefusal(s: MissionCore, actor: Actor): Refusal | undefined {
+  return closedRefusal(s) ?? (actor.role === 'manager' ? undefined : notEntitled('only a hunt manager assigns the mission lead'));
 }
 
-export function allocationRefusal(state: MissionState, actor: Actor, problems: string[]): Refusal | undefined {
-  const c = closedRefusal(state);
+export function allocationRefusal(s: MissionCore, actor: Actor, problems: string[]): Refusal | undefined {
+  const c = closedRefusal(s);
   if (c) return c;
-  if (!mayLead(state, actor)) return notEntitled('only the mission lead sets the time allocation');
-  return problems.length > 0 ? refusal(ErrorCode.InvalidAllocation, problems.join('; ')) : undefined;
+  if (!mayLead(s, actor)) return notEntitled('only the mission lead sets the time allocation');
+  return problems.length > 0 ? refusal(ErrorCode.InvalidAllocation, problems.join('; '), ['allocation']) : undefined;
 }
 
-export function leadOnlyRefusal(state: MissionState, actor: Actor, what: string): Refusal | undefined {
-  return closedRefusal(state) ?? (mayLead(state, actor) ? undefined : notEntitled(`only the mission lead ${what}`));
+export function leadOnlyRefusal(s: MissionCore, actor: Actor, what: string): Refusal | undefined {
+  return closedRefusal(s) ?? (mayLead(s, actor) ? undefined : notEntitled(`only the mission lead ${what}`));
 }
 
-export function huntRefusal(state: MissionState, actor: Actor, what: string): Refusal | undefined {
-  return closedRefusal(state) ?? (mayHunt(state, actor) ? undefined : notEntitled(`only squad members ${what}`));
+export function huntRefusal(s: MissionCore, actor: Actor, what: string): Refusal | undefined {
+  return closedRefusal(s) ?? (mayHunt(s, actor) ? undefined : notEntitled(`only squad members ${what}`));
+}
+
+export function manageRefusal(s: MissionCore, actor: Actor, what: string): Refusal | undefined {
+  return closedRefusal(s) ?? (mayManage(s, actor) ? undefined : notEntitled(`only a hunt manager or the mission lead ${what}`));
 }

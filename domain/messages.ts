@@ -1,9 +1,10 @@
-import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { defineSignal, defineUpdate } from '@temporalio/workflow';
 import { z } from 'zod';
 import { timeAllocationSchema } from './allocation';
 import { newFindingSchema, type NewFinding } from './findings';
 import { actorSchema } from './identity';
-import type { MissionState } from './mission';
+import type { EffectRef, EffectResult } from './effects';
+import type { MissionCore } from './mission-core';
 import { phaseSchema } from './mission';
 
 const reason = z.string().trim().min(1).max(2000);
@@ -70,11 +71,13 @@ type Acted = { actor: z.infer<typeof actorSchema> };
  * the workflow history; the full state is read through the query.
  */
 export interface UpdateAck {
-  phase: MissionState['phase'];
-  status: MissionState['status'];
-  openGate: MissionState['openGate'];
+  phase: MissionCore['phase'];
+  status: MissionCore['status'];
+  openGate: MissionCore['phase'] | null;
   /** The id of what the Update created (finding, query run, containment request), if any. */
   id?: string;
+  /** False when the Update found what it would create already there (a finding with a known source key). */
+  created?: boolean;
 }
 
 export const decideGateUpdate = defineUpdate<UpdateAck, [GateDecisionInput]>('decideGate');
@@ -90,7 +93,15 @@ export const requestContainmentUpdate = defineUpdate<UpdateAck, [RequestContainm
 export const decideContainmentUpdate = defineUpdate<UpdateAck, [DecideContainmentInput]>('decideContainment');
 export const cancelMissionUpdate = defineUpdate<UpdateAck, [CancelMissionInput]>('cancelMission');
 export const releaseReportUpdate = defineUpdate<UpdateAck, [ReleaseReportInput]>('releaseReport');
-export const missionStateQuery = defineQuery<MissionState>('missionState');
+
+/** From an effect retry (a workflow of its own) to its mission, if still running: what each retried effect did. */
+export interface EffectsRetried {
+  outcomes: Array<{ effect: EffectRef; result?: EffectResult; error?: { type: string; message: string } }>;
+}
+export const effectsRetriedSignal = defineSignal<[EffectsRetried]>('effectsRetried');
+
+/** From a watcher of the mission (the visibility watch, the EAVD sweeps) that failed for good. */
+export const watcherFailedSignal = defineSignal<[{ watcher: 'visibility-watch' | 'sweep'; error: string }]>('watcherFailed');
 
 /** From the visibility watch (a child workflow) to its mission: a log source went silent. */
 export interface SilentSource {
@@ -129,16 +140,3 @@ export interface SweepFindings {
   findings: NewFinding[];
 }
 export const sweepFindingsSignal = defineSignal<[SweepFindings]>('sweepFindings');
-
-export interface AllocateCodeInput {
-  type: string;
-  /** Caller's request id: the same id always gets the same code back. */
-  requestId: string;
-}
-export interface AllocatedCode {
-  code: string;
-  sequence: number;
-  iteration: number;
-}
-export const allocateCodeUpdate = defineUpdate<AllocatedCode, [AllocateCodeInput]>('allocateCode');
-export const claimIterationUpdate = defineUpdate<AllocatedCode, [{ code: string; requestId: string }]>('claimIteration');

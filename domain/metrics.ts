@@ -1,5 +1,5 @@
 import { FINDING_CATEGORIES, type FindingCategory } from './findings';
-import type { Clock, MissionState } from './mission';
+import type { AuditEntry, Clock, MissionRecord } from './mission';
 import { PHASES, type Phase } from './phases';
 
 const HOUR = 3_600_000;
@@ -43,22 +43,63 @@ export function clockMetrics(c: Clock, now: number): ClockMetrics {
   };
 }
 
-/** The metrics of the spec, computed from the state and its audit timeline. */
-export function computeMetrics(s: MissionState, nowIso: string): MissionMetrics {
+/**
+ * What the metrics are computed from: the summary's clocks and squad, the audit entries of phases and
+ * gates, the findings per category and the delays from finding to escalation. Small whatever the
+ * mission holds, so the API computes it from the store without reading every finding.
+ */
+export interface MetricsInput {
+  iteration: number;
+  status: MissionRecord['status'];
+  lead: string | null;
+  squad: MissionRecord['squad'];
+  clocks: MissionRecord['clocks'];
+  /** Audit entries of phases and gates (`phase.entered`, `gate.*`), in order; the last entry's time ends a closed mission. */
+  timeline: AuditEntry[];
+  /** Time of the mission's latest audit entry (when a closed mission ended). */
+  lastActivityAt: string | null;
+  findingsPerCategory: Record<FindingCategory, number>;
+  /** Hours from each escalated finding to its escalation. */
+  escalationHours: number[];
+  queriesRun: number;
+}
+
+/** The audit actions the metrics read. */
+export const METRIC_ACTIONS = ['phase.entered', 'gate.opened', 'gate.reopened', 'gate.approved', 'gate.rejected'] as const;
+
+export function metricsInputOf(s: MissionRecord): MetricsInput {
+  const findingsPerCategory = Object.fromEntries(FINDING_CATEGORIES.map((c) => [c, 0])) as Record<FindingCategory, number>;
+  for (const f of s.findings) if (f.status !== 'withdrawn') findingsPerCategory[f.category]++;
+  return {
+    iteration: s.iteration,
+    status: s.status,
+    lead: s.lead,
+    squad: s.squad,
+    clocks: s.clocks,
+    timeline: s.timeline.filter((e) => (METRIC_ACTIONS as readonly string[]).includes(e.action)),
+    lastActivityAt: s.timeline.at(-1)?.at ?? null,
+    findingsPerCategory,
+    escalationHours: s.findings.filter((f) => f.escalation).map((f) => hours(Date.parse(f.escalation!.at) - Date.parse(f.at))),
+    queriesRun: s.queries.length,
+  };
+}
+
+/** The metrics of the spec. */
+export function computeMetrics(s: MetricsInput, nowIso: string): MissionMetrics {
   const now = Date.parse(nowIso);
   const zero = () => Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
   const phaseHours = zero();
   const gateWaitHours = zero();
   let current: { phase: Phase; at: number } | null = null;
   const gateOpened = new Map<Phase, number>();
-  const end = s.status === 'active' ? now : Date.parse(s.timeline.at(-1)?.at ?? nowIso);
+  const end = s.status === 'active' ? now : Date.parse(s.lastActivityAt ?? nowIso);
   for (const e of s.timeline) {
     const at = Date.parse(e.at);
     if (e.action === 'phase.entered') {
       if (current) phaseHours[current.phase] += hours(at - current.at);
       current = { phase: e.detail as Phase, at };
-    } else if (e.action === 'gate.opened') {
-      gateOpened.set(e.detail as Phase, at);
+    } else if (e.action === 'gate.opened' || e.action === 'gate.reopened') {
+      if (!gateOpened.has(e.detail as Phase)) gateOpened.set(e.detail as Phase, at);
     } else if (e.action === 'gate.approved' || e.action === 'gate.rejected') {
       const gate = (e.detail ?? '').split(':')[0] as Phase;
       const opened = gateOpened.get(gate);
@@ -68,12 +109,7 @@ export function computeMetrics(s: MissionState, nowIso: string): MissionMetrics 
   }
   if (current) phaseHours[current.phase] += hours(end - current.at);
   for (const [gate, opened] of gateOpened) gateWaitHours[gate] += hours(end - opened);
-
-  const live = s.findings.filter((f) => f.status !== 'withdrawn');
-  const findingsPerCategory = Object.fromEntries(FINDING_CATEGORIES.map((c) => [c, 0])) as Record<FindingCategory, number>;
-  for (const f of live) findingsPerCategory[f.category]++;
-  const delays = s.findings.filter((f) => f.escalation).map((f) => hours(Date.parse(f.escalation!.at) - Date.parse(f.at)));
-
+  const delays = s.escalationHours;
   return {
     iteration: s.iteration,
     squadSize: Object.values(s.squad).filter((m) => m.status === 'accepted').length + (s.lead ? 1 : 0),
@@ -81,13 +117,13 @@ export function computeMetrics(s: MissionState, nowIso: string): MissionMetrics 
     executionPhase: clockMetrics(s.clocks.execution, now),
     phaseHours,
     gateWaitHours,
-    findingsPerCategory,
+    findingsPerCategory: s.findingsPerCategory,
     escalations: {
       count: delays.length,
       meanHoursToEscalation: delays.length ? hours((delays.reduce((a, b) => a + b, 0) / delays.length) * HOUR) : null,
       maxHoursToEscalation: delays.length ? Math.max(...delays) : null,
     },
-    visibilityGaps: findingsPerCategory['visibility-gap'],
-    queriesRun: s.queries.length,
+    visibilityGaps: s.findingsPerCategory['visibility-gap'],
+    queriesRun: s.queriesRun,
   };
 }

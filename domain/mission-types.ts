@@ -66,3 +66,11 @@ export const MISSION_TYPE_CODES = Object.keys(MISSION_TYPES) as [MissionTypeCode
 export function workItemDefinition(type: MissionTypeCode, phase: Phase, name: string): WorkItemDefinition | undefined {
   return (MISSION_TYPES[type].workItems[phase] as readonly WorkItemDefinition[]).find((w) => w.name === name);
 }
+
+type ItemOf<T extends MissionTypeCode> = (typeof MISSION_TYPES)[T]['workItems'][Phase][number];
+/** Every work item name any mission type defines. */
+export type WorkItemName = ItemOf<MissionTypeCode>['name'];
+
+export function workItemDefinitions(type: MissionTypeCode, phase: Phase): readonly WorkItemDefinition[] {
+  return MISSION_TYPES[type].workItems[phase] as readonly WorkItemDefinition[];
+}

@@ -66,6 +66,7 @@ export const auditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const workItemRecordSchema = z.object({
+  status: z.enum(['done', 'failed']).default('done'),
   by: z.string(),
   at: z.string(),
   data: z.record(z.string(), z.unknown()),
@@ -120,13 +121,17 @@ export const containmentSchema = z.object({
   findingId: z.string().optional(),
   requestedBy: z.string(),
   at: z.string(),
-  status: z.enum(['pending-dfir', 'approved', 'rejected', 'executed']),
+  status: z.enum(['pending-dfir', 'approved', 'rejected', 'executed', 'failed']),
   dfir: z.object({ by: z.string(), at: z.string(), decision: z.enum(['approve', 'reject']), reason: z.string() }).optional(),
   action: externalRefSchema.optional(),
 });
 export type Containment = z.infer<typeof containmentSchema>;
 
-export const missionStateSchema = z.object({
+/**
+ * The whole mission as the mission store holds it (findings, queries, timeline, work-item payloads):
+ * what the outcome documents are rendered from. Never kept in a workflow, never answered in one piece.
+ */
+export const missionRecordSchema = z.object({
   missionId: z.string(),
   code: z.string(),
   codeName: z.string(),
@@ -173,4 +178,4 @@ export const missionStateSchema = z.object({
   closedReason: z.string().nullable(),
   timeline: z.array(auditEntrySchema),
 });
-export type MissionState = z.infer<typeof missionStateSchema>;
+export type MissionRecord = z.infer<typeof missionRecordSchema>;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Finding } from './findings';
-import type { MissionState, QueryRun } from './mission';
+import type { MissionRecord, QueryRun } from './mission';
 import { MISSION_TYPES } from './mission-types';
 import { FINDING_CATEGORY_LABELS } from './report';
 import { WORK_ITEM_PAYLOADS, type PrioritisationResult, type Reference, type RecordableItem } from './work-items';
@@ -119,14 +119,14 @@ function refLines(r: Reference[]): string {
 type Payload<K extends RecordableItem> = z.infer<(typeof WORK_ITEM_PAYLOADS)[K]>;
 
 /** A recorded work item's payload, typed; null when absent (or not of the expected shape). */
-function workItem<K extends RecordableItem>(s: MissionState, phase: string, name: K): Payload<K> | null {
+function workItem<K extends RecordableItem>(s: MissionRecord, phase: string, name: K): Payload<K> | null {
   const data = s.workItems[phase]?.[name]?.data;
   if (!data) return null;
   const parsed = WORK_ITEM_PAYLOADS[name].safeParse(data);
   return parsed.success ? (parsed.data as Payload<K>) : null;
 }
 
-function prioritisationOf(s: MissionState): PrioritisationResult | null {
+function prioritisationOf(s: MissionRecord): PrioritisationResult | null {
   const p = s.workItems['analyze']?.['feasibility']?.data['prioritisation'] as Partial<PrioritisationResult> | undefined;
   return p && typeof p.score === 'number' && typeof p.maxScore === 'number' && (p.proposal === 'qualify' || p.proposal === 'reject')
     ? { score: p.score, maxScore: p.maxScore, proposal: p.proposal }
@@ -222,7 +222,7 @@ interface Carried {
  * iteration's own (a rebuild), the old "Previous iterations" heading, and the
  * query cells whose SQL this iteration ran again (the fresh run is above).
  */
-function carryOver(s: MissionState, previous: Notebook | null, current: NotebookCell[]): Carried {
+function carryOver(s: MissionRecord, previous: Notebook | null, current: NotebookCell[]): Carried {
   if (!previous) return { cells: [], superseded: [], iterations: [] };
   const prefix = `i${s.iteration}-`;
   const rerun = new Set(s.queries.map((q) => normaliseSql(q.query)));
@@ -255,7 +255,7 @@ function carryOver(s: MissionState, previous: Notebook | null, current: Notebook
 
 /* ---------- the notebook ---------- */
 
-export function buildPlaybook(s: MissionState, previous: Notebook | null): Notebook {
+export function buildPlaybook(s: MissionRecord, previous: Notebook | null): Notebook {
   const n = s.iteration;
   const cells: NotebookCell[] = [];
   const meta = (section: string, extra: Partial<CapeoCellMetadata> = {}, tags: string[] = []): CellMetadata => ({

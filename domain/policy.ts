@@ -30,5 +30,16 @@ export const missionPolicySchema = z.object({
   sweepIntervalMinutes: z.number().min(1 / 60, 'at least one second').max(7 * 24 * 60).default(360),
   silentAfterMinutes: z.number().positive().max(7 * 24 * 60).default(240),
   prioritisation: prioritisationSchema.prefault({}),
+  /** Side effects of different findings run at once, up to this many. */
+  effectConcurrency: z.number().int().min(1).max(32).default(4),
+  /** Attempts of an effect (with backoff) before it is failed, audited and alerted. */
+  effectMaxAttempts: z.number().int().min(1).max(20).default(5),
+  /** Delay before an effect's second attempt; each next one doubles it (at most two minutes). */
+  effectRetrySeconds: z.number().min(0.1).max(600).default(2),
+  /**
+   * The mission continues as new (a fresh workflow history, the same mission) past this many history
+   * events, or sooner when Temporal suggests it. Temporal's own limit is 51,200.
+   */
+  maxHistoryEvents: z.number().int().min(500).max(40_000).default(10_000),
 });
 export type MissionPolicy = z.infer<typeof missionPolicySchema>;

@@ -1,7 +1,7 @@
 import { toHtml, toMarkdown, type Block } from './document';
 import { FINDING_CATEGORIES, type Finding, type FindingCategory } from './findings';
 import type { ClockMetrics, MissionMetrics } from './metrics';
-import type { MissionState } from './mission';
+import type { MissionRecord } from './mission';
 import { MISSION_TYPES } from './mission-types';
 import { PHASES } from './phases';
 import { WORK_ITEM_PAYLOADS } from './work-items';
@@ -61,10 +61,10 @@ const table = (head: string[], rows: Array<Array<string | number | null>>, empty
   rows.length ? { kind: 'table', head, rows } : { kind: 'paragraph', text: empty };
 
 /** When this snapshot was taken: the report's release stops the Total Hunt Duration clock. */
-export const snapshotAt = (s: MissionState): string | null => s.clocks.total.stoppedAt ?? s.timeline.at(-1)?.at ?? null;
+export const snapshotAt = (s: MissionRecord): string | null => s.clocks.total.stoppedAt ?? s.timeline.at(-1)?.at ?? null;
 
 /** The Threat Hunt Report: a snapshot of this iteration, the container of its metrics. */
-export function reportBlocks(s: MissionState, m: MissionMetrics, t: Typed = forHtml): Block[] {
+export function reportBlocks(s: MissionRecord, m: MissionMetrics, t: Typed = forHtml): Block[] {
   const live = s.findings.filter((f) => f.status !== 'withdrawn');
   const withdrawn = s.findings.filter((f) => f.status === 'withdrawn');
   const squad = Object.entries(s.squad)
@@ -214,7 +214,7 @@ export function reportBlocks(s: MissionState, m: MissionMetrics, t: Typed = forH
   ];
 }
 
-export const renderReportMarkdown = (s: MissionState, m: MissionMetrics): string => toMarkdown(reportBlocks(s, m, forMarkdown));
+export const renderReportMarkdown = (s: MissionRecord, m: MissionMetrics): string => toMarkdown(reportBlocks(s, m, forMarkdown));
 
-export const renderReportHtml = (s: MissionState, m: MissionMetrics): string =>
+export const renderReportHtml = (s: MissionRecord, m: MissionMetrics): string =>
   toHtml(`Threat Hunt Report — ${s.displayName} (iteration ${s.iteration})`, reportBlocks(s, m, forHtml));

@@ -1,7 +1,6 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 
 export const DEFAULT_TASK_QUEUE = 'capeo-missions';
-export const REGISTRY_WORKFLOW_ID = 'capeo-mission-code-registry';
 
 export const missionWorkflowId = (code: string, iteration: number): string => `mission-${code}-${iteration}`;
 

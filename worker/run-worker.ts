@@ -2,8 +2,9 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { createActivities } from '../activities';
-import type { Config } from '../config';
+import { ConfigError, type Config } from '../config';
 import { temporalConnectionOptions } from '../config/temporal';
+import { openStore, type MissionStore } from '../store';
 import { createCapeoWorker } from './create-worker';
 
 export interface RunningWorker {
@@ -12,8 +13,16 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-export async function startWorker(config: Config, address: string, log: Logger): Promise<RunningWorker> {
+/** The mission store of CAPEO_DATABASE_URL, its schema brought up to date. */
+export async function storeFromConfig(config: Config, log: Logger): Promise<MissionStore> {
+  if (!config.CAPEO_DATABASE_URL) throw new ConfigError('invalid configuration:\n  CAPEO_DATABASE_URL: the mission store (PostgreSQL) is required; `npm start` starts an embedded one');
+  return openStore(config.CAPEO_DATABASE_URL, (err) => log.warn({ err: err.message }, 'mission store connection error'));
+}
+
+export async function startWorker(config: Config, address: string, log: Logger, store?: MissionStore): Promise<RunningWorker> {
   const options = temporalConnectionOptions(config, address);
+  const own = store ? undefined : await storeFromConfig(config, log);
+  const missionStore = store ?? own!;
   const connection = await NativeConnection.connect(options);
   // The iteration activities start missions themselves, through a client of their own.
   const clientConnection = await Connection.connect(options);
@@ -22,9 +31,11 @@ export async function startWorker(config: Config, address: string, log: Logger):
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.CAPEO_TASK_QUEUE,
-    activities: createActivities(config, { client, taskQueue: config.CAPEO_TASK_QUEUE }, log),
+    activities: createActivities(config, { client, store: missionStore, taskQueue: config.CAPEO_TASK_QUEUE }, log),
   });
-  const done = worker.run().finally(() => Promise.all([connection.close(), clientConnection.close()]).then(() => undefined));
+  const done = worker
+    .run()
+    .finally(() => Promise.all([connection.close(), clientConnection.close(), own?.close()]).then(() => undefined));
   log.info({ taskQueue: config.CAPEO_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker polling');
   return {
     worker,

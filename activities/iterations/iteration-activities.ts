@@ -1,61 +1,27 @@
-import { type Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/activity';
 import type { Actor } from '../../domain/identity';
 import type { StartedIteration } from '../../domain/iterations';
-import { claimIterationUpdate, missionStateQuery } from '../../domain/messages';
-import type { MissionState, MissionWorkflowInput } from '../../domain/mission';
-import { displayName } from '../../domain/nomenclature';
-import { initialMissionSearchAttributes, missionWorkflowId, REGISTRY_WORKFLOW_ID } from '../../domain/temporal-names';
+import { startNextIteration, UnknownMissionError, type Launcher } from '../../launch/start-mission';
+import { latestIteration } from '../../store/mission-registry';
 
 export interface StartNextIterationInput {
   code: string;
-  /** Stable per request (the starter workflow's id): a retry claims the same iteration. */
+  /** Stable per request (the starter workflow's id): a retry starts the same iteration. */
   requestId: string;
   requester: Actor;
 }
 
-
-/** Starting the next iteration of a mission: keeps code and code name, carries playbook and scope. */
-export const createIterationActivities = (client: Client, taskQueue: string) => ({
+/** Starting the next iteration of a mission code, the same way the API starts missions (launch/). */
+export const createIterationActivities = (launcher: Launcher) => ({
   async startNextIteration({ code, requestId, requester }: StartNextIterationInput): Promise<StartedIteration> {
-    const { iteration } = await client.workflow.executeUpdateWithStart(claimIterationUpdate, {
-      args: [{ code, requestId }],
-      startWorkflowOperation: new WithStartWorkflowOperation('missionCodeRegistryWorkflow', {
-        workflowId: REGISTRY_WORKFLOW_ID,
-        taskQueue,
-        args: [],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-      }),
-    });
-    const previousMissionId = missionWorkflowId(code, iteration - 1);
-    const prev: MissionState = await client.workflow.getHandle(previousMissionId).query(missionStateQuery);
-    const missionId = missionWorkflowId(code, iteration);
-    const objectives = (prev.workItems['plan']?.['objectives']?.data['objectives'] ?? []) as string[];
-    const input: MissionWorkflowInput = {
-      type: prev.type,
-      codeName: prev.codeName,
-      topic: prev.topic,
-      trigger: 'schedule',
-      keywords: prev.keywords,
-      stakeholders: prev.stakeholders,
-      audience: prev.audience,
-      policy: prev.policy,
-      missionId,
-      code,
-      iteration,
-      requester,
-      previous: { missionId: previousMissionId, playbook: prev.artifacts['playbook.ipynb'] ?? null, objectives },
-    };
+    const latest = await latestIteration(launcher.store.db, code);
+    if (!latest) throw ApplicationFailure.create({ type: 'NOT_FOUND', message: `no mission with code ${code}`, nonRetryable: true });
     try {
-      await client.workflow.start('missionWorkflow', {
-        workflowId: missionId,
-        taskQueue,
-        args: [input],
-        typedSearchAttributes: initialMissionSearchAttributes(prev.type, code, prev.codeName),
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
+      const started = await startNextIteration(launcher, latest, requester, { requestId, trigger: 'schedule' });
+      return { missionId: started.missionId, code: started.code, iteration: started.iteration, displayName: started.displayName, previousMissionId: started.previousMissionId! };
     } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      if (err instanceof UnknownMissionError) throw ApplicationFailure.create({ type: 'NOT_FOUND', message: err.message, nonRetryable: true });
+      throw err;
     }
-    return { missionId, code, iteration, displayName: displayName(code, prev.codeName), previousMissionId };
   },
 });

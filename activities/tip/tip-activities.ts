@@ -1,17 +1,14 @@
 import { log } from '@temporalio/activity';
-import type { ExternalRef, Finding } from '../../domain/findings';
 import type { IntelSummary } from '../../domain/mission';
 import type { IntelQuery, TipPort } from './tip-port';
+
+/** The intel a mission keeps: every count, and the first matched objects (the store keeps them with the intel work item). */
+export const MATCHED_KEPT = 200;
 
 export const createTipActivities = (tip: TipPort) => ({
   async pullIntel(query: IntelQuery): Promise<IntelSummary> {
     const summary = await tip.pullIntel(query);
     log.info('intel pulled', { source: tip.name, matched: summary.matched.length });
-    return summary;
-  },
-  async pushFinding({ missionId, finding }: { missionId: string; finding: Finding }): Promise<ExternalRef> {
-    const ref = await tip.pushFinding(missionId, finding);
-    log.info('finding pushed to the TIP', { source: tip.name, finding: finding.id, ref: ref.id });
-    return ref;
+    return { ...summary, matched: summary.matched.slice(0, MATCHED_KEPT) };
   },
 });

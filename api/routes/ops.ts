@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { PHASES } from '../../domain/phases';
 import type { MissionService } from '../services/missions';
 
 /** Liveness, readiness and Prometheus metrics (HTTP and missions), for the ops team. */
@@ -29,6 +30,8 @@ export async function opsRoutes(app: FastifyInstance, { missions }: { missions: 
     registers: [registry],
   });
   const pollers = new Gauge({ name: 'capeo_worker_pollers', help: 'Workers polling the mission task queue', registers: [registry] });
+  const failedEffects = new Gauge({ name: 'capeo_effects_failed', help: 'Failed side effects of active missions, waiting for a retry', registers: [registry] });
+  const storeUp = new Gauge({ name: 'capeo_store_up', help: 'The mission store answers (1) or not (0)', registers: [registry] });
 
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched';
@@ -40,26 +43,24 @@ export async function opsRoutes(app: FastifyInstance, { missions }: { missions: 
 
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
     const r = await missions.readiness();
-    const ready = r.temporal && r.workerPollers > 0;
+    const ready = r.temporal && r.workerPollers > 0 && r.store;
     return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', ...r });
   });
 
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
-    // Mission gauges are read from Temporal visibility at scrape time.
-    const [counts, gates, ready] = await Promise.all([
-      missions.runningCounts().catch(() => null),
-      missions.openGates().catch(() => null),
-      missions.readiness(),
-    ]);
-    if (counts) {
-      for (const [phase, n] of Object.entries(counts.perPhase)) perPhase.set({ phase }, n);
-      overrun.set(counts.overrun);
-    }
-    for (const [phase, g] of Object.entries(gates ?? {})) {
-      gatesOpen.set({ phase }, g.open);
-      gateWait.set({ phase }, Math.round(g.oldestSeconds));
+    // Mission gauges are read from the mission store at scrape time.
+    const [gauges, ready] = await Promise.all([missions.gauges().catch(() => null), missions.readiness()]);
+    if (gauges) {
+      for (const phase of PHASES) {
+        perPhase.set({ phase }, gauges.perPhase[phase] ?? 0);
+        gatesOpen.set({ phase }, gauges.gates[phase]?.open ?? 0);
+        gateWait.set({ phase }, Math.round(gauges.gates[phase]?.oldestSeconds ?? 0));
+      }
+      overrun.set(gauges.overrun);
+      failedEffects.set(gauges.failedEffects);
     }
     pollers.set(ready.workerPollers);
+    storeUp.set(ready.store ? 1 : 0);
     return reply.type(registry.contentType).send(await registry.metrics());
   });
 }

@@ -1,132 +1,174 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
-import {
-  type Client,
-  ScheduleAlreadyRunning,
-  WithStartWorkflowOperation,
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-} from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { type Client, ScheduleAlreadyRunning, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
-import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
-import { optionalTsToDate } from '@temporalio/common/lib/time';
-import { PHASES } from '../../domain/phases';
-import type { Actor } from '../../domain/identity';
-import type { StartedIteration } from '../../domain/iterations';
-import type { UpdateDefinition } from '@temporalio/common';
-import * as msg from '../../domain/messages';
-import { allocateCodeUpdate, missionStateQuery, type GateDecision, type UpdateAck } from '../../domain/messages';
-import { startMissionRequestSchema, type MissionState, type StartMissionRequest } from '../../domain/mission';
 import type { TimeAllocation } from '../../domain/allocation';
-import { computeMetrics, type MissionMetrics } from '../../domain/metrics';
-import { displayName } from '../../domain/nomenclature';
-import { initialMissionSearchAttributes, missionWorkflowId, REGISTRY_WORKFLOW_ID, SearchAttr } from '../../domain/temporal-names';
+import type { EffectState } from '../../domain/effects';
+import { refusalKindOf, type RefusalKind } from '../../domain/errors';
+import { mayManage } from '../../domain/gates';
+import type { Actor } from '../../domain/identity';
+import * as msg from '../../domain/messages';
+import { clockMetrics, computeMetrics, type ClockMetrics, type MissionMetrics } from '../../domain/metrics';
+import type { StartMissionRequest } from '../../domain/mission';
+import type { MissionSummary } from '../../domain/mission-summary';
+import { RequestReusedError, startMission, startNextIteration, UnknownMissionError, type StartedMission } from '../../launch/start-mission';
+import type { MissionStore } from '../../store';
+import { isTransientDbError } from '../../store/db';
+import { BadCursorError, type FindingFilter, type MissionListFilter, type Page } from '../../store/mission-reads';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, NotReadyError } from '../errors';
 
-export interface StartedMission {
-  missionId: string;
-  code: string;
-  displayName: string;
-  created: boolean;
-}
+export type { StartedMission } from '../../launch/start-mission';
 
-export interface MissionUpdated {
-  ack: UpdateAck;
-  state: MissionState;
-}
-
-export interface MissionFilter {
-  phase?: string;
-  status?: string;
-  type?: string;
-  code?: string;
-  lead?: string;
-  codeName?: string;
-  overrun?: boolean;
-  limit: number;
-}
-
-export interface MissionSummary {
-  missionId: string;
-  status: string;
-  phase: string | null;
-  type: string | null;
-  code: string | null;
-  lead: string | null;
-  overrun: boolean;
-  deadline: string | null;
-  startedAt: string;
-}
+/** `GET /missions/{id}`: the summary, with the clocks as they stand now. */
+export type MissionView = MissionSummary & { progress: { totalHunt: ClockMetrics; executionPhase: ClockMetrics }; updatedAt: string };
 
 const ID_PATTERN = /^mission-[A-Z]{2,8}\d{2,}-\d+$/;
+/** How long a write waits, retrying, while the mission hands over to its next run (continue-as-new). */
+const BUSY_RETRY_MS = 15_000;
 
-/** The only place the API touches Temporal. */
+const STATUS_OF_KIND: Record<RefusalKind, (code: string, message: string, missing: string[]) => Error> = {
+  invalid: (code, message, missing) => new BadRequestError(missing[0] ?? 'body', message, code, missing.length ? missing : ['body'], message),
+  forbidden: (code, message) => new ForbiddenError(message, code),
+  not_found: (code, message) => new NotFoundError(message, code),
+  conflict: (code, message, missing) => new ConflictError(code, message, missing),
+  busy: (code, message) => new NotReadyError(message, code),
+};
+
+/** A refused or failed Update as the API answers it: the refusal's kind decides the status. */
+function refusalToError(f: ApplicationFailure): Error {
+  const details = f.details?.[0] as { kind?: RefusalKind; missing?: string[] } | undefined;
+  const code = f.type ?? 'REFUSED';
+  const kind = details?.kind ?? refusalKindOf(code) ?? 'conflict';
+  return STATUS_OF_KIND[kind](code, f.message, details?.missing ?? []);
+}
+
+/** The API's one door to Temporal and to the mission store: reads come from the store, writes are Updates. */
 export class MissionService {
   constructor(
     private readonly client: Client,
+    readonly store: MissionStore,
     private readonly taskQueue: string,
     private readonly artifactDir: string | null = null,
   ) {}
 
-  /**
-   * Starts a mission. `requestId` (the Idempotency-Key, scoped to the caller) makes it
-   * idempotent: the same key and body give the same mission; the same key with another
-   * body is a conflict.
-   */
-  async start(request: StartMissionRequest, actor: Actor, idempotencyKey?: string): Promise<StartedMission> {
-    const req = startMissionRequestSchema.parse(request);
-    const requestId = idempotencyKey ? `${actor.id}:${idempotencyKey}` : randomUUID();
-    const requestHash = createHash('sha256').update(JSON.stringify([actor.id, req])).digest('hex');
-    const { code } = await this.client.workflow.executeUpdateWithStart(allocateCodeUpdate, {
-      args: [{ type: req.type, requestId }],
-      startWorkflowOperation: new WithStartWorkflowOperation('missionCodeRegistryWorkflow', {
-        workflowId: REGISTRY_WORKFLOW_ID,
-        taskQueue: this.taskQueue,
-        args: [],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-      }),
-    });
-    const iteration = 1;
-    const missionId = missionWorkflowId(code, iteration);
-    let created = true;
-    try {
-      await this.client.workflow.start('missionWorkflow', {
-        workflowId: missionId,
-        taskQueue: this.taskQueue,
-        args: [{ ...req, missionId, code, iteration, requester: actor }],
-        typedSearchAttributes: initialMissionSearchAttributes(req.type, code, req.codeName),
-        memo: { requestHash },
-        // A mission id is never reused, even after the mission ended: a late retry finds it.
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      // The same request retried: the code is the same, so is the mission, if the body is.
-      const { memo } = await this.client.workflow.getHandle(missionId).describe();
-      if (memo?.['requestHash'] !== requestHash) {
-        throw new ConflictError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with a different request body');
-      }
-      created = false;
-    }
-    return { missionId, code, displayName: displayName(code, req.codeName), created };
+  private get launcher() {
+    return { client: this.client, store: this.store, taskQueue: this.taskQueue };
   }
 
-  async get(missionId: string): Promise<MissionState> {
-    return this.call(missionId, (h) => h.query(missionStateQuery));
+  /** Store reads: a store that does not answer is a 503 with Retry-After, a bad cursor a 400. */
+  private async read<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof BadCursorError) throw new BadRequestError('cursor', err.message);
+      if (isTransientDbError(err)) throw new NotReadyError('the mission store is not answering; retry shortly', 'STORE_UNAVAILABLE');
+      throw err;
+    }
+  }
+
+  /**
+   * Starts a mission. The Idempotency-Key (scoped to the caller) makes it idempotent: the same key
+   * and body give the same mission; the same key with another body is a conflict.
+   */
+  async start(request: StartMissionRequest, actor: Actor, idempotencyKey?: string): Promise<StartedMission> {
+    try {
+      return await startMission(this.launcher, request, actor, idempotencyKey ? `${actor.id}:${idempotencyKey}` : randomUUID());
+    } catch (err) {
+      if (err instanceof RequestReusedError) throw new ConflictError(err.code, err.message);
+      throw err;
+    }
+  }
+
+  async summary(missionId: string): Promise<MissionSummary> {
+    return (await this.view(missionId)).summary;
+  }
+
+  private async view(missionId: string): Promise<{ summary: MissionSummary; updatedAt: string }> {
+    const found = ID_PATTERN.test(missionId) ? await this.read(() => this.store.reads.summary(missionId)) : undefined;
+    if (!found) throw new NotFoundError(`no mission '${missionId}'`);
+    return found;
+  }
+
+  async get(missionId: string): Promise<MissionView> {
+    const { summary, updatedAt } = await this.view(missionId);
+    const now = Date.now();
+    return { ...summary, progress: { totalHunt: clockMetrics(summary.clocks.total, now), executionPhase: clockMetrics(summary.clocks.execution, now) }, updatedAt };
+  }
+
+  async list(filter: MissionListFilter) {
+    return this.read(() => this.store.reads.missions(filter));
+  }
+
+  async findings(missionId: string, filter: FindingFilter & { limit: number; cursor?: string }) {
+    await this.view(missionId);
+    return this.read(() => this.store.reads.findings(missionId, filter));
+  }
+
+  async finding(missionId: string, findingId: string) {
+    const f = await this.read(() => this.store.reads.finding(missionId, findingId));
+    if (!f) throw new NotFoundError(`no finding '${findingId}' in mission '${missionId}'`);
+    const { missionId: _, ...finding } = f;
+    return finding;
+  }
+
+  searchFindings(filter: FindingFilter & { limit: number; cursor?: string }) {
+    return this.read(() => this.store.reads.searchFindings(filter));
+  }
+
+  async timeline(missionId: string, o: { limit: number; cursor?: string; afterSeq?: number }) {
+    await this.view(missionId);
+    return this.read(() => this.store.reads.timeline(missionId, o));
+  }
+
+  async queries(missionId: string, o: { limit: number; cursor?: string }) {
+    await this.view(missionId);
+    return this.read(() => this.store.reads.queries(missionId, o));
+  }
+
+  async query(missionId: string, queryId: string) {
+    const q = await this.read(() => this.store.reads.query(missionId, queryId));
+    if (!q) throw new NotFoundError(`no query run '${queryId}' in mission '${missionId}'`);
+    return q;
+  }
+
+  async sweeps(missionId: string, o: { limit: number; cursor?: string }) {
+    await this.view(missionId);
+    return this.read(() => this.store.reads.sweeps(missionId, o));
+  }
+
+  async effects(missionId: string, o: { limit: number; cursor?: string; state?: EffectState }) {
+    await this.view(missionId);
+    return this.read(() => this.store.reads.effects(missionId, o));
+  }
+
+  async metrics(missionId: string): Promise<MissionMetrics> {
+    await this.view(missionId);
+    const input = await this.read(() => this.store.reads.metricsInput(missionId));
+    if (!input) throw new NotFoundError(`no mission '${missionId}'`);
+    return computeMetrics(input, new Date().toISOString());
+  }
+
+  /** An outcome artifact of a mission, read from the artifact store by the reference the mission holds. */
+  async artifact(missionId: string, name: string): Promise<Buffer> {
+    const ref = (await this.summary(missionId)).artifacts[name];
+    if (!ref || !this.artifactDir) throw new NotFoundError(`mission '${missionId}' has no ${name} yet`);
+    const full = resolve(this.artifactDir, ref.path);
+    if (!full.startsWith(resolve(this.artifactDir) + sep)) throw new NotFoundError(`no artifact ${name}`);
+    return readFile(full);
   }
 
   /** Starts the next iteration of a mission (same code and code name, previous playbook and scope). */
-  async newIteration(missionId: string, actor: Actor, requestId: string = randomUUID()): Promise<StartedIteration> {
-    const { code } = await this.entitledToIterate(missionId, actor);
-    return this.client.workflow.execute('missionIterationWorkflow', {
-      workflowId: `iterate-${code}-${requestId}`,
-      taskQueue: this.taskQueue,
-      args: [{ code, requester: actor }],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-    });
+  async newIteration(missionId: string, actor: Actor, idempotencyKey?: string): Promise<StartedMission> {
+    await this.entitledToIterate(missionId, actor);
+    try {
+      return await startNextIteration(this.launcher, missionId, actor, { requestId: idempotencyKey ? `${actor.id}:iterate:${idempotencyKey}` : randomUUID(), trigger: 'request' });
+    } catch (err) {
+      if (err instanceof RequestReusedError) throw new ConflictError(err.code, err.message);
+      if (err instanceof UnknownMissionError) throw new NotFoundError(err.message);
+      throw err;
+    }
   }
 
   /** Recurring iterations: a Temporal Schedule that starts the next iteration every `everyDays`. */
@@ -134,12 +176,7 @@ export class MissionService {
     const { code } = await this.entitledToIterate(missionId, actor);
     const scheduleId = `iterations-${code}`;
     const spec = { intervals: [{ every: `${everyDays} days` as const }] };
-    const action = {
-      type: 'startWorkflow' as const,
-      workflowType: 'missionIterationWorkflow',
-      taskQueue: this.taskQueue,
-      args: [{ code, requester: actor }],
-    };
+    const action = { type: 'startWorkflow' as const, workflowType: 'missionIterationWorkflow', taskQueue: this.taskQueue, args: [{ code, requester: actor }] };
     try {
       await this.client.schedule.create({ scheduleId, spec, action, memo: { missionId, by: actor.id } });
     } catch (err) {
@@ -149,175 +186,101 @@ export class MissionService {
     return { scheduleId };
   }
 
-  private async entitledToIterate(missionId: string, actor: Actor): Promise<MissionState> {
-    const state = await this.get(missionId);
-    if (actor.role !== 'manager' && actor.id !== state.lead) {
-      throw new ForbiddenError('only a hunt manager or the mission lead starts or schedules iterations');
-    }
-    return state;
+  private async entitledToIterate(missionId: string, actor: Actor): Promise<MissionSummary> {
+    const s = await this.summary(missionId);
+    if (actor.role !== 'manager' && actor.id !== s.lead) throw new ForbiddenError('only a hunt manager or the mission lead starts or schedules iterations');
+    return s;
   }
 
-  /** Readiness: Temporal answers, and at least one worker polls the task queue. */
-  async readiness(): Promise<{ temporal: boolean; workerPollers: number }> {
+  /**
+   * Retries a mission's failed effects (all, or the given ones) once the integration works again, and
+   * answers what each did. Runs as a workflow of its own, so effects of closed missions retry too.
+   */
+  async retryEffects(missionId: string, actor: Actor, effectIds?: string[]) {
+    const s = await this.summary(missionId);
+    if (!mayManage(s, actor)) throw new ForbiddenError('only a hunt manager or the mission lead retries failed effects', 'NOT_ENTITLED');
+    if (effectIds) {
+      for (const id of effectIds) {
+        const e = await this.read(() => this.store.reads.effect(missionId, id));
+        if (!e) throw new NotFoundError(`no effect '${id}' in mission '${missionId}'`);
+        if (e.state !== 'failed') throw new ConflictError('EFFECT_NOT_FAILED', `effect ${id} is ${e.state}; only failed effects are retried`);
+      }
+    }
+    const outcomes = await this.client.workflow.execute('effectRetryWorkflow', {
+      workflowId: `effect-retry-${missionId}-${randomUUID()}`,
+      taskQueue: this.taskQueue,
+      args: [{ missionId, ...(effectIds ? { effectIds } : {}), by: actor.id }],
+    });
+    return { retried: outcomes as Array<{ id: string; kind: string; key: string; state: 'done' | 'failed'; error?: string }> };
+  }
+
+  /** Readiness: Temporal answers, a worker polls the task queue, the mission store answers. */
+  async readiness(): Promise<{ temporal: boolean; workerPollers: number; store: boolean }> {
+    const store = await this.store.ping();
     try {
       const res = await this.client.workflowService.describeTaskQueue({
         namespace: this.client.options.namespace,
         taskQueue: { name: this.taskQueue, kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
         taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
       });
-      return { temporal: true, workerPollers: res.pollers?.length ?? 0 };
+      return { temporal: true, workerPollers: res.pollers?.length ?? 0, store };
     } catch {
-      return { temporal: false, workerPollers: 0 };
+      return { temporal: false, workerPollers: 0, store };
     }
   }
 
-  /** Open gates per phase and the age of the oldest, from visibility: for spotting stuck gates. */
-  async openGates(now = Date.now()): Promise<Record<string, { open: number; oldestSeconds: number }>> {
-    const out: Record<string, { open: number; oldestSeconds: number }> = Object.fromEntries(PHASES.map((p) => [p, { open: 0, oldestSeconds: 0 }]));
-    const query = `WorkflowType = 'missionWorkflow' AND ExecutionStatus = 'Running' AND ${SearchAttr.gateOpenedAt.name} IS NOT NULL`;
-    for await (const wf of this.client.workflow.list({ query, pageSize: 1000 })) {
-      const phase = wf.typedSearchAttributes.get(SearchAttr.phase);
-      const opened = wf.typedSearchAttributes.get(SearchAttr.gateOpenedAt);
-      const slot = phase ? out[phase] : undefined;
-      if (!slot || !opened) continue;
-      slot.open++;
-      slot.oldestSeconds = Math.max(slot.oldestSeconds, (now - opened.getTime()) / 1000);
-    }
-    return out;
+  /** Active missions per phase, overruns, open gates and the oldest wait, failed effects: from the store. */
+  gauges() {
+    return this.read(() => this.store.reads.missionGauges());
   }
 
-  /** Running missions per phase, and how many have overrun: for ops dashboards. */
-  async runningCounts(): Promise<{ perPhase: Record<string, number>; overrun: number }> {
-    const running = `WorkflowType = 'missionWorkflow' AND ExecutionStatus = 'Running'`;
-    const perPhase: Record<string, number> = {};
-    for (const phase of PHASES) {
-      perPhase[phase] = (await this.client.workflow.count(`${running} AND ${SearchAttr.phase.name} = '${phase}'`)).count;
-    }
-    const overrun = (await this.client.workflow.count(`${running} AND ${SearchAttr.overrun.name} = true`)).count;
-    return { perPhase, overrun };
-  }
-
-  async metrics(missionId: string): Promise<MissionMetrics> {
-    return computeMetrics(await this.get(missionId), new Date().toISOString());
-  }
-
-  /** An outcome artifact of a mission, read from the artifact store by the reference the mission holds. */
-  async artifact(missionId: string, name: string): Promise<Buffer> {
-    const ref = (await this.get(missionId)).artifacts[name];
-    if (!ref || !this.artifactDir) throw new NotFoundError(`mission '${missionId}' has no ${name} yet`);
-    const full = resolve(this.artifactDir, ref.path);
-    if (!full.startsWith(resolve(this.artifactDir) + sep)) throw new NotFoundError(`no artifact ${name}`);
-    return readFile(full);
-  }
-
-  /** The first page of missions matching the filter. */
-  async list(filter: MissionFilter): Promise<MissionSummary[]> {
-    return (await this.listPage(filter)).missions;
-  }
-
-  /**
-   * A page of missions by their search attributes, through Temporal visibility; `nextCursor`
-   * (opaque) asks for the next page. Filter values are validated by the route schema and
-   * quoted here anyway.
-   */
-  async listPage(filter: MissionFilter & { cursor?: string }): Promise<{ missions: MissionSummary[]; nextCursor: string | null }> {
-    const q = (v: string) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-    const clauses = [`WorkflowType = 'missionWorkflow'`];
-    if (filter.phase) clauses.push(`${SearchAttr.phase.name} = ${q(filter.phase)}`);
-    if (filter.status) clauses.push(`${SearchAttr.status.name} = ${q(filter.status)}`);
-    if (filter.type) clauses.push(`${SearchAttr.type.name} = ${q(filter.type)}`);
-    if (filter.code) clauses.push(`${SearchAttr.code.name} = ${q(filter.code)}`);
-    if (filter.lead) clauses.push(`${SearchAttr.lead.name} = ${q(filter.lead)}`);
-    if (filter.codeName) clauses.push(`${SearchAttr.codeName.name} STARTS_WITH ${q(filter.codeName.toLowerCase())}`);
-    if (filter.overrun !== undefined) clauses.push(filter.overrun ? `${SearchAttr.overrun.name} = true` : `(${SearchAttr.overrun.name} IS NULL OR ${SearchAttr.overrun.name} = false)`);
-    const query = clauses.join(' AND ');
-    // The cursor carries the visibility page token and which query it belongs to.
-    const queryTag = createHash('sha256').update(query).digest('base64url').slice(0, 12);
-    let pageToken: Buffer | null = null;
-    if (filter.cursor) {
-      const raw = Buffer.from(filter.cursor, 'base64url').toString('latin1');
-      const [version, tag, token] = [raw.slice(0, 3), raw.slice(3, 15), raw.slice(15)];
-      if (version !== 'c1:' || tag !== queryTag || !token) throw new BadRequestError('cursor', 'not a cursor this API returned for these filters');
-      pageToken = Buffer.from(token, 'latin1');
-    }
-    let res: temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse;
-    try {
-      res = await this.client.workflowService.listWorkflowExecutions({
-        namespace: this.client.options.namespace,
-        query,
-        pageSize: filter.limit,
-        nextPageToken: pageToken,
-      });
-    } catch (err) {
-      // A forged page token: the visibility store cannot read it (INVALID_ARGUMENT, or UNKNOWN from SQLite).
-      const code = (err as { code?: number; cause?: { code?: number } }).code ?? (err as { cause?: { code?: number } }).cause?.code;
-      if (pageToken && (code === 2 || code === 3)) throw new BadRequestError('cursor', 'not a cursor this API returned');
-      throw err;
-    }
-    const missions = (res.executions ?? []).map((e) => {
-      const sa = decodeTypedSearchAttributes(e.searchAttributes?.indexedFields);
-      const status = temporal.api.enums.v1.WorkflowExecutionStatus[e.status ?? 0] ?? 'UNSPECIFIED';
-      return {
-        missionId: e.execution?.workflowId ?? '',
-        status: status.replace('WORKFLOW_EXECUTION_STATUS_', ''),
-        phase: sa.get(SearchAttr.phase) ?? null,
-        type: sa.get(SearchAttr.type) ?? null,
-        code: sa.get(SearchAttr.code) ?? null,
-        lead: sa.get(SearchAttr.lead) ?? null,
-        overrun: sa.get(SearchAttr.overrun) ?? false,
-        deadline: sa.get(SearchAttr.deadline)?.toISOString() ?? null,
-        startedAt: optionalTsToDate(e.startTime)?.toISOString() ?? '',
-      };
-    });
-    const token = res.nextPageToken;
-    const nextCursor = token && token.length > 0 ? Buffer.from(`c1:${queryTag}${Buffer.from(token).toString('latin1')}`, 'latin1').toString('base64url') : null;
-    return { missions, nextCursor };
-  }
-
-  decideGate(missionId: string, decision: GateDecision, actor: Actor): Promise<MissionUpdated> {
+  decideGate(missionId: string, decision: msg.GateDecision, actor: Actor): Promise<msg.UpdateAck> {
     return this.update(missionId, msg.decideGateUpdate, { ...decision, actor });
   }
 
-  assignLead(missionId: string, lead: string, actor: Actor): Promise<MissionUpdated> {
+  assignLead(missionId: string, lead: string, actor: Actor): Promise<msg.UpdateAck> {
     return this.update(missionId, msg.assignLeadUpdate, { lead, actor });
   }
 
-  recordWorkItem(missionId: string, item: string, data: Record<string, unknown>, actor: Actor): Promise<MissionUpdated> {
+  recordWorkItem(missionId: string, item: string, data: Record<string, unknown>, actor: Actor): Promise<msg.UpdateAck> {
     return this.update(missionId, msg.recordWorkItemUpdate, { item, data, actor });
   }
 
-  setAllocation(missionId: string, allocation: TimeAllocation, reason: string | undefined, actor: Actor): Promise<MissionUpdated> {
+  setAllocation(missionId: string, allocation: TimeAllocation, reason: string | undefined, actor: Actor): Promise<msg.UpdateAck> {
     return this.update(missionId, msg.setAllocationUpdate, { allocation, ...(reason ? { reason } : {}), actor });
   }
 
-  /** Any mission Update: the acting identity goes in, the Update's ack and the state after it come out. */
-  async update<A extends { actor: Actor }>(missionId: string, def: UpdateDefinition<UpdateAck, [A]>, args: A): Promise<MissionUpdated> {
-    const ack = await this.call(missionId, (h) => h.executeUpdate(def, { args: [args] }));
-    return { ack, state: await this.get(missionId) };
-  }
-
-  /** Runs one call on a mission's handle and turns Temporal's errors into the API's. */
-  private async call<T>(missionId: string, fn: (h: ReturnType<Client['workflow']['getHandle']>) => Promise<T>): Promise<T> {
-    if (!ID_PATTERN.test(missionId)) throw new NotFoundError(`no mission '${missionId}'`);
+  /**
+   * Any mission Update, with the acting identity; answers the Update's acknowledgement. A refusal
+   * becomes the API's error by its kind; a mission handing over to its next run is retried for a moment.
+   */
+  async update<A extends { actor: Actor }>(missionId: string, def: UpdateDefinition<msg.UpdateAck, [A]>, args: A): Promise<msg.UpdateAck> {
+    await this.view(missionId);
     const handle = this.client.workflow.getHandle(missionId);
-    try {
-      return await fn(handle);
-    } catch (err) {
-      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
-        const details = err.cause.details?.[0] as { missing?: string[] } | undefined;
-        throw new ConflictError(err.cause.type ?? 'REFUSED', err.cause.message, details?.missing ?? []);
+    const until = Date.now() + BUSY_RETRY_MS;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await handle.executeUpdate(def, { args: [args] });
+      } catch (err) {
+        const mapped = await this.updateError(missionId, err);
+        const retry = mapped instanceof NotReadyError && mapped.code === 'MISSION_BUSY' && Date.now() < until;
+        if (!retry) throw mapped;
+        await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 500)));
       }
-      // FAILED_PRECONDITION on a query: the mission closed before it ever ran (terminated at once).
-      const grpcCode = (err as { cause?: { code?: number } }).cause?.code;
-      if (err instanceof WorkflowNotFoundError || grpcCode === 9) {
-        // An Update to a mission that has ended is answered "not found" by the server.
-        const status = await handle.describe().then((d) => d.status.name, () => null);
-        if (status === null) throw new NotFoundError(`no mission '${missionId}'`);
-        // A mission that has just been started answers once its worker has run it once.
-        if (status === 'RUNNING') throw new NotReadyError(`mission '${missionId}' is starting; retry shortly`);
-        throw new ConflictError('MISSION_CLOSED', `mission '${missionId}' has ended`);
-      }
-      throw err;
     }
   }
+
+  private async updateError(missionId: string, err: unknown): Promise<unknown> {
+    if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) return refusalToError(err.cause);
+    // The run closed under the Update: it ended, or it is continuing as new (then the next run takes the retry).
+    const grpcCode = (err as { cause?: { code?: number } }).cause?.code;
+    if (err instanceof WorkflowNotFoundError || grpcCode === 5 || grpcCode === 9) {
+      const status = (await this.read(() => this.store.reads.summary(missionId)))?.summary.status;
+      if (status === 'active') return new NotReadyError(`mission '${missionId}' is handing over to its next run; retry shortly`, 'MISSION_BUSY');
+      return new ConflictError('MISSION_CLOSED', `mission '${missionId}' has ended`);
+    }
+    return err;
+  }
 }
+
+export type { Page };

@@ -1,3 +1,3 @@
 export default async function globalTeardown(): Promise<void> {
-  await globalThis.capeoTestServer?.stop();
+  await Promise.all([globalThis.capeoTestServer?.stop(), globalThis.capeoTestPostgres?.stop()]);
 }

@@ -1,15 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from '@temporalio/worker';
-import { ConflictError } from '../../api/errors';
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../api/errors';
 import type { MissionService } from '../../api/services/missions';
 import * as msg from '../../domain/messages';
-import type { MissionState } from '../../domain/mission';
+import type { MissionOutcome } from '../../domain/mission-start';
 import { SearchAttr } from '../../domain/temporal-names';
 import { missionHarness, outbox, testEnv, tickets, type TestWorker } from '../support/temporal';
 import {
+  allFindings,
   dfir,
   eavdRequest,
+  endMission,
   feasibility,
   hunter,
   hunter2,
@@ -18,7 +20,9 @@ import {
   openGate,
   platform,
   ref,
+  timeline,
   until,
+  untilFindings,
   walkFromExecute,
   walkToCompletion,
   walkToExecute,
@@ -33,11 +37,11 @@ beforeAll(async () => {
 });
 afterAll(async () => tw?.close());
 
-/** The refusal an Update got, as the API would answer it. */
-async function refusal(p: Promise<unknown>): Promise<ConflictError> {
+/** The error a refused write got, as the API answers it. */
+async function refused<E extends Error>(p: Promise<unknown>, type: new (...a: never[]) => E): Promise<E & { code: string; missing?: string[] }> {
   const err = await p.then(() => undefined, (e: unknown) => e);
-  if (!(err instanceof ConflictError)) throw new Error(`expected a refusal, got ${String(err)}`);
-  return err;
+  if (!(err instanceof type)) throw new Error(`expected a ${type.name}, got ${String(err)}`);
+  return err as E & { code: string; missing?: string[] };
 }
 
 const seoi = {
@@ -51,51 +55,63 @@ const seoi = {
   flags: ['playbook' as const],
 };
 
-test('a full EAVD mission through Updates only: released report with metrics, playbook, comms, escalation once', async () => {
+test('a full EAVD mission through Updates: released report with metrics, playbook, comms, escalation once; everything in the store', async () => {
   const { missionId, code, displayName } = await missions.start(eavdRequest, platform);
   expect(displayName).toBe(`${code} - Barracuda Muffin`);
   await walkToExecute(missions, missionId);
 
   const added = await missions.update(missionId, msg.addFindingUpdate, { finding: seoi, actor: hunter });
+  expect(added).toMatchObject({ created: true, phase: 'execute' });
   // The same finding from a retried sweep is the same finding: no duplicate, no second escalation.
   const again = await missions.update(missionId, msg.addFindingUpdate, { finding: seoi, actor: hunter2 });
-  expect(again.ack.id).toBe(added.ack.id);
+  expect(again).toMatchObject({ id: added.id, created: false });
   const ti = await missions.update(missionId, msg.addFindingUpdate, {
     finding: { ...seoi, category: 'ti-event-of-interest', title: 'Phishing kit on examp1e-secure.com', sourceKey: 'kit:1', severity: 'medium' },
     actor: hunter,
   });
-  await until(missions, missionId, (s) => s.findings.length === 3 && s.findings.every((f) => f.ticket) && s.findings.some((f) => f.status === 'escalated') && s.findings.some((f) => f.tip), 'escalation, tickets, TIP push, heartbeat gap');
+  await untilFindings(
+    missions,
+    missionId,
+    (fs) => fs.length === 3 && fs.every((f) => f.ticket) && fs.some((f) => f.status === 'escalated') && fs.some((f) => f.tip),
+    'escalation, tickets, TIP push, heartbeat gap',
+  );
 
   await walkFromExecute(missions, missionId);
-  const result: MissionState = await tw.client.workflow.getHandle(missionId).result();
-  expect(result.status).toBe('completed');
-  expect(result.clocks.total.stoppedAt).not.toBeNull();
-  expect(result.clocks.execution.stoppedAt).not.toBeNull();
-  expect(result.queries).toHaveLength(1);
-  expect(result.queries[0]!.rowCount).toBeGreaterThan(0);
+  const result: MissionOutcome = await tw.client.workflow.getHandle(missionId).result();
+  expect(result).toMatchObject({ missionId, status: 'completed', closedReason: 'outcomes approved' });
+  const s = await missions.summary(missionId);
+  expect(s.clocks.total.stoppedAt).not.toBeNull();
+  expect(s.clocks.execution.stoppedAt).not.toBeNull();
+  expect(s.counts).toMatchObject({ queries: 1, findings: { total: 3, escalated: 1 }, effects: { failed: 0, pending: 0, running: 0 } });
+  const queries = await missions.queries(missionId, { limit: 10 });
+  expect(queries.items[0]!.rowCount).toBeGreaterThan(0);
+  const findings = await allFindings(missions, missionId);
   // The heartbeat query found the silent EDR source and raised it as a visibility gap by itself.
-  expect(result.findings.map((f) => [f.category, f.status, f.author]).sort()).toEqual([
+  expect(findings.map((f) => [f.category, f.status, f.author]).sort()).toEqual([
     ['suspicious-security-event', 'escalated', hunter.id],
     ['ti-event-of-interest', 'open', hunter.id],
     ['visibility-gap', 'open', 'capeo'],
   ]);
-  expect(result.findings.find((f) => f.id === ti.ack.id)?.tip?.system).toBe('local-stix');
+  expect(findings.find((f) => f.id === ti.id)?.tip?.system).toBe('local-stix');
 
-  const incidents = tickets(dataDir).filter((t) => String(t.id).startsWith('IR-'));
-  expect(incidents).toHaveLength(1);
-  const sent = outbox(dataDir);
+  expect(tickets(dataDir).filter((t) => String(t.id).startsWith('IR-') && t.missionId === missionId)).toHaveLength(1);
+  const sent = outbox(dataDir).filter((n) => n.missionId === missionId);
   expect(sent.filter((n) => n.kind === 'escalation')).toHaveLength(1);
   expect(sent.filter((n) => n.kind === 'comms')).toHaveLength(1);
   expect(sent.filter((n) => n.kind === 'intel-highlight')).toHaveLength(1);
   expect(sent.filter((n) => n.kind === 'visibility-gap')).toHaveLength(1);
   expect(new Set(sent.map((n) => n.idempotencyKey)).size).toBe(sent.length);
 
-  const report = readFileSync(join(dataDir, 'artifacts', result.artifacts['report.md']!.path), 'utf8');
+  const report = readFileSync(join(dataDir, 'artifacts', s.artifacts['report.md']!.path), 'utf8');
   expect(report).toContain(displayName);
   for (const label of ['Total Hunt Duration', 'Execution Phase Duration', 'suspicious-security-event', 'visibility-gap', 'Squad size', 'Iteration']) {
     expect(report).toContain(label);
   }
   expect(Object.keys(result.artifacts).sort()).toEqual(['comms.html', 'comms.txt', 'playbook.ipynb', 'report.html', 'report.md']);
+  // Every effect of the log is done; none ran twice.
+  const effects = await missions.effects(missionId, { limit: 100 });
+  expect(effects.items.every((e) => e.state === 'done')).toBe(true);
+  expect(new Set(effects.items.map((e) => e.key)).size).toBe(effects.items.length);
 
   const desc = await tw.client.workflow.getHandle(missionId).describe();
   expect(desc.typedSearchAttributes.get(SearchAttr.phase)).toBe('outcomes');
@@ -103,7 +119,7 @@ test('a full EAVD mission through Updates only: released report with metrics, pl
   expect(desc.typedSearchAttributes.get(SearchAttr.lead)).toBe(lead.id);
   expect(desc.typedSearchAttributes.get(SearchAttr.deadline)).toBeInstanceOf(Date);
 
-  const actions = result.timeline.map((e) => `${e.actor}:${e.action}`);
+  const actions = (await timeline(missions, missionId)).map((e) => `${e.actor}:${e.action}`);
   expect(actions).toEqual(
     expect.arrayContaining([
       'soc-platform:mission.started',
@@ -118,45 +134,53 @@ test('a full EAVD mission through Updates only: released report with metrics, pl
       'capeo:mission.completed',
     ]),
   );
+  // Metrics from the store.
+  const metrics = await missions.metrics(missionId);
+  expect(metrics).toMatchObject({ squadSize: 3, queriesRun: 1, escalations: { count: 1 }, visibilityGaps: 1 });
 
   // The recorded history replays cleanly against the current workflow code.
   const history = await tw.client.workflow.getHandle(missionId).fetchHistory();
   await Worker.runReplayHistory({ workflowBundle: { codePath: testEnv().bundlePath } }, history, missionId);
 });
 
-test('gates refuse what is wrong, with the exact missing items', async () => {
+test('gates refuse what is wrong: 409 with the missing items, 403 for who may not, 400 for a payload that breaks its rule', async () => {
   const { missionId } = await missions.start(eavdRequest, platform);
   await openGate(missions, missionId, 'collect');
-  expect((await refusal(missions.decideGate(missionId, { gate: 'analyze', decision: 'approve' }, manager))).code).toBe('GATE_NOT_OPEN');
-  expect((await refusal(missions.decideGate(missionId, { gate: 'collect', decision: 'approve' }, hunter))).code).toBe('NOT_ENTITLED');
+  expect((await refused(missions.decideGate(missionId, { gate: 'analyze', decision: 'approve' }, manager), ConflictError)).code).toBe('GATE_NOT_OPEN');
+  expect((await refused(missions.decideGate(missionId, { gate: 'collect', decision: 'approve' }, hunter), ForbiddenError)).code).toBe('NOT_ENTITLED');
   await missions.decideGate(missionId, { gate: 'collect', decision: 'approve' }, manager);
   await missions.assignLead(missionId, lead.id, manager);
 
-  const analyze = await refusal(missions.decideGate(missionId, { gate: 'analyze', decision: 'approve' }, lead));
+  const analyze = await refused(missions.decideGate(missionId, { gate: 'analyze', decision: 'approve' }, lead), ConflictError);
   expect(analyze.code).toBe('MISSING_ITEMS');
   expect(analyze.missing).toEqual(['analyze.initial-research', 'analyze.feasibility', 'analyze.owners', 'analyze.team-engagement']);
-  expect((await refusal(missions.decideGate(missionId, { gate: 'analyze', decision: 'approve' }, manager))).code).toBe('NOT_ENTITLED');
+  expect((await missions.summary(missionId)).gate?.missing).toEqual(analyze.missing);
+  expect((await refused(missions.decideGate(missionId, { gate: 'analyze', decision: 'approve' }, manager), ForbiddenError)).code).toBe('NOT_ENTITLED');
 
-  // Typed payloads: a bad reference is refused with the field named.
-  const bad = await refusal(missions.recordWorkItem(missionId, 'initial-research', { references: [{ ...ref, link: 'not a url' }] }, lead));
+  // Typed payloads: a bad reference is refused with the field named; a score of 9 out of 5 too.
+  const bad = await refused(missions.recordWorkItem(missionId, 'initial-research', { references: [{ ...ref, link: 'not a url' }] }, lead), BadRequestError);
   expect(bad.code).toBe('INVALID_WORK_ITEM');
-  expect(bad.missing[0]).toMatch(/^data\.references\.0\.link/);
-  // A hunter outside the squad may not write.
-  expect((await refusal(missions.recordWorkItem(missionId, 'initial-research', { references: [ref] }, hunter))).code).toBe('NOT_ENTITLED');
+  expect(bad.fields[0]).toBe('data.references.0.link');
+  const nine = await refused(missions.recordWorkItem(missionId, 'feasibility', { ...feasibility, dataAvailability: 9 }, lead), BadRequestError);
+  expect(nine.fields).toEqual(['data.dataAvailability']);
+  // A hunter outside the squad may not write: 403, not a conflict.
+  expect((await refused(missions.recordWorkItem(missionId, 'initial-research', { references: [ref] }, hunter), ForbiddenError)).code).toBe('NOT_ENTITLED');
+  // An item of another phase is a state conflict; an item capeo records itself is a bad request.
+  expect((await refused(missions.recordWorkItem(missionId, 'objectives', { objectives: ['x'] }, lead), ConflictError)).code).toBe('WRONG_PHASE');
+  expect((await refused(missions.recordWorkItem(missionId, 'intel', {}, lead), BadRequestError)).code).toBe('INVALID_WORK_ITEM');
 
   await missions.recordWorkItem(missionId, 'initial-research', { references: [ref] }, lead);
   await missions.recordWorkItem(missionId, 'feasibility', feasibility, lead);
   await missions.recordWorkItem(missionId, 'owners', { owners: [{ name: 'Web', contact: 'web@example.org', kind: 'business' }] }, lead);
   await missions.recordWorkItem(missionId, 'team-engagement', { teams: [], statement: 'none needed' }, lead);
-  const state = await missions.get(missionId);
-  expect(state.workItems['analyze']!['feasibility']!.data['prioritisation']).toMatchObject({ proposal: 'qualify' });
+  expect((await missions.summary(missionId)).prioritisation).toMatchObject({ proposal: 'qualify' });
   await missions.decideGate(missionId, { gate: 'analyze', decision: 'approve' }, lead);
 
-  const over75 = await refusal(missions.setAllocation(missionId, { totalHuntHours: 40, executionPhaseHours: 31 }, undefined, lead));
+  const over75 = await refused(missions.setAllocation(missionId, { totalHuntHours: 40, executionPhaseHours: 31 }, undefined, lead), BadRequestError);
   expect(over75.code).toBe('INVALID_ALLOCATION');
   expect(over75.message).toContain('75%');
   await missions.setAllocation(missionId, { totalHuntHours: 40, executionPhaseHours: 30 }, undefined, lead);
-  const noReason = await refusal(missions.setAllocation(missionId, { totalHuntHours: 48, executionPhaseHours: 30 }, undefined, lead));
+  const noReason = await refused(missions.setAllocation(missionId, { totalHuntHours: 48, executionPhaseHours: 30 }, undefined, lead), BadRequestError);
   expect(noReason.message).toContain('needs a reason');
   await missions.recordWorkItem(missionId, 'objectives', { objectives: ['x'] }, lead);
 
@@ -165,76 +189,89 @@ test('gates refuse what is wrong, with the exact missing items', async () => {
   await missions.update(missionId, msg.squadResponseUpdate, { accept: true, actor: hunter });
   await missions.update(missionId, msg.squadResponseUpdate, { accept: false, reason: 'on leave', actor: hunter2 });
   await until(missions, missionId, (s) => Boolean(s.workItems['plan']?.['action-plan']), 'action plan');
-  const plan = await refusal(missions.decideGate(missionId, { gate: 'plan', decision: 'approve' }, lead));
+  const plan = await refused(missions.decideGate(missionId, { gate: 'plan', decision: 'approve' }, lead), ConflictError);
   expect(plan.missing).toEqual(['plan.squad', 'plan.comms-channel']);
-  await tw.client.workflow.getHandle(missionId).terminate('test done');
+  await endMission(tw, missionId);
 });
 
-test('Analyze rejection ends the mission not qualified; other rejections keep the phase with the reason; cancellation', async () => {
+test('Analyze rejection ends the mission not qualified; other rejections reopen the gate with the reason; cancellation', async () => {
   const { missionId } = await missions.start(eavdRequest, platform);
   await openGate(missions, missionId, 'collect');
   const stay = await missions.decideGate(missionId, { gate: 'collect', decision: 'reject', reason: 'intel too thin' }, manager);
-  expect(stay.state).toMatchObject({ phase: 'collect', status: 'active', openGate: 'collect' });
-  expect(stay.state.timeline.at(-1)).toMatchObject({ action: 'gate.rejected', detail: 'collect: intel too thin' });
+  expect(stay).toMatchObject({ phase: 'collect', status: 'active', openGate: 'collect' });
+  expect((await missions.summary(missionId)).gate).toMatchObject({ phase: 'collect', round: 2, decided: null });
+  expect((await timeline(missions, missionId)).map((e) => [e.action, e.detail])).toContainEqual(['gate.rejected', 'collect: intel too thin']);
   await missions.decideGate(missionId, { gate: 'collect', decision: 'approve' }, manager);
   const ended = await missions.decideGate(missionId, { gate: 'analyze', decision: 'reject', reason: 'no crown jewels at risk' }, manager);
-  expect(ended.state.status).toBe('not_qualified');
-  const result: MissionState = await tw.client.workflow.getHandle(missionId).result();
+  expect(ended.status).toBe('not_qualified');
+  const result: MissionOutcome = await tw.client.workflow.getHandle(missionId).result();
   expect(result.closedReason).toBe('no crown jewels at risk');
-  expect((await refusal(missions.decideGate(missionId, { gate: 'analyze', decision: 'approve' }, manager))).code).toBe('MISSION_CLOSED');
+  expect((await refused(missions.decideGate(missionId, { gate: 'analyze', decision: 'approve' }, manager), ConflictError)).code).toBe('MISSION_CLOSED');
 
   const other = await missions.start(eavdRequest, platform);
   await openGate(missions, other.missionId, 'collect');
-  expect((await refusal(missions.update(other.missionId, msg.cancelMissionUpdate, { reason: 'x', actor: hunter }))).code).toBe('NOT_ENTITLED');
+  expect((await refused(missions.update(other.missionId, msg.cancelMissionUpdate, { reason: 'x', actor: hunter }), ForbiddenError)).code).toBe('NOT_ENTITLED');
   const cancelled = await missions.update(other.missionId, msg.cancelMissionUpdate, { reason: 'duplicate of EAVD01', actor: manager });
-  expect(cancelled.state.status).toBe('cancelled');
+  expect(cancelled.status).toBe('cancelled');
+  expect(((await tw.client.workflow.getHandle(other.missionId).result()) as MissionOutcome).status).toBe('cancelled');
 });
 
-test('containment runs only after a DFIR approval; findings are withdrawn, never deleted', async () => {
+test('containment runs only after a DFIR approval; findings are withdrawn, never deleted, once', async () => {
   const { missionId } = await missions.start(eavdRequest, platform);
   await walkToExecute(missions, missionId);
-  const { ack } = await missions.update(missionId, msg.requestContainmentUpdate, {
+  const ack = await missions.update(missionId, msg.requestContainmentUpdate, {
     target: { kind: 'account', id: 'j.doe@example.org' }, reason: 'credentials phished', actor: hunter,
   });
-  let s = await missions.get(missionId);
-  expect(s.containments[0]).toMatchObject({ id: ack.id, status: 'pending-dfir' });
-  expect((await refusal(missions.update(missionId, msg.decideContainmentUpdate, { containmentId: ack.id!, decision: 'approve', reason: 'ok', actor: lead }))).code).toBe('NOT_ENTITLED');
+  expect((await missions.summary(missionId)).pendingContainments[0]).toMatchObject({ id: ack.id });
+  expect((await refused(missions.update(missionId, msg.decideContainmentUpdate, { containmentId: ack.id!, decision: 'approve', reason: 'ok', actor: lead }), ForbiddenError)).code).toBe('NOT_ENTITLED');
+  expect((await refused(missions.update(missionId, msg.decideContainmentUpdate, { containmentId: 'C99', decision: 'approve', reason: 'ok', actor: dfir }), NotFoundError)).code).toBe('NOT_FOUND');
   await missions.update(missionId, msg.decideContainmentUpdate, { containmentId: ack.id!, decision: 'approve', reason: 'confirmed', actor: dfir });
-  s = await missions.get(missionId);
-  expect(s.containments[0]).toMatchObject({ status: 'executed', dfir: { by: dfir.id, decision: 'approve' } });
-  expect(s.containments[0]!.action?.id).toMatch(/^ISO-/);
+  expect((await refused(missions.update(missionId, msg.decideContainmentUpdate, { containmentId: ack.id!, decision: 'approve', reason: 'x', actor: dfir }), ConflictError)).code).toBe('DUPLICATE');
+  let c = (await tw.store.reads.record(missionId))!.containments[0]!;
+  for (let i = 0; i < 200 && c.status !== 'executed'; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    c = (await tw.store.reads.record(missionId))!.containments[0]!;
+  }
+  expect(c).toMatchObject({ status: 'executed', dfir: { by: dfir.id, decision: 'approve' } });
+  expect(c.action?.id).toMatch(/^ISO-/);
 
   const f = await missions.update(missionId, msg.addFindingUpdate, { finding: { ...seoi, category: 'hunt-opportunity', sourceKey: undefined }, actor: hunter });
-  await missions.update(missionId, msg.withdrawFindingUpdate, { findingId: f.ack.id!, reason: 'benign', actor: hunter });
-  s = await missions.get(missionId);
-  expect(s.findings.find((x) => x.id === f.ack.id)).toMatchObject({ status: 'withdrawn', withdrawnReason: 'benign' });
-  await tw.client.workflow.getHandle(missionId).terminate('test done');
+  await missions.update(missionId, msg.withdrawFindingUpdate, { findingId: f.id!, reason: 'benign', actor: hunter });
+  expect(await missions.finding(missionId, f.id!)).toMatchObject({ status: 'withdrawn', withdrawnReason: 'benign' });
+  expect((await refused(missions.update(missionId, msg.withdrawFindingUpdate, { findingId: f.id!, reason: 'again', actor: hunter }), ConflictError)).code).toBe('DUPLICATE');
+  expect((await refused(missions.update(missionId, msg.withdrawFindingUpdate, { findingId: 'F999', reason: 'x', actor: hunter }), NotFoundError)).code).toBe('NOT_FOUND');
+  expect((await missions.summary(missionId)).counts.findings).toMatchObject({ withdrawn: 1, byCategory: { 'hunt-opportunity': 0 } });
+  await endMission(tw, missionId);
 });
 
 test('concurrent starts never share a code; a retried start gets the same mission', async () => {
   const started = await Promise.all(Array.from({ length: 8 }, () => missions.start(eavdRequest, platform)));
   expect(new Set(started.map((s) => s.code)).size).toBe(8);
-  const first = await missions.start(eavdRequest, platform, 'retry-key-1');
-  const again = await missions.start(eavdRequest, platform, 'retry-key-1');
+  const key = `retry-key-${Date.now()}`;
+  const first = await missions.start(eavdRequest, platform, key);
+  const again = await missions.start(eavdRequest, platform, key);
   expect(again).toEqual({ ...first, created: false });
-  const other = await missions.start({ ...eavdRequest, topic: 'something else entirely' }, platform, 'retry-key-1').catch((e: unknown) => e);
+  const other = await missions.start({ ...eavdRequest, topic: 'something else entirely' }, platform, key).catch((e: unknown) => e);
   expect(other).toBeInstanceOf(ConflictError);
   expect((other as ConflictError).code).toBe('IDEMPOTENCY_KEY_REUSED');
   // Even after the mission ended, a late retry finds it instead of starting it again.
   await tw.client.workflow.getHandle(first.missionId).terminate('ended');
-  expect(await missions.start(eavdRequest, platform, 'retry-key-1')).toEqual({ ...first, created: false });
-  await Promise.all(started.map((s) => tw.client.workflow.getHandle(s.missionId).terminate('test done')));
+  expect(await missions.start(eavdRequest, platform, key)).toEqual({ ...first, created: false });
+  await Promise.all(started.map((s) => endMission(tw, s.missionId)));
 });
 
-test('a new iteration keeps code and code name, increments the iteration and starts from the previous playbook', async () => {
-  const { missionId, code } = await missions.start(eavdRequest, platform);
+test('a new iteration keeps code, code name and every start field (the brand too), and starts from the previous playbook', async () => {
+  const request = { ...eavdRequest, brand: { domains: ['example.com'], keywords: ['login'] }, policy: { sweepIntervalMinutes: 600 } };
+  const { missionId, code } = await missions.start(request, platform);
   await walkToCompletion(missions, missionId);
   await expect(missions.newIteration(missionId, hunter)).rejects.toThrow(/hunt manager or the mission lead/);
   const next = await missions.newIteration(missionId, lead);
   expect(next).toMatchObject({ code, iteration: 2, displayName: `${code} - Barracuda Muffin`, previousMissionId: missionId });
-  const s = await missions.get(next.missionId);
+  const s = await missions.summary(next.missionId);
   expect(s.previous?.playbook?.path).toBe(`${missionId}/playbook.ipynb`);
   expect(s.previous?.objectives).toEqual(['find lookalike domains with MX records']);
+  expect(s.brand).toEqual(request.brand);
+  expect(s.policy.sweepIntervalMinutes).toBe(600);
 
   // Recurring iterations: a Temporal Schedule; triggering it now starts the one after.
   const { scheduleId } = await missions.scheduleIterations(missionId, 7, lead);
@@ -243,16 +280,13 @@ test('a new iteration keeps code and code name, increments the iteration and sta
   expect(described.spec.intervals?.[0]?.every).toBe(7 * 24 * 3600 * 1000);
   await schedule.trigger();
   const third = await until(missions, `mission-${code}-3`, (x) => x.iteration === 3, 'scheduled iteration');
-  expect(third).toMatchObject({ code, iteration: 3, trigger: 'schedule', previous: { missionId: next.missionId } });
+  expect(third).toMatchObject({ code, iteration: 3, trigger: 'schedule', previous: { missionId: next.missionId }, brand: request.brand });
   await schedule.delete();
-  await Promise.all([next.missionId, third.missionId].map((id) => tw.client.workflow.getHandle(id).terminate('test done')));
+  await Promise.all([next.missionId, third.missionId].map((id) => endMission(tw, id)));
 });
 
-test('a mission that closed before it ever ran reads as closed (409), not as a server error', async () => {
-  const id = 'mission-NEVER01-1';
-  await tw.client.workflow.start('missionWorkflow', { workflowId: id, taskQueue: 'no-worker-polls-this', args: [{}] });
-  await tw.client.workflow.getHandle(id).terminate('stopped before it ran');
-  const err = await missions.get(id).then(() => undefined, (e: unknown) => e);
-  expect(err).toBeInstanceOf(ConflictError);
-  expect((err as ConflictError).code).toBe('MISSION_CLOSED');
+test('reads of a mission that does not exist are 404', async () => {
+  expect(await refused(missions.get('mission-NEVER01-1'), NotFoundError)).toBeInstanceOf(NotFoundError);
+  expect(await refused(missions.findings('mission-NEVER01-1', { limit: 5 }), NotFoundError)).toBeInstanceOf(NotFoundError);
+  expect(await refused(missions.decideGate('not-a-mission', { gate: 'collect', decision: 'approve' }, manager), NotFoundError)).toBeInstanceOf(NotFoundError);
 });

@@ -1,9 +1,7 @@
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { app } from '../../api/app';
-import { ApiKeyStore } from '../../api/auth/api-keys';
 import { MissionService } from '../../api/services/missions';
 import { ROLES, type Actor } from '../../domain/identity';
 import type { TestWorker } from './temporal';
@@ -20,11 +18,15 @@ export const as = (a: Actor): Record<string, string> => {
 export const roleActors: Actor[] = ROLES.map((role) => ({ id: `${role}-user`, role }));
 
 /** `errorLog`: a file the API writes its error-level log to (to show a failing test what the server saw). */
-export async function buildTestApp(tw: TestWorker, actors: Actor[] = [], rateLimitPerMinute = 0, errorLog?: string): Promise<FastifyInstance> {
-  const store = new ApiKeyStore(join(mkdtempSync(join(tmpdir(), 'capeo-keys-')), 'api-keys.json'));
-  for (const a of [...actors, ...roleActors]) keys.set(`${a.id}/${a.role}`, store.create(a.id, a.role).key);
+export async function buildTestApp(tw: TestWorker, actors: Actor[] = [], rateLimitPerMinute = 0, errorLog?: string, artifactDir = join(tmpdir(), 'none')): Promise<FastifyInstance> {
+  const identities = tw.store.identities;
+  for (const a of [...actors, ...roleActors]) {
+    // Test files share a store: a test identity's earlier key is replaced by a fresh one.
+    await tw.store.db.query('delete from api_keys where name = $1', [a.id]);
+    keys.set(`${a.id}/${a.role}`, (await identities.createKey(a.id, a.role)).key);
+  }
   const fastify = Fastify({ logger: errorLog ? { level: 'warn', file: errorLog } : false });
-  await fastify.register(app, { missions: new MissionService(tw.client, tw.taskQueue, join(tmpdir(), 'none')), auth: { keys: store }, rateLimitPerMinute });
+  await fastify.register(app, { missions: new MissionService(tw.client, tw.store, tw.taskQueue, artifactDir), auth: { identities }, rateLimitPerMinute });
   await fastify.ready();
   return fastify;
 }

@@ -2,12 +2,14 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
-import { createActivities, type IterationDeps } from '../../activities';
+import { createActivities, type ActivityDeps } from '../../activities';
 import { MissionService } from '../../api/services/missions';
 import { readOutbox } from '../../activities/notify/outbox-notifier';
 import { loadConfig } from '../../config';
 import { createCapeoWorker } from '../../worker/create-worker';
+import type { MissionStore } from '../../store';
 import { testNamespace } from './namespaces';
+import { testStore } from './postgres';
 
 let runtimeInstalled = false;
 function quietRuntime(): void {
@@ -34,7 +36,7 @@ export function realActivities(dataDir = mkdtempSync(join(testEnv().dir, 'data-'
   const intelDir = join(dataDir, 'intel');
   cpSync(join(ROOT, 'samples', 'intel'), intelDir, { recursive: true });
   const config = loadConfig({ CAPEO_DATA_DIR: dataDir, CAPEO_INTEL_DIR: intelDir, CAPEO_LOG_DIR: join(ROOT, 'samples', 'logs'), ...env });
-  return { dataDir, config, activities: (iterations: IterationDeps) => createActivities(config, iterations) };
+  return { dataDir, config, activities: (deps: ActivityDeps) => createActivities(config, deps) };
 }
 
 /** Lines of the embedded notification outbox. */
@@ -54,6 +56,7 @@ export interface TestWorker {
   worker: Worker;
   client: Client;
   taskQueue: string;
+  store: MissionStore;
   close(): Promise<void>;
 }
 
@@ -63,12 +66,14 @@ export interface TestWorker {
  * other, so the long-lived mission-code registry always has a live worker.
  */
 export async function startTestWorker(
-  activities: object | ((deps: IterationDeps) => object),
+  activities: object | ((deps: ActivityDeps) => object),
   address = testEnv().address,
+  givenStore?: MissionStore,
 ): Promise<TestWorker> {
   quietRuntime();
   const namespace = testNamespace();
   const taskQueue = namespace;
+  const store = givenStore ?? (await testStore());
   const connection = await Connection.connect({ address });
   const client = new Client({ connection, namespace });
   const nativeConnection = await NativeConnection.connect({ address });
@@ -76,7 +81,7 @@ export async function startTestWorker(
     connection: nativeConnection,
     namespace,
     taskQueue,
-    activities: typeof activities === 'function' ? activities({ client, taskQueue }) : activities,
+    activities: typeof activities === 'function' ? activities({ client, taskQueue, store }) : activities,
     workflowBundle: { codePath: testEnv().bundlePath },
   });
   const running = worker.run();
@@ -84,11 +89,13 @@ export async function startTestWorker(
     worker,
     client,
     taskQueue,
+    store,
     async close() {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
       await nativeConnection.close();
       await connection.close();
+      if (!givenStore) await store.close();
     },
   };
 }
@@ -103,5 +110,5 @@ export interface MissionHarness {
 export async function missionHarness(env: Record<string, string> = {}): Promise<MissionHarness> {
   const real = realActivities(undefined, env);
   const tw = await startTestWorker(real.activities);
-  return { tw, dataDir: real.dataDir, missions: new MissionService(tw.client, tw.taskQueue, join(real.dataDir, 'artifacts')) };
+  return { tw, dataDir: real.dataDir, missions: new MissionService(tw.client, tw.store, tw.taskQueue, join(real.dataDir, 'artifacts')) };
 }

@@ -1,8 +1,9 @@
+import type { Client } from '@temporalio/client';
 import { NotFoundError, NotReadyError } from '../../api/errors';
 import type { MissionService } from '../../api/services/missions';
 import type { Actor } from '../../domain/identity';
 import * as msg from '../../domain/messages';
-import type { MissionState } from '../../domain/mission';
+import type { MissionSummary } from '../../domain/mission-summary';
 
 export const platform: Actor = { id: 'soc-platform', role: 'platform' };
 export const manager: Actor = { id: 'maria.manager', role: 'manager' };
@@ -27,15 +28,56 @@ export const feasibility = {
   crownJewelsImpacted: true, majorVulnerabilities: false, emergentThreat: true,
 };
 
-/** Polls the mission until `ok` holds (the workflow's own work runs after an Update returns). */
-export async function until(missions: MissionService, id: string, ok: (s: MissionState) => boolean, what: string): Promise<MissionState> {
-  for (let i = 0; i < 300; i++) {
+/** Polls the mission's summary until `ok` holds (the workflow's own work runs after an Update returns). */
+export async function until(missions: MissionService, id: string, ok: (s: MissionSummary) => boolean, what: string, tries = 300): Promise<MissionSummary> {
+  for (let i = 0; i < tries; i++) {
     // A mission being started by someone else may not exist yet.
-    const s = await missions.get(id).catch((err: unknown) => {
+    const s = await missions.summary(id).catch((err: unknown) => {
       if (err instanceof NotFoundError || err instanceof NotReadyError) return undefined;
       throw err;
     });
     if (s && ok(s)) return s;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${id}: ${what} never happened`);
+}
+
+/** Ends a mission a test is done with, and its watchers (which a mission abandons to outlive its continue-as-new). */
+export async function endMission(tw: { client: Client }, missionId: string): Promise<void> {
+  for (const id of [missionId, `${missionId}-visibility`, `${missionId}-sweep`]) {
+    await tw.client.workflow.getHandle(id).terminate('test done').catch(() => undefined);
+  }
+}
+
+/** Every finding of a mission, from the store, page by page. */
+export async function allFindings(missions: MissionService, id: string) {
+  const out = [];
+  let cursor: string | undefined;
+  do {
+    const page = await missions.findings(id, { limit: 500, ...(cursor ? { cursor } : {}) });
+    out.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return out;
+}
+
+/** Every audit entry of a mission, from the store. */
+export async function timeline(missions: MissionService, id: string) {
+  const out = [];
+  let cursor: string | undefined;
+  do {
+    const page = await missions.timeline(id, { limit: 500, ...(cursor ? { cursor } : {}) });
+    out.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return out;
+}
+
+/** Polls the mission's findings until `ok` holds. */
+export async function untilFindings(missions: MissionService, id: string, ok: (f: Awaited<ReturnType<typeof allFindings>>) => boolean, what: string) {
+  for (let i = 0; i < 400; i++) {
+    const f = await allFindings(missions, id);
+    if (ok(f)) return f;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`${id}: ${what} never happened`);

@@ -1,14 +1,17 @@
-import { continueAsNew, getExternalWorkflowHandle, proxyActivities, sleep } from '@temporalio/workflow';
+import { continueAsNew, getExternalWorkflowHandle, isCancellation, proxyActivities, sleep } from '@temporalio/workflow';
 import type { createSweepActivities } from '../../activities/eavd/sweep-activities';
+import type { createStoreActivities } from '../../activities/store/store-activities';
 import { candidateFinding, INTEREST_GROUP_SIZE, interestGroupFinding, type CandidateFacts, type Scored } from '../../domain/eavd-scoring';
 import type { NewFinding } from '../../domain/findings';
-import { sweepFindingsSignal, sweepResultsSignal } from '../../domain/messages';
+import { sweepFindingsSignal, sweepResultsSignal, watcherFailedSignal } from '../../domain/messages';
 
 const sweep = proxyActivities<ReturnType<typeof createSweepActivities>>({
   startToCloseTimeout: '30 minutes',
   heartbeatTimeout: '2 minutes',
   retry: { maximumInterval: '2 minutes', nonRetryableErrorTypes: ['RESOLVE_BATCH_TOO_LARGE', 'RESOLVE_OPTIONS_INVALID', 'EXTERNAL_BAD_ANSWER', 'EXTERNAL_AUTH_REJECTED', 'EXTERNAL_REQUEST_REJECTED'] },
 });
+
+const store = proxyActivities<ReturnType<typeof createStoreActivities>>({ startToCloseTimeout: '1 minute', retry: { maximumInterval: '30 seconds' } });
 
 export interface SweepInput {
   missionWorkflowId: string;
@@ -35,6 +38,23 @@ const ENRICH_BATCH = 100;
  * stays small for brands with tens of thousands of candidates.
  */
 export async function eavdSweepWorkflow(input: SweepInput): Promise<void> {
+  const standing = await store.missionStanding({ missionId: input.missionId });
+  if (!standing || standing.status !== 'active' || standing.phase !== 'execute') return;
+  let known = input.known;
+  try {
+    known = await sweepOnce(input);
+  } catch (err) {
+    if (isCancellation(err)) throw err;
+    // The mission audits the failure and goes on; the next sweep tries again.
+    const error = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
+    await getExternalWorkflowHandle(input.missionWorkflowId).signal(watcherFailedSignal, { watcher: 'sweep', error: error.slice(0, 300) }).catch(() => undefined);
+  }
+  await sleep(input.intervalMinutes * 60_000);
+  await continueAsNew<typeof eavdSweepWorkflow>({ ...input, sweep: input.sweep + 1, known });
+}
+
+/** One sweep; answers the registered lookalikes known after it. */
+async function sweepOnce(input: SweepInput): Promise<string[]> {
   const known = new Set(input.known);
   const { path, count } = await sweep.generateCandidates({
     path: `${input.missionId}/sweeps/${input.sweep}/candidates.json`,
@@ -80,6 +100,5 @@ export async function eavdSweepWorkflow(input: SweepInput): Promise<void> {
     findingCount,
   });
   for (const c of fresh) known.add(c.domain);
-  await sleep(input.intervalMinutes * 60_000);
-  await continueAsNew<typeof eavdSweepWorkflow>({ ...input, sweep: input.sweep + 1, known: [...known] });
+  return [...known];
 }

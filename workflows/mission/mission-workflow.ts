@@ -1,51 +1,135 @@
-import { allHandlersFinished, condition, workflowInfo } from '@temporalio/workflow';
-import type { MissionState, MissionWorkflowInput } from '../../domain/mission';
-import { PHASES } from '../../domain/phases';
+import { allHandlersFinished, condition, continueAsNew, workflowInfo } from '@temporalio/workflow';
+import type { MissionCore } from '../../domain/mission-core';
+import { newMissionCore, type MissionOutcome, type MissionWorkflow, type MissionWorkflowArgs } from '../../domain/mission-start';
+import { tip } from './activity-proxies';
 import { runClocks } from './clocks';
-import { Effects } from './effects';
-import { awaitGateDecision } from './gate';
+import { describeFailure, EffectSupervisor } from './effect-supervisor';
 import { registerHandlers } from './handlers';
-import { Mission } from './mission-state';
+import { MissionMachine } from './mission-machine';
 import { Outcomes } from './outcomes';
-import { analyze } from './phases/analyze';
-import { collect } from './phases/collect';
-import { execute } from './phases/execute';
-import { plan } from './phases/plan';
+import { StoreWriter } from './store-writer';
+import { Watchers } from './watchers';
 
-/** A CAPEO mission: Collect → Analyze → Plan → Execute → Outcomes, each phase ending at a gate. */
-export async function missionWorkflow(input: MissionWorkflowInput): Promise<MissionState> {
-  const m = new Mission(input, workflowInfo().workflowId);
-  const s = m.state;
-  const effects = new Effects(m);
-  const outcomes = new Outcomes(m);
-  registerHandlers(m, effects, outcomes);
-  const background = [effects.run(), runClocks(m, () => (s.openGate = null))];
-  let stopWatch: (() => Promise<void>) | undefined;
+const HOUR = 3_600_000;
+/** Temporal refuses Updates past 2,000 per run: hand over well before. */
+const UPDATES_PER_RUN = 1_000;
 
-  try {
-    for (const phase of PHASES) {
-      m.enterPhase(phase);
-      if (phase === 'collect') await collect(m);
-      if (phase === 'analyze') analyze(m);
-      if (phase === 'plan') plan(m);
-      if (phase === 'execute') stopWatch = execute(m);
-      if (phase === 'outcomes') await outcomes.writePlaybook();
-      if (s.status !== 'active') break;
-      m.openGate();
-      await awaitGateDecision(m, phase);
-      m.gateDecided();
-      if (s.status !== 'active') break;
-      if (phase === 'execute') {
-        m.stopClock('execution');
-        await stopWatch?.();
-      }
-      if (phase === 'outcomes') m.close('completed', 'outcomes approved');
-    }
-  } finally {
-    await stopWatch?.();
+/**
+ * A CAPEO mission: Collect → Analyze → Plan → Execute → Outcomes, each phase ending at a gate. The
+ * machine holds the state and the rules; this function wires the handlers and runs the phase loop,
+ * the effects, the clocks and the store writer, and continues as new (same mission, fresh history)
+ * when its history grows, carrying its compact state.
+ */
+export const huntMissionWorkflow: MissionWorkflow = async (args: MissionWorkflowArgs): Promise<MissionOutcome> => {
+  const resumed = 'resume' in args;
+  const core: MissionCore = resumed ? { ...args.resume, runs: args.resume.runs + 1 } : newMissionCore(args.start);
+  const writer = new StoreWriter(core);
+  const m = new MissionMachine(core, writer);
+  const outcomes = new Outcomes(m, writer);
+  const effects = new EffectSupervisor(m, writer);
+  const watchers = new Watchers(m, writer);
+  let updates = 0;
+  let finishing = false;
+  registerHandlers({ m, writer, outcomes, counted: () => updates++ });
+
+  if (resumed) m.audit('capeo', 'mission.continued', `run ${core.runs}`);
+  else {
+    m.audit(args.start.requester, 'mission.started', `${core.displayName}: ${core.topic}`);
+    if (core.previous) m.audit('capeo', 'iteration.started', `from ${core.previous.missionId}`);
   }
 
-  await Promise.all(background);
-  await condition(() => effects.idle() && allHandlersFinished());
-  return s;
-}
+  const handOverDue = () => {
+    const info = workflowInfo();
+    return !finishing && (info.continueAsNewSuggested || info.historyLength >= core.policy.maxHistoryEvents || updates >= UPDATES_PER_RUN);
+  };
+  const effectsDone = effects.run(() => finishing);
+  const written = writer.run(() => finishing && effects.settled() && allHandlersFinished());
+  const clocks = runClocks(m);
+
+  /** The phase's own work, then its gate opens. Each step checks what is done, so a resumed run repeats nothing. */
+  async function phaseWork(): Promise<void> {
+    switch (core.phase) {
+      case 'collect':
+        if (!m.hasItem('collect', 'intel')) {
+          try {
+            m.intelPulled(await tip.pullIntel({ topic: core.topic, keywords: core.keywords }));
+          } catch (err) {
+            const f = describeFailure(err, 5);
+            m.intelFailed(`${f.type}: ${f.message}`);
+          }
+        }
+        // The gate opens once the highlight to the stakeholders is sent (or has failed for good).
+        await condition(() => m.hasItem('collect', 'stakeholder-highlight'));
+        break;
+      case 'analyze':
+        m.startClock('total');
+        break;
+      case 'plan':
+        m.carryIntoPlan();
+        break;
+      case 'execute':
+        m.startClock('execution');
+        await watchers.start();
+        break;
+      case 'outcomes':
+        if (!m.hasItem('outcomes', 'playbook')) await outcomes.writePlaybook();
+        break;
+    }
+  }
+
+  /** Waits for the open gate's decision, reminding whoever decides at the policy's interval. */
+  async function awaitVerdict(): Promise<'decided' | 'hand-over'> {
+    for (;;) {
+      const gate = core.gate!;
+      const remindAt = Date.parse(gate.openedAt) + (gate.remindersSent + 1) * core.policy.gateReminderHours * HOUR;
+      const woke = await condition(() => gate.verdict !== null || core.status !== 'active' || handOverDue(), Math.max(1, remindAt - Date.now()));
+      if (gate.verdict !== null || core.status !== 'active') return 'decided';
+      if (handOverDue()) return 'hand-over';
+      if (!woke) m.remindGate();
+    }
+  }
+
+  async function phaseLoop(): Promise<'closed' | 'hand-over'> {
+    while (core.status === 'active') {
+      if (!core.gate) {
+        await phaseWork();
+        if (core.status !== 'active') break;
+        m.openGate();
+      }
+      if ((await awaitVerdict()) === 'hand-over') return 'hand-over';
+      const verdict = core.gate?.verdict;
+      if (core.status !== 'active' || !verdict) break;
+      if (verdict.decision === 'reject') {
+        if (core.phase === 'analyze') m.close('not_qualified', verdict.reason ?? 'rejected at the Analyze gate');
+        else m.openGate();
+        continue;
+      }
+      if (core.phase === 'execute') {
+        m.stopClock('execution');
+        await watchers.stop();
+      }
+      const next = m.next();
+      if (next) m.enterPhase(next);
+      else m.close('completed', 'outcomes approved');
+    }
+    return 'closed';
+  }
+
+  if ((await phaseLoop()) === 'hand-over') {
+    // In-flight Updates and running effects finish, new Updates are asked to retry, then the mission
+    // continues in a new run from exactly this state.
+    m.draining = true;
+    await condition(() => allHandlersFinished() && effects.idle() && writer.idle());
+    await Promise.all([effectsDone, clocks]);
+    await condition(() => allHandlersFinished() && writer.idle());
+    return continueAsNew<MissionWorkflow>({ resume: { ...core, effects: { ...core.effects, running: 0 } } });
+  }
+
+  await watchers.stop();
+  finishing = true;
+  await Promise.all([effectsDone, clocks]);
+  await condition(allHandlersFinished);
+  await written;
+  const artifacts = Object.fromEntries(Object.entries(core.artifacts).filter((e): e is [string, NonNullable<(typeof e)[1]>] => Boolean(e[1])));
+  return { missionId: core.missionId, status: core.status, closedReason: core.closedReason, artifacts };
+};

@@ -1,20 +1,24 @@
 import type { Actor } from '../../domain/identity';
-import { computeMetrics } from '../../domain/metrics';
-import { artifacts, notify } from './activity-proxies';
-import { effectKey } from './effects';
-import type { Mission } from './mission-state';
+import { outcomes } from './activity-proxies';
+import type { MissionMachine } from './mission-machine';
+import type { StoreWriter } from './store-writer';
 
-/** Outcomes: the playbook, the report (whose release stops the Total Hunt Duration clock) and the comms. */
+/**
+ * Outcomes: the playbook, the report (whose release stops the Total Hunt Duration clock) and the
+ * comms. The documents are rendered from the mission store, so the writer flushes before each: the
+ * activities get the mission's id, never its state.
+ */
 export class Outcomes {
   releasing = false;
-  constructor(private readonly m: Mission) {}
+  constructor(
+    private readonly m: MissionMachine,
+    private readonly writer: StoreWriter,
+  ) {}
 
   async writePlaybook(): Promise<void> {
+    await this.writer.flush();
     const s = this.m.state;
-    const ref = await artifacts.writePlaybook({ state: s, previous: s.previous?.playbook ?? null });
-    s.artifacts[ref.name] = ref;
-    this.m.recordItem('playbook', 'capeo', { path: ref.path, sha256: ref.sha256 }, 'outcomes');
-    this.m.audit('capeo', 'playbook.written', ref.path);
+    this.m.playbookWritten(await outcomes.writePlaybook({ missionId: s.missionId, previous: s.previous?.playbook ?? null }));
   }
 
   async release(actor: Actor, summary: string | undefined): Promise<void> {
@@ -23,25 +27,11 @@ export class Outcomes {
     try {
       this.m.stopClock('total');
       await this.writePlaybook();
-      const metrics = computeMetrics(s, this.m.now());
-      const report = await artifacts.writeReport({ state: s, metrics });
-      for (const ref of report) s.artifacts[ref.name] = ref;
-      this.m.recordItem('report', actor.id, { files: report.map((r) => r.path) }, 'outcomes');
-      this.m.audit(actor, 'report.released', report.map((r) => r.path).join(', '));
-
-      const comms = await artifacts.writeComms({ state: s, metrics, summary: summary ?? null });
-      for (const ref of comms.files) s.artifacts[ref.name] = ref;
-      const receipt = await notify.sendNotification({
-        idempotencyKey: effectKey('comms'),
-        kind: 'comms',
-        to: s.audience.length ? s.audience : ['security-newsletter'],
-        subject: comms.subject,
-        text: comms.text,
-        html: comms.html,
-        missionId: s.missionId,
-      });
-      this.m.recordItem('comms', 'capeo', { notification: receipt.id, to: s.audience }, 'outcomes');
-      this.m.audit('capeo', 'comms.sent', `${receipt.channel} ${receipt.id}`);
+      await this.writer.flush();
+      this.m.reportReleased(await outcomes.writeReport({ missionId: s.missionId }), actor);
+      await this.writer.flush();
+      this.m.commsWritten(await outcomes.writeComms({ missionId: s.missionId, summary: summary ?? null }));
+      await this.writer.flush();
     } finally {
       this.releasing = false;
     }

@@ -18,18 +18,57 @@ const CONTENT_TYPES: Record<(typeof s.ARTIFACT_NAMES)[number], string> = {
 export const missionRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> = async (app, { missions }) => {
   app.post('/missions', { schema: { ...s.startMission, summary: 'Start a mission' } }, async (req, reply) => {
     const started = await missions.start(req.body, actorOf(req, 'platform', 'manager'), req.headers['idempotency-key']);
-    return reply.status(started.created ? 201 : 200).send(started);
+    return reply.status(started.created ? 201 : 200).header('location', `/missions/${started.missionId}`).send(started);
   });
 
   app.get('/missions', { schema: { ...s.listMissions, summary: 'List missions' } }, async (req) => {
     actorOf(req);
-    return missions.listPage(req.query);
+    const page = await missions.list(req.query);
+    return { missions: page.items, nextCursor: page.nextCursor };
   });
 
-  app.get('/missions/:id', { schema: { ...s.getMission, summary: 'Read a mission' } }, async (req) => {
+  app.get('/missions/:id', { schema: { ...s.getMission, summary: 'Read a mission (a bounded summary)' } }, async (req) => {
     actorOf(req);
     return missions.get(req.params.id);
   });
+
+  app.get('/missions/:id/findings', { schema: { ...s.listFindings, summary: "A mission's findings, paged and filtered" } }, async (req) => {
+    actorOf(req);
+    const { cursor, ...filter } = req.query;
+    return missions.findings(req.params.id, { ...filter, ...(cursor ? { cursor } : {}) });
+  });
+  app.get('/missions/:id/findings/:findingId', { schema: { ...s.getFinding, summary: 'Read a finding' } }, async (req) => {
+    actorOf(req);
+    return missions.finding(req.params.id, req.params.findingId);
+  });
+  app.get('/findings', { schema: { ...s.searchFindings, summary: 'Search findings across missions' } }, async (req) => {
+    actorOf(req);
+    const { cursor, ...filter } = req.query;
+    return missions.searchFindings({ ...filter, ...(cursor ? { cursor } : {}) });
+  });
+  app.get('/missions/:id/timeline', { schema: { ...s.listTimeline, summary: "A mission's audit timeline, paged" } }, async (req) => {
+    actorOf(req);
+    return missions.timeline(req.params.id, req.query);
+  });
+  app.get('/missions/:id/queries', { schema: { ...s.listQueries, summary: "A mission's hunt query runs, paged" } }, async (req) => {
+    actorOf(req);
+    return missions.queries(req.params.id, req.query);
+  });
+  app.get('/missions/:id/sweeps', { schema: { ...s.listSweeps, summary: "A mission's EAVD sweeps, paged" } }, async (req) => {
+    actorOf(req);
+    return missions.sweeps(req.params.id, req.query);
+  });
+  app.get('/missions/:id/effects', { schema: { ...s.listEffects, summary: "A mission's effect log (tickets, escalations, notifications…), paged" } }, async (req) => {
+    actorOf(req);
+    const { state, ...page } = req.query;
+    return missions.effects(req.params.id, { ...page, ...(state ? { state } : {}) });
+  });
+  app.post('/missions/:id/effects/retry', { schema: { ...s.retryEffects, summary: "Retry a mission's failed effects (lead or manager)" } }, async (req) =>
+    missions.retryEffects(req.params.id, actorOf(req, 'lead', 'manager'), req.body?.effectIds),
+  );
+  app.post('/missions/:id/effects/:effectId/retry', { schema: { ...s.retryEffect, summary: 'Retry one failed effect (lead or manager)' } }, async (req) =>
+    missions.retryEffects(req.params.id, actorOf(req, 'lead', 'manager'), [req.params.effectId]),
+  );
 
   app.get('/missions/:id/metrics', { schema: { ...s.getMetrics, summary: 'Mission metrics' } }, async (req) => {
     actorOf(req);
@@ -42,56 +81,61 @@ export const missionRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> 
     return reply.type(CONTENT_TYPES[req.params.name]).send(body);
   });
 
-  app.post('/missions/:id/iterations', { schema: { ...s.newIteration, summary: 'Start the next iteration' } }, async (req, reply) =>
-    reply.status(201).send(await missions.newIteration(req.params.id, actorOf(req, 'manager', 'lead'))),
-  );
+  app.post('/missions/:id/iterations', { schema: { ...s.newIteration, summary: 'Start the next iteration' } }, async (req, reply) => {
+    const started = await missions.newIteration(req.params.id, actorOf(req, 'manager', 'lead'), req.headers['idempotency-key']);
+    return reply.status(started.created ? 201 : 200).header('location', `/missions/${started.missionId}`).send(started);
+  });
   app.put('/missions/:id/iteration-schedule', { schema: { ...s.scheduleIterations, summary: 'Schedule recurring iterations' } }, async (req) =>
     missions.scheduleIterations(req.params.id, req.body.everyDays, actorOf(req, 'manager', 'lead')),
   );
 
-  /** One route per Update: the acting identity is added, the state after the Update is answered. */
-  const state = async (p: ReturnType<MissionService['update']>) => (await p).state;
-
+  // One route per Update: the acting identity is added; the answer is the Update's acknowledgement.
   app.post('/missions/:id/gates/:gate/decision', { schema: { ...s.decideGate, summary: 'Decide a gate' } }, async (req) =>
-    state(missions.decideGate(req.params.id, { gate: req.params.gate, ...req.body }, actorOf(req, 'lead', 'manager'))),
+    missions.decideGate(req.params.id, { gate: req.params.gate, ...req.body }, actorOf(req, 'lead', 'manager')),
   );
   app.put('/missions/:id/lead', { schema: { ...s.assignLead, summary: 'Assign the mission lead' } }, async (req) =>
-    state(missions.assignLead(req.params.id, req.body.lead, actorOf(req, 'manager'))),
+    missions.assignLead(req.params.id, req.body.lead, actorOf(req, 'manager')),
   );
   app.post('/missions/:id/work-items/:item', { schema: { ...s.recordWorkItem, summary: 'Record a work item' } }, async (req) =>
-    state(missions.recordWorkItem(req.params.id, req.params.item, req.body.data, actorOf(req, ...HUNT))),
+    missions.recordWorkItem(req.params.id, req.params.item, req.body.data, actorOf(req, ...HUNT)),
   );
   app.put('/missions/:id/allocation', { schema: { ...s.setAllocation, summary: 'Set or amend the time allocation' } }, async (req) =>
-    state(missions.setAllocation(req.params.id, req.body.allocation, req.body.reason, actorOf(req, 'lead', 'manager'))),
+    missions.setAllocation(req.params.id, req.body.allocation, req.body.reason, actorOf(req, 'lead', 'manager')),
   );
   app.post('/missions/:id/squad/invitations', { schema: { ...s.inviteHunters, summary: 'Invite hunters to the squad' } }, async (req) =>
-    state(missions.update(req.params.id, msg.inviteHuntersUpdate, { ...req.body, actor: actorOf(req, 'lead', 'manager') })),
+    missions.update(req.params.id, msg.inviteHuntersUpdate, { ...req.body, actor: actorOf(req, 'lead', 'manager') }),
   );
   app.post('/missions/:id/squad/response', { schema: { ...s.squadResponse, summary: 'Accept or decline a squad invitation' } }, async (req) =>
-    state(missions.update(req.params.id, msg.squadResponseUpdate, { ...req.body, actor: actorOf(req, 'hunter') })),
+    missions.update(req.params.id, msg.squadResponseUpdate, { ...req.body, actor: actorOf(req, 'hunter') }),
   );
   app.post('/missions/:id/findings', { schema: { ...s.addFinding, summary: 'Record a finding' } }, async (req, reply) => {
-    const { ack, state: mission } = await missions.update(req.params.id, msg.addFindingUpdate, { finding: req.body, actor: actorOf(req, ...HUNT) });
-    return reply.status(201).send({ id: ack.id!, mission });
+    const ack = await missions.update(req.params.id, msg.addFindingUpdate, { finding: req.body, actor: actorOf(req, ...HUNT) });
+    const finding = await missions.finding(req.params.id, ack.id!);
+    const { id, created, ...mission } = ack;
+    return reply
+      .status(created === false ? 200 : 201)
+      .header('location', `/missions/${req.params.id}/findings/${id}`)
+      .send({ id: id!, created: created !== false, finding, mission });
   });
   app.post('/missions/:id/findings/:findingId/withdrawal', { schema: { ...s.withdrawFinding, summary: 'Withdraw a finding' } }, async (req) =>
-    state(missions.update(req.params.id, msg.withdrawFindingUpdate, { findingId: req.params.findingId, ...req.body, actor: actorOf(req, ...HUNT) })),
+    missions.update(req.params.id, msg.withdrawFindingUpdate, { findingId: req.params.findingId, ...req.body, actor: actorOf(req, ...HUNT) }),
   );
   app.post('/missions/:id/queries', { schema: { ...s.runQuery, summary: 'Run a hunt query through the SIEM' } }, async (req, reply) => {
-    const { ack, state: mission } = await missions.update(req.params.id, msg.runQueryUpdate, { ...req.body, actor: actorOf(req, ...HUNT) });
-    return reply.status(201).send({ id: ack.id!, mission });
+    const { id, ...mission } = await missions.update(req.params.id, msg.runQueryUpdate, { ...req.body, actor: actorOf(req, ...HUNT) });
+    const query = await missions.query(req.params.id, id!);
+    return reply.status(201).header('location', `/missions/${req.params.id}/queries`).send({ id: id!, query, mission });
   });
   app.post('/missions/:id/containments', { schema: { ...s.requestContainment, summary: 'Request containment' } }, async (req, reply) => {
-    const { ack, state: mission } = await missions.update(req.params.id, msg.requestContainmentUpdate, { ...req.body, actor: actorOf(req, ...HUNT) });
-    return reply.status(201).send({ id: ack.id!, mission });
+    const { id, ...mission } = await missions.update(req.params.id, msg.requestContainmentUpdate, { ...req.body, actor: actorOf(req, ...HUNT) });
+    return reply.status(201).send({ id: id!, mission });
   });
   app.post('/missions/:id/containments/:containmentId/decision', { schema: { ...s.decideContainment, summary: 'DFIR decision on containment' } }, async (req) =>
-    state(missions.update(req.params.id, msg.decideContainmentUpdate, { containmentId: req.params.containmentId, ...req.body, actor: actorOf(req, 'dfir') })),
+    missions.update(req.params.id, msg.decideContainmentUpdate, { containmentId: req.params.containmentId, ...req.body, actor: actorOf(req, 'dfir') }),
   );
   app.post('/missions/:id/cancellation', { schema: { ...s.cancelMission, summary: 'Cancel a mission' } }, async (req) =>
-    state(missions.update(req.params.id, msg.cancelMissionUpdate, { ...req.body, actor: actorOf(req, 'manager', 'lead') })),
+    missions.update(req.params.id, msg.cancelMissionUpdate, { ...req.body, actor: actorOf(req, 'manager', 'lead') }),
   );
   app.post('/missions/:id/report/release', { schema: { ...s.releaseReport, summary: 'Release the report (stops the Total Hunt Duration clock)' } }, async (req) =>
-    state(missions.update(req.params.id, msg.releaseReportUpdate, { ...req.body, actor: actorOf(req, 'lead', 'manager') })),
+    missions.update(req.params.id, msg.releaseReportUpdate, { ...req.body, actor: actorOf(req, 'lead', 'manager') }),
   );
 };

@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { EFFECT_STATES } from '../../../domain/effects';
+import { FINDING_CATEGORIES, findingSchema, OBSERVABLE_TYPES, SEVERITIES } from '../../../domain/findings';
 import * as m from '../../../domain/messages';
-import { missionStateSchema, missionTypeSchema, phaseSchema, startMissionRequestSchema } from '../../../domain/mission';
+import { auditEntrySchema, missionTypeSchema, phaseSchema, queryRunSchema, startMissionRequestSchema } from '../../../domain/mission';
+import { missionSummarySchema } from '../../../domain/mission-summary';
 import { MISSION_STATUSES } from '../../../domain/phases';
 
 export const missionParams = z.object({ id: z.string().min(1).max(100) });
@@ -18,9 +21,42 @@ export const problemSchema = z
   .describe('RFC 9457 problem details');
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 503: problemSchema };
-const started = z.object({ missionId: z.string(), code: z.string(), displayName: z.string(), created: z.boolean() });
-const stateReply = { 200: missionStateSchema, ...problems };
-const createdReply = { 201: z.object({ id: z.string(), mission: missionStateSchema }), ...problems };
+const started = z.object({
+  missionId: z.string(),
+  code: z.string(),
+  iteration: z.number().int(),
+  displayName: z.string(),
+  created: z.boolean(),
+  previousMissionId: z.string().optional(),
+});
+
+const clockMetricsSchema = z.object({
+  allocatedHours: z.number().nullable(),
+  actualHours: z.number().nullable(),
+  remainingHours: z.number().nullable(),
+  percentUsed: z.number().nullable(),
+  running: z.boolean(),
+  overrun: z.boolean(),
+  deadline: z.string().nullable(),
+});
+export const missionViewSchema = missionSummarySchema.extend({
+  progress: z.object({ totalHunt: clockMetricsSchema, executionPhase: clockMetricsSchema }).describe('the clocks as they stand now'),
+  updatedAt: z.string(),
+});
+
+/** What a write answers: the mission's phase, status and open gate after it (and the id of what it created). */
+export const ackSchema = z.object({
+  phase: phaseSchema,
+  status: z.enum(MISSION_STATUSES),
+  openGate: phaseSchema.nullable(),
+  id: z.string().optional(),
+  created: z.boolean().optional(),
+});
+const ackReply = { 200: ackSchema, ...problems };
+
+const limit = z.coerce.number().int().min(1).max(500).default(50);
+const cursor = z.string().regex(/^[\w-]{1,2000}$/, 'a cursor from a previous page').optional();
+const paged = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last page') });
 
 export const startMission = {
   body: startMissionRequestSchema,
@@ -29,6 +65,25 @@ export const startMission = {
   }),
   response: { 201: started, 200: started, ...problems },
 };
+
+const missionListEntry = z.object({
+  missionId: z.string(),
+  code: z.string(),
+  iteration: z.number().int(),
+  type: z.string(),
+  codeName: z.string(),
+  displayName: z.string(),
+  status: z.string(),
+  phase: z.string(),
+  lead: z.string().nullable(),
+  openGate: z.string().nullable(),
+  gateOpenedAt: z.string().nullable(),
+  overrun: z.boolean(),
+  deadline: z.string().nullable(),
+  failedEffects: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
 
 export const listMissions = {
   querystring: z.object({
@@ -39,69 +94,137 @@ export const listMissions = {
     lead: z.string().regex(/^[\w.@+-]{1,120}$/, 'an identity: letters, digits and . @ + - _').optional(),
     overrun: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
     codeName: z.string().trim().min(1).max(60).regex(/^[\p{L}\p{N} '-]+$/u, 'letters, digits, spaces, hyphens and apostrophes').optional(),
-    cursor: z.string().regex(/^[\w-]{1,2000}$/, 'a cursor from a previous page').optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
+    cursor,
+    limit,
   }),
+  response: { 200: z.object({ missions: z.array(missionListEntry), nextCursor: z.string().nullable() }), ...problems },
+};
+
+export const getMission = { params: missionParams, response: { 200: missionViewSchema, ...problems } };
+
+const storedFinding = findingSchema;
+const findingFilters = {
+  category: z.enum(FINDING_CATEGORIES).optional(),
+  status: z.enum(['open', 'escalated', 'withdrawn']).optional(),
+  severity: z.enum(SEVERITIES).optional(),
+  observable: z.string().trim().min(1).max(2048).optional().describe('an observable value (domain, address, URL, hash, email), compared without case'),
+  observableType: z.enum(OBSERVABLE_TYPES).optional(),
+};
+export const listFindings = {
+  params: missionParams,
+  querystring: z.object({ ...findingFilters, cursor, limit }),
+  response: { 200: paged(storedFinding), ...problems },
+};
+export const getFinding = {
+  params: z.object({ id: missionParams.shape.id, findingId: z.string().min(1).max(40) }),
+  response: { 200: storedFinding, ...problems },
+};
+export const searchFindings = {
+  querystring: z.object({
+    ...findingFilters,
+    since: z.iso.datetime({ offset: true }).optional().describe('findings recorded at or after this time'),
+    until: z.iso.datetime({ offset: true }).optional().describe('findings recorded before this time'),
+    cursor,
+    limit,
+  }),
+  response: { 200: paged(storedFinding.extend({ missionId: z.string() })), ...problems },
+};
+export const listTimeline = {
+  params: missionParams,
+  querystring: z.object({ cursor, limit }),
+  response: { 200: paged(auditEntrySchema.extend({ seq: z.number().int() })), ...problems },
+};
+export const listQueries = { params: missionParams, querystring: z.object({ cursor, limit }), response: { 200: paged(queryRunSchema), ...problems } };
+export const listSweeps = {
+  params: missionParams,
+  querystring: z.object({ cursor, limit }),
   response: {
-    200: z.object({
-      missions: z.array(
-        z.object({
-          missionId: z.string(),
-          status: z.string(),
-          phase: z.string().nullable(),
-          type: z.string().nullable(),
-          code: z.string().nullable(),
-          lead: z.string().nullable(),
-          overrun: z.boolean(),
-          deadline: z.string().nullable(),
-          startedAt: z.string(),
-        }),
-      ),
-      nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last page'),
-    }),
+    200: paged(
+      z.object({
+        sweep: z.number().int(),
+        at: z.string(),
+        candidates: z.number().int(),
+        registered: z.number().int(),
+        unresolved: z.number().int(),
+        wildcard: z.number().int(),
+        newDomains: z.array(z.string()),
+        findingCount: z.number().int(),
+      }),
+    ),
     ...problems,
   },
 };
+const effectEntry = z.object({
+  id: z.string(),
+  kind: z.string(),
+  key: z.string(),
+  subject: z.string().nullable(),
+  state: z.enum(EFFECT_STATES),
+  attempts: z.number().int(),
+  error: z.string().nullable(),
+  errorType: z.string().nullable(),
+  result: z.unknown(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export const listEffects = {
+  params: missionParams,
+  querystring: z.object({ state: z.enum(EFFECT_STATES).optional(), cursor, limit }),
+  response: { 200: paged(effectEntry), ...problems },
+};
+const retried = z.object({
+  retried: z.array(z.object({ id: z.string(), kind: z.string(), key: z.string(), state: z.enum(['done', 'failed']), error: z.string().optional() })),
+});
+export const retryEffects = {
+  params: missionParams,
+  body: z.object({ effectIds: z.array(z.string().regex(/^E\d+$/, 'an effect id such as E12')).min(1).max(500).optional() }).optional(),
+  response: { 200: retried, ...problems },
+};
+export const retryEffect = {
+  params: z.object({ id: missionParams.shape.id, effectId: z.string().regex(/^E\d+$/, 'an effect id such as E12') }),
+  response: { 200: retried, ...problems },
+};
 
-export const getMission = { params: missionParams, response: stateReply };
 export const decideGate = {
   params: z.object({ id: missionParams.shape.id, gate: phaseSchema }),
   body: m.gateDecisionSchema.omit({ gate: true }),
-  response: stateReply,
+  response: ackReply,
 };
-export const assignLead = { params: missionParams, body: m.assignLeadSchema, response: stateReply };
+export const assignLead = { params: missionParams, body: m.assignLeadSchema, response: ackReply };
 export const recordWorkItem = {
   params: z.object({ id: missionParams.shape.id, item: z.string().min(1).max(60) }),
   body: z.object({ data: z.record(z.string(), z.unknown()) }),
-  response: stateReply,
+  response: ackReply,
 };
-export const setAllocation = { params: missionParams, body: m.setAllocationSchema, response: stateReply };
-export const inviteHunters = { params: missionParams, body: m.inviteHuntersSchema, response: stateReply };
-export const squadResponse = { params: missionParams, body: m.squadResponseSchema, response: stateReply };
-export const addFinding = { params: missionParams, body: m.addFindingSchema.shape.finding, response: createdReply };
+export const setAllocation = { params: missionParams, body: m.setAllocationSchema, response: ackReply };
+export const inviteHunters = { params: missionParams, body: m.inviteHuntersSchema, response: ackReply };
+export const squadResponse = { params: missionParams, body: m.squadResponseSchema, response: ackReply };
+export const addFinding = {
+  params: missionParams,
+  body: m.addFindingSchema.shape.finding,
+  response: { 201: z.object({ id: z.string(), created: z.boolean(), finding: storedFinding, mission: ackSchema }), 200: z.object({ id: z.string(), created: z.boolean(), finding: storedFinding, mission: ackSchema }), ...problems },
+};
 export const withdrawFinding = {
   params: z.object({ id: missionParams.shape.id, findingId: z.string().min(1).max(40) }),
   body: m.withdrawFindingSchema.omit({ findingId: true }),
-  response: stateReply,
+  response: ackReply,
 };
-export const runQuery = { params: missionParams, body: m.runQuerySchema, response: createdReply };
-export const requestContainment = { params: missionParams, body: m.requestContainmentSchema, response: createdReply };
+export const runQuery = { params: missionParams, body: m.runQuerySchema, response: { 201: z.object({ id: z.string(), query: queryRunSchema, mission: ackSchema }), ...problems } };
+export const requestContainment = { params: missionParams, body: m.requestContainmentSchema, response: { 201: z.object({ id: z.string(), mission: ackSchema }), ...problems } };
 export const decideContainment = {
   params: z.object({ id: missionParams.shape.id, containmentId: z.string().min(1).max(40) }),
   body: m.decideContainmentSchema.omit({ containmentId: true }),
-  response: stateReply,
+  response: ackReply,
 };
-export const cancelMission = { params: missionParams, body: m.cancelMissionSchema, response: stateReply };
-export const releaseReport = { params: missionParams, body: m.releaseReportSchema, response: stateReply };
+export const cancelMission = { params: missionParams, body: m.cancelMissionSchema, response: ackReply };
+export const releaseReport = { params: missionParams, body: m.releaseReportSchema, response: ackReply };
 export const getMetrics = { params: missionParams, response: { 200: z.record(z.string(), z.unknown()), ...problems } };
 export const ARTIFACT_NAMES = ['playbook.ipynb', 'report.md', 'report.html', 'comms.txt', 'comms.html'] as const;
 export const getArtifact = { params: z.object({ id: missionParams.shape.id, name: z.enum(ARTIFACT_NAMES) }) };
 export const newIteration = {
   params: missionParams,
-  response: {
-    201: z.object({ missionId: z.string(), code: z.string(), iteration: z.number(), displayName: z.string(), previousMissionId: z.string() }),
-    ...problems,
-  },
+  headers: startMission.headers,
+  response: { 201: started, 200: started, ...problems },
 };
 export const scheduleIterations = {
   params: missionParams,

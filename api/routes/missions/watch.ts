@@ -6,9 +6,8 @@ import type { MissionService } from '../../services/missions';
 const POLL_MS = 1000;
 
 /**
- * Live watch with Server-Sent Events, read from Temporal (the mission's query and
- * visibility): one mission's audit events as they happen, or every mission's
- * phase and overrun changes.
+ * Live watch with Server-Sent Events, read from the mission store: one mission's audit events as
+ * they happen (`Last-Event-ID` resumes after an entry), or every active mission's changes.
  */
 export const watchRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> = async (app, { missions }) => {
   app.get(
@@ -16,42 +15,46 @@ export const watchRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> = 
     { schema: { params: z.object({ id: z.string().min(1).max(100) }), summary: 'Watch one mission (Server-Sent Events)' } },
     async (req, reply) => {
       actorOf(req);
-      let seen = 0;
-      const first = await missions.get(req.params.id); // 404 before the stream opens
+      await missions.summary(req.params.id); // 404 before the stream opens
       const stream = openStream(reply);
       const lastId = Number(req.headers['last-event-id']);
-      seen = Number.isInteger(lastId) && lastId >= 0 ? lastId : 0;
-      let state = first;
+      let seen = Number.isInteger(lastId) && lastId >= 0 ? lastId : 0;
       while (!stream.closed()) {
-        for (const [i, e] of state.timeline.entries()) {
-          if (i < seen) continue;
-          stream.send('audit', i + 1, { ...e, phase: state.phase, status: state.status, openGate: state.openGate });
+        // The audit timeline from the mission store, page by page, each entry with the mission as it stands.
+        const mission = await missions.summary(req.params.id);
+        for (;;) {
+          const page = await missions.timeline(req.params.id, { limit: 500, afterSeq: seen });
+          for (const { seq, ...e } of page.items) stream.send('audit', seq, { ...e, phase: mission.phase, status: mission.status, openGate: mission.openGate });
+          if (page.items.length) seen = page.items.at(-1)!.seq;
+          if (!page.nextCursor) break;
         }
-        seen = state.timeline.length;
-        if (state.status !== 'active') {
-          stream.send('end', seen, { status: state.status });
+        if (mission.status !== 'active') {
+          stream.send('end', seen, { status: mission.status });
           break;
         }
         await stream.sleep(POLL_MS);
-        if (stream.closed()) break;
-        state = await missions.get(req.params.id);
       }
       stream.end();
     },
   );
 
-  app.get('/missions/events', { schema: { summary: 'Watch all missions: phase and overrun changes (Server-Sent Events)' } }, async (req, reply) => {
+  app.get('/missions/events', { schema: { summary: 'Watch all missions: phase, gate, lead, overrun and failed-effect changes (Server-Sent Events)' } }, async (req, reply) => {
     actorOf(req);
     const stream = openStream(reply);
     const known = new Map<string, string>();
     while (!stream.closed()) {
-      for (const m of await missions.list({ status: 'active', limit: 500 })) {
-        const key = `${m.phase}|${m.overrun}|${m.lead}`;
-        if (known.get(m.missionId) !== key) {
-          stream.send('mission', undefined, m);
-          known.set(m.missionId, key);
+      let cursor: string | undefined;
+      do {
+        const page = await missions.list({ status: 'active', limit: 500, ...(cursor ? { cursor } : {}) });
+        for (const m of page.items) {
+          const key = `${m.phase}|${m.openGate}|${m.overrun}|${m.lead}|${m.failedEffects}`;
+          if (known.get(m.missionId) !== key) {
+            stream.send('mission', undefined, m);
+            known.set(m.missionId, key);
+          }
         }
-      }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor && !stream.closed());
       await stream.sleep(POLL_MS * 2);
     }
     stream.end();

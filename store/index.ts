@@ -1,0 +1,36 @@
+import { openDb, type Db } from './db';
+import { EffectLog } from './effect-log';
+import { IdentityStore } from './identities';
+import { migrate } from './migrate';
+import { MissionReads } from './mission-reads';
+
+export interface MissionStore {
+  db: Db;
+  reads: MissionReads;
+  effects: EffectLog;
+  identities: IdentityStore;
+  /** Is the store answering right now (for readiness). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Opens the mission store at `url`, bringing its schema up to date first. */
+export async function openStore(url: string, onError?: (err: Error) => void): Promise<MissionStore> {
+  await migrate(url);
+  const db = openDb(url, {}, onError);
+  return {
+    db,
+    reads: new MissionReads(db),
+    effects: new EffectLog(db),
+    identities: new IdentityStore(db),
+    async ping() {
+      try {
+        await db.query('select 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => db.end(),
+  };
+}
