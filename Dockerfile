@@ -22,6 +22,8 @@ COPY workflows ./workflows
 COPY activities ./activities
 COPY worker ./worker
 COPY api ./api
+COPY store ./store
+COPY launch ./launch
 COPY samples ./samples
 
 # Artifacts directory (CAPEO_DATA_DIR in docker-compose.yml). Created here so a named volume mounted

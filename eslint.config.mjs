@@ -29,6 +29,7 @@ export default tseslint.config(
           patterns: [
             { group: ['**/config', '**/config/**'], message: 'Workflows and domain do not read configuration.' },
             { group: ['**/activities', '**/activities/**', '**/api', '**/api/**', '**/worker', '**/worker/**'], allowTypeImports: true, message: 'Import activities as types only.' },
+            { regex: '^(\\.\\./)+(store|launch)(/|$)', message: 'Workflows reach the mission store through activities only.' },
           ],
         },
       ],

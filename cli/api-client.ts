@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 /** Exit codes of every command (docs/cli.md). */
-export const EXIT = { ok: 0, other: 1, usage: 2, auth: 3, notFound: 4, conflict: 5 } as const;
+export const EXIT = { ok: 0, other: 1, usage: 2, auth: 3, notFound: 4, conflict: 5, busy: 6 } as const;
 
 /** A failure to show the user as one clear line, with the exit code that classifies it. */
 export class CliError extends Error {
@@ -37,7 +37,16 @@ export function exitCodeFor(status: number): number {
   if (status === 404) return EXIT.notFound;
   if (status === 409) return EXIT.conflict;
   if (status === 400) return EXIT.usage;
+  // The same request may succeed shortly (a mission handing over to its next run, a store or engine busy): scripts retry on this code.
+  if (status === 503 || status === 429) return EXIT.busy;
   return EXIT.other;
+}
+
+/** What the user can do about a refusal: give a key, or wait as long as the API asked. */
+export function refusalHint(status: number, hasKey: boolean, retryAfter: string | null): string {
+  if (status === 401 && !hasKey) return ' (no API key: set CAPEO_API_KEY or pass --key-file FILE)';
+  if (exitCodeFor(status) === EXIT.busy && retryAfter && /^\d+$/.test(retryAfter)) return ` (retry after ${retryAfter} s)`;
+  return '';
 }
 
 /** The URL without any user:password part, for messages. */
@@ -113,8 +122,7 @@ export class Api {
       } catch {
         problem = { detail: text.slice(0, 300) };
       }
-      const hint = res.status === 401 && !this.o.key ? ' (no API key: set CAPEO_API_KEY or pass --key-file FILE)' : '';
-      throw new CliError(problemLine(res.status, problem) + hint, exitCodeFor(res.status));
+      throw new CliError(problemLine(res.status, problem) + refusalHint(res.status, Boolean(this.o.key), res.headers.get('retry-after')), exitCodeFor(res.status));
     }
     return res;
   }

@@ -1,5 +1,6 @@
 import { CliError, EXIT } from './api-client';
-import { findingsAdd } from './findings';
+import { effectsList, effectsRetry } from './effects';
+import { findingsAdd, findingsList, findingsSearch } from './findings';
 import { gateDecide } from './gate';
 import { help, HELP, type HelpTopic } from './help';
 import type { Io } from './io';
@@ -16,6 +17,10 @@ const COMMANDS: Record<string, Command> = {
   'gate approve': (argv, io) => gateDecide('approve', argv, io),
   'gate reject': (argv, io) => gateDecide('reject', argv, io),
   'findings add': findingsAdd,
+  'findings list': findingsList,
+  'findings search': findingsSearch,
+  'effects list': effectsList,
+  'effects retry': effectsRetry,
   lookalikes: lookalikesCommand,
   // Loaded on demand: the doctor builds every adapter (DuckDB, nodemailer, Temporal), which no other command needs.
   doctor: async (argv, io) => (await import('./doctor')).runDoctor(argv, io),

@@ -1,9 +1,13 @@
 import { FINDING_CATEGORIES, OBSERVABLE_TYPES, SEVERITIES, type Observable } from '../domain/findings';
-import type { MissionState } from '../domain/mission';
 import { CliError, EXIT } from './api-client';
-import { globals, oneOf, parse } from './args';
+import type { Finding, FindingAdded, FoundFinding } from './api-types';
+import { globals, oneOf, parse, type Options } from './args';
 import { apiFor, type Io } from './io';
 import { help } from './help';
+import { PAGE_OPTIONS, readPages, setPaging } from './pages';
+import { renderFindings } from './render';
+
+const FINDING_STATUSES = ['open', 'escalated', 'withdrawn'] as const;
 
 /** `type:value` (the value may itself hold colons, as URLs do). */
 export function parseObservable(text: string): Observable {
@@ -22,6 +26,7 @@ export function findingBody(v: Record<string, unknown>) {
     severity: oneOf('--severity', (v.severity as string | undefined) ?? 'medium', SEVERITIES),
     ...(v.description !== undefined && { description: v.description as string }),
     observables: ((v.observable as string[] | undefined) ?? []).map(parseObservable),
+    ...(v['source-key'] !== undefined && { sourceKey: v['source-key'] as string }),
   };
 }
 
@@ -34,17 +39,85 @@ export async function findingsAdd(argv: string[], io: Io): Promise<number> {
       severity: { type: 'string' },
       description: { type: 'string' },
       observable: { type: 'string', multiple: true },
+      'source-key': { type: 'string' },
     },
     { min: 1, max: 1, names: 'a mission id' },
   );
   const g = globals(values, io.env);
   if (g.help) return help(io, 'findings add');
   const body = findingBody(values);
-  const answer = await apiFor(g, io).json<{ id: string; mission: MissionState }>('POST', `/missions/${encodeURIComponent(positionals[0]!)}/findings`, body);
+  const answer = await apiFor(g, io).json<FindingAdded>('POST', `/missions/${encodeURIComponent(positionals[0]!)}/findings`, body);
   if (g.json) io.out(JSON.stringify(answer));
   else {
-    const f = answer.mission.findings.find((x) => x.id === answer.id);
-    io.out(`${answer.mission.missionId}: finding ${answer.id} recorded (${body.category}, ${body.severity}${f ? `, ${f.status}` : ''})`);
+    const f = answer.finding;
+    io.out(
+      answer.created
+        ? `${positionals[0]!}: finding ${f.id} recorded (${f.category}, ${f.severity}, ${f.status})`
+        : `${positionals[0]!}: finding ${f.id} was already recorded for this source key (${f.status}); nothing added`,
+    );
   }
   return 0;
+}
+
+/**
+ * An observable to look for: `type:value` when the part before the first colon is an observable
+ * type (`domain:examp1e.com`, `url:https://...`), else the value alone, of any type (`examp1e.com`).
+ */
+export function observableFilter(text: string): { observable: string; observableType?: (typeof OBSERVABLE_TYPES)[number] } {
+  const at = text.indexOf(':');
+  const type = text.slice(0, at);
+  if (at > 0 && (OBSERVABLE_TYPES as readonly string[]).includes(type)) {
+    if (at === text.length - 1) throw new CliError(`--observable: ${JSON.stringify(text)} has no value`, EXIT.usage);
+    return { observable: text.slice(at + 1), observableType: type as (typeof OBSERVABLE_TYPES)[number] };
+  }
+  return { observable: text };
+}
+
+const FILTER_OPTIONS = {
+  category: { type: 'string' },
+  status: { type: 'string' },
+  severity: { type: 'string' },
+  observable: { type: 'string' },
+  ...PAGE_OPTIONS,
+} as const satisfies Options;
+
+/** The query of a findings listing from the flags; `--since`/`--until` only across missions. */
+export function findingsQuery(v: Record<string, unknown>): URLSearchParams {
+  const q = new URLSearchParams();
+  if (v.category !== undefined) q.set('category', oneOf('--category', v.category as string, FINDING_CATEGORIES));
+  if (v.status !== undefined) q.set('status', oneOf('--status', v.status as string, FINDING_STATUSES));
+  if (v.severity !== undefined) q.set('severity', oneOf('--severity', v.severity as string, SEVERITIES));
+  if (v.observable !== undefined) {
+    const o = observableFilter(v.observable as string);
+    q.set('observable', o.observable);
+    if (o.observableType) q.set('observableType', o.observableType);
+  }
+  if (v.since !== undefined) q.set('since', v.since as string);
+  if (v.until !== undefined) q.set('until', v.until as string);
+  return setPaging(q, v);
+}
+
+async function listFindings<T extends Finding>(io: Io, values: Record<string, unknown>, path: string): Promise<number> {
+  const g = globals(values, io.env);
+  const page = await readPages<T>(apiFor(g, io), path, findingsQuery(values), Boolean(values.all));
+  if (g.json) io.out(JSON.stringify(page));
+  else {
+    io.out(renderFindings(page.items));
+    if (page.nextCursor) io.err(`more findings: add --all, or --cursor ${page.nextCursor}`);
+  }
+  return 0;
+}
+
+/** `capeo findings list <missionId>`: one mission's findings, oldest first. */
+export async function findingsList(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(argv, FILTER_OPTIONS, { min: 1, max: 1, names: 'a mission id' });
+  if (values.help) return help(io, 'findings list');
+  return listFindings<Finding>(io, values, `/missions/${encodeURIComponent(positionals[0]!)}/findings`);
+}
+
+/** `capeo findings search`: findings across missions, newest first. */
+export async function findingsSearch(argv: string[], io: Io): Promise<number> {
+  const { values } = parse(argv, { ...FILTER_OPTIONS, since: { type: 'string' }, until: { type: 'string' } }, { min: 0, max: 0, names: '' });
+  if (values.help) return help(io, 'findings search');
+  return listFindings<FoundFinding>(io, values, '/findings');
 }

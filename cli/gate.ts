@@ -1,13 +1,14 @@
-import type { MissionState } from '../domain/mission';
 import { PHASES, type Phase } from '../domain/phases';
 import { CliError, EXIT } from './api-client';
+import type { Ack, MissionView } from './api-types';
 import { globals, oneOf, parse } from './args';
 import { apiFor, type Io } from './io';
 import { help } from './help';
 
 /**
  * Approve or reject a gate: the one named by --phase, else the mission's open gate.
- * A refused decision (409) shows what is missing and exits 5.
+ * A refused decision (409) shows what is missing and exits 5. The answer is the API's
+ * acknowledgement: where the mission stands after the decision.
  */
 export async function gateDecide(decision: 'approve' | 'reject', argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(
@@ -27,15 +28,15 @@ export async function gateDecide(decision: 'approve' | 'reject', argv: string[],
   let gate: Phase;
   if (values.phase !== undefined) gate = oneOf('--phase', values.phase as string, PHASES);
   else {
-    const current = await api.json<MissionState>('GET', `/missions/${id}`);
+    const current = await api.json<MissionView>('GET', `/missions/${id}`);
     if (!current.openGate) throw new CliError(`${current.missionId}: no gate is open (phase ${current.phase}, status ${current.status})`, EXIT.conflict);
     gate = current.openGate;
   }
-  const state = await api.json<MissionState>('POST', `/missions/${id}/gates/${gate}/decision`, { decision, ...(reason !== undefined && { reason }) });
-  if (g.json) io.out(JSON.stringify(state));
+  const ack = await api.json<Ack>('POST', `/missions/${id}/gates/${gate}/decision`, { decision, ...(reason !== undefined && { reason }) });
+  if (g.json) io.out(JSON.stringify(ack));
   else {
     const verb = decision === 'approve' ? 'approved' : 'rejected';
-    io.out(`${state.missionId}: gate ${gate} ${verb}; now status ${state.status}, phase ${state.phase}${state.openGate ? `, open gate ${state.openGate}` : ''}`);
+    io.out(`${positionals[0]!}: gate ${gate} ${verb}; now status ${ack.status}, phase ${ack.phase}${ack.openGate ? `, open gate ${ack.openGate}` : ''}`);
   }
   return 0;
 }

@@ -1,6 +1,7 @@
+import { EFFECT_STATES } from '../domain/effects';
 import { FINDING_CATEGORIES, OBSERVABLE_TYPES, SEVERITIES } from '../domain/findings';
 import { FUZZERS } from '../activities/eavd/permutations';
-import { PHASES } from '../domain/phases';
+import { MISSION_STATUSES, PHASES } from '../domain/phases';
 import type { Io } from './io';
 
 const GLOBAL = `Global options (API commands):
@@ -9,8 +10,24 @@ const GLOBAL = `Global options (API commands):
   --json            print the API's JSON instead of text
   -h, --help        this command's help`;
 
-const EXITS = `Exit codes: 0 ok, 1 other error, 2 usage or bad input, 3 not authenticated or not allowed (401/403),
-4 not found, 5 conflict or refused (409: a refused gate lists what is missing).`;
+const EXITS = `Exit codes: 0 ok, 1 other error (or an effect that failed again), 2 usage or bad input (400),
+3 not authenticated or not allowed (401/403), 4 not found, 5 conflict or refused (409: a refused gate lists
+what is missing), 6 busy: retry shortly (503, 429).`;
+
+/** The paging flags, aligned with the options column of the help they end (`key`: the array the JSON holds). */
+const paging = (width: number, key = 'items') =>
+  [
+    ['--limit N', 'per page (1-500, API default 50)'],
+    ['--cursor C', 'start at this page (as printed after a partial list)'],
+    ['--all', `follow every page; with --json prints {"${key}":[...all],"nextCursor":null}`],
+  ]
+    .map(([flag, what]) => `  ${flag!.padEnd(width)}${what}`)
+    .join('\n');
+
+const FINDING_FILTERS = `  --category C     ${FINDING_CATEGORIES.join(', ')}
+  --status S       open, escalated, withdrawn
+  --severity S     ${SEVERITIES.join(', ')}
+  --observable O   a value (examp1e.com, any type, without case) or type:value (domain:examp1e.com)`;
 
 export const HELP = {
   capeo: `capeo — threat-hunt missions from the command line
@@ -19,11 +36,15 @@ Usage: capeo <command> [options]
 
 Commands:
   missions list      list missions (filters; --all follows the pages)
-  missions show      one mission: phase, open gate and what it misses, clocks, work items, findings, audit
-  missions watch     live events of one mission, or phase/lead/overrun changes of all missions
+  missions show      one mission: phase, open gate and what it misses, clocks, counts, latest findings and audit
+  missions watch     live events of one mission, or phase/gate/lead/overrun/failed-effect changes of all missions
   gate approve       approve a mission's open gate (or --phase P)
   gate reject        reject it, with --reason
   findings add       record a finding
+  findings list      a mission's findings (filters)
+  findings search    findings across missions, by observable, category, status, severity, time
+  effects list       a mission's effect log (tickets, escalations, notifications…), e.g. --state failed
+  effects retry      retry a mission's failed effects (all, or the ids given)
   lookalikes         lookalike domains of a domain, computed locally (no API)
   doctor             check the configuration and every integration
   help [command]     this help, or a command's
@@ -36,30 +57,32 @@ Run 'capeo help <command>' (or '<command> --help') for a command's options.`,
   'missions list': `Usage: capeo missions list [--phase P] [--status S] [--type T] [--lead L] [--overrun] [--code TEXT]
                            [--limit N] [--cursor C] [--all] [--json]
 
+Newest first. Columns: mission, status, phase, open gate, lead, overrun, failed effects, deadline, created.
   --phase P     ${PHASES.join(', ')}
-  --status S    active, completed, not_qualified, cancelled
+  --status S    ${MISSION_STATUSES.join(', ')}
   --type T      mission type code, e.g. EAVD
   --lead L      the lead's identity
   --overrun     only missions whose Total Hunt Duration overran
   --code TEXT   a mission code (EAVD01), else a code-name prefix ("barracuda")
-  --limit N     missions per page (1-500, API default 50)
-  --cursor C    start at this page (as printed after a partial list)
-  --all         follow every page; with --json prints {"missions":[...all],"nextCursor":null}
+${paging(14, 'missions')}
 
 ${GLOBAL}`,
 
-  'missions show': `Usage: capeo missions show <missionId> [--audit N] [--json]
+  'missions show': `Usage: capeo missions show <missionId> [--findings N] [--audit N] [--json]
 
-Phase and status, the open gate and its missing items, the clocks (allocated, elapsed, remaining, percent),
-work items, findings and the last N audit events (default 10). --json prints GET /missions/{id} as is.
+Phase and status, the open gate with its missing items and failed system steps, the clocks (allocated,
+elapsed, remaining, percent), counts (findings, queries, containments, effects), the latest activity,
+work items, pending containments, the last N findings (default 10) and the last N audit entries
+(default 10). --json prints the summary GET /missions/{id} answers, as is.
 
 ${GLOBAL}`,
 
   'missions watch': `Usage: capeo missions watch [<missionId>] [--json]
 
 With a mission id: its audit events as they happen, until the mission ends (exit 0).
-Without: every active mission's phase, lead and overrun changes, until interrupted (Ctrl-C).
-A dropped connection is reopened (with Last-Event-ID for one mission: no event twice).
+Without: every active mission's phase, open gate, lead, overrun and failed-effect changes, until
+interrupted (Ctrl-C). A dropped connection (or a 503) is reopened (with Last-Event-ID for one mission:
+no event twice).
 --json prints one JSON object per line: {"event":"audit","id":"3","data":{...}}.
 
 ${GLOBAL}`,
@@ -68,6 +91,7 @@ ${GLOBAL}`,
 
 Approves the gate named by --phase (${PHASES.join(', ')}), else the mission's open gate.
 A refused approval exits 5 and prints what is missing, e.g. "missing: analyze.owners".
+--json prints the acknowledgement: {"phase","status","openGate"} after the decision.
 
 ${GLOBAL}`,
 
@@ -78,13 +102,52 @@ Rejects the open gate (or --phase P). Rejecting the Analyze gate ends the missio
 ${GLOBAL}`,
 
   'findings add': `Usage: capeo findings add <missionId> --category C --title T [--severity S] [--description D]
-                         [--observable type:value ...] [--json]
+                         [--observable type:value ...] [--source-key K] [--json]
 
   --category C     ${FINDING_CATEGORIES.join(', ')}
   --title T        3 to 200 characters
   --severity S     ${SEVERITIES.join(', ')} (default medium)
   --description D  free text
   --observable     type:value, repeatable; types: ${OBSERVABLE_TYPES.join(', ')}
+  --source-key K   a stable id of what was found: adding it again records nothing (safe to repeat)
+--json prints {"id","created","finding","mission":{"phase","status","openGate"}}.
+
+${GLOBAL}`,
+
+  'findings list': `Usage: capeo findings list <missionId> [--category C] [--status S] [--severity S] [--observable O]
+                          [--limit N] [--cursor C] [--all] [--json]
+
+A mission's findings, oldest first.
+${FINDING_FILTERS}
+${paging(17)}
+
+${GLOBAL}`,
+
+  'findings search': `Usage: capeo findings search [--observable O] [--category C] [--status S] [--severity S]
+                            [--since T] [--until T] [--limit N] [--cursor C] [--all] [--json]
+
+Findings across missions, newest first, each with its mission.
+${FINDING_FILTERS}
+  --since T        recorded at or after T (ISO 8601 with offset, e.g. 2026-11-01T00:00:00Z)
+  --until T        recorded before T
+${paging(17)}
+
+${GLOBAL}`,
+
+  'effects list': `Usage: capeo effects list <missionId> [--state S] [--limit N] [--cursor C] [--all] [--json]
+
+The mission's effect log, oldest first: each ticket, escalation, TIP push, channel, notification and
+containment the mission caused, its state, attempts and last error.
+  --state S     ${EFFECT_STATES.join(', ')}
+${paging(14)}
+
+${GLOBAL}`,
+
+  'effects retry': `Usage: capeo effects retry <missionId> [effectId ...] [--json]
+
+Retries the mission's failed effects once the integration works again: the ids given (E3 E7), else every
+failed one. For the mission lead or a hunt manager. Prints each effect's outcome; exit 0 when every
+retried effect is done, 1 when one failed again, 5 when a given effect is not failed, 4 when unknown.
 
 ${GLOBAL}`,
 

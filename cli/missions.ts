@@ -1,16 +1,11 @@
-import { missingRequiredItems } from '../domain/gates';
-import type { MissionState } from '../domain/mission';
 import { MISSION_TYPE_CODES } from '../domain/mission-types';
 import { MISSION_STATUSES, PHASES } from '../domain/phases';
+import type { AuditItem, Finding, MissionEntry, MissionView } from './api-types';
 import { globals, oneOf, parse, positiveInt } from './args';
 import { apiFor, type Io } from './io';
-import { renderMission, renderMissionList, type MissionSummary } from './render';
+import { lastItems, PAGE_OPTIONS, readPages, setPaging } from './pages';
+import { renderMission, renderMissionList } from './render';
 import { help } from './help';
-
-interface Page {
-  missions: MissionSummary[];
-  nextCursor: string | null;
-}
 
 const MISSION_CODE = /^[A-Z]{2,8}\d{2,}$/;
 
@@ -27,9 +22,7 @@ export function listQuery(v: Record<string, unknown>): URLSearchParams {
     if (MISSION_CODE.test(code.toUpperCase())) q.set('code', code.toUpperCase());
     else q.set('codeName', code);
   }
-  if (v.limit !== undefined) q.set('limit', String(positiveInt('--limit', v.limit as string, 500)));
-  if (v.cursor !== undefined) q.set('cursor', v.cursor as string);
-  return q;
+  return setPaging(q, v);
 }
 
 export async function missionsList(argv: string[], io: Io): Promise<number> {
@@ -42,41 +35,36 @@ export async function missionsList(argv: string[], io: Io): Promise<number> {
       lead: { type: 'string' },
       overrun: { type: 'boolean' },
       code: { type: 'string' },
-      limit: { type: 'string' },
-      cursor: { type: 'string' },
-      all: { type: 'boolean' },
+      ...PAGE_OPTIONS,
     },
     { min: 0, max: 0, names: '' },
   );
   const g = globals(values, io.env);
   if (g.help) return help(io, 'missions list');
-  const api = apiFor(g, io);
-  const query = listQuery(values);
-  let page = await api.json<Page>('GET', `/missions?${query}`);
-  if (values.all) {
-    const all = [...page.missions];
-    while (page.nextCursor) {
-      query.set('cursor', page.nextCursor);
-      page = await api.json<Page>('GET', `/missions?${query}`);
-      all.push(...page.missions);
-    }
-    page = { missions: all, nextCursor: null };
-  }
-  if (g.json) io.out(JSON.stringify(page));
+  const page = await readPages<MissionEntry>(apiFor(g, io), '/missions', listQuery(values), Boolean(values.all), 'missions');
+  if (g.json) io.out(JSON.stringify({ missions: page.items, nextCursor: page.nextCursor }));
   else {
-    io.out(renderMissionList(page.missions));
+    io.out(renderMissionList(page.items));
     if (page.nextCursor) io.err(`more missions: add --all, or --cursor ${page.nextCursor}`);
   }
   return 0;
 }
 
+/** The summary, then the latest findings and audit entries from the mission's paged sub-resources. */
 export async function missionsShow(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(argv, { audit: { type: 'string' } }, { min: 1, max: 1, names: 'a mission id' });
+  const { values, positionals } = parse(argv, { audit: { type: 'string' }, findings: { type: 'string' } }, { min: 1, max: 1, names: 'a mission id' });
   const g = globals(values, io.env);
   if (g.help) return help(io, 'missions show');
   const auditTail = values.audit === undefined ? 10 : positiveInt('--audit', values.audit as string, 10_000);
-  const state = await apiFor(g, io).json<MissionState>('GET', `/missions/${encodeURIComponent(positionals[0]!)}`);
-  if (g.json) io.out(JSON.stringify(state));
-  else io.out(renderMission(state, state.openGate ? missingRequiredItems(state) : [], Date.now(), auditTail));
+  const findingsTail = values.findings === undefined ? 10 : positiveInt('--findings', values.findings as string, 10_000);
+  const api = apiFor(g, io);
+  const path = `/missions/${encodeURIComponent(positionals[0]!)}`;
+  const mission = await api.json<MissionView>('GET', path);
+  if (g.json) {
+    io.out(JSON.stringify(mission));
+    return 0;
+  }
+  const [findings, audit] = await Promise.all([lastItems<Finding>(api, `${path}/findings`, findingsTail), lastItems<AuditItem>(api, `${path}/timeline`, auditTail)]);
+  io.out(renderMission(mission, findings, audit));
   return 0;
 }

@@ -1,13 +1,13 @@
-import { CliError, type Api } from './api-client';
+import { CliError, EXIT, type Api } from './api-client';
 import { globals, parse } from './args';
 import { apiFor, type Io } from './io';
 import { help } from './help';
-import { parseSse, renderEvent, type SseEvent } from './render';
+import { parseSse, renderEvent, type SseEvent } from './sse';
 
 const RECONNECT_MS = 1000;
 
 /**
- * Prints a mission's audit events (or every mission's phase, lead and overrun changes)
+ * Prints a mission's audit events (or every mission's phase, gate, lead, overrun and failed-effect changes)
  * as they come, until the mission ends or the user interrupts. A dropped stream is
  * reopened; for one mission, with Last-Event-ID so no event is printed twice.
  */
@@ -30,8 +30,9 @@ export async function missionsWatch(argv: string[], io: Io): Promise<number> {
       if (ended) return 0;
     } catch (err) {
       if (io.signal?.aborted) break;
-      // Refusals (401, 403, 404) and a first connection that fails end the watch; later drops reconnect.
-      if (err instanceof CliError && (!connected || !/^cannot reach/.test(err.message))) throw err;
+      // Refusals (401, 403, 404) and a first connection that fails end the watch; later drops and busy answers (503) reconnect.
+      const passing = err instanceof CliError && (err.exitCode === EXIT.busy || /^cannot reach/.test(err.message));
+      if (err instanceof CliError && (!connected || !passing)) throw err;
       io.err(`connection lost (${(err as Error).message}); reconnecting`);
     }
     if (io.signal?.aborted) break;
@@ -63,7 +64,7 @@ async function stream(api: Api, path: string, lastId: string | undefined, signal
     }
   } catch (err) {
     if (signal?.aborted) return true;
-    throw new CliError(`cannot reach the capeo API: ${(err as Error).message}`, 1);
+    throw new CliError(`cannot reach the capeo API: ${(err as Error).message}`, EXIT.other);
   }
   return false;
 }

@@ -66,7 +66,8 @@ export const auditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const workItemRecordSchema = z.object({
-  status: z.enum(['done', 'failed']).default('done'),
+  /** Absent means done; 'failed' is a system step that failed for good (a failed effect). */
+  status: z.enum(['done', 'failed']).optional(),
   by: z.string(),
   at: z.string(),
   data: z.record(z.string(), z.unknown()),

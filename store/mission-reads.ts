@@ -5,6 +5,9 @@ import { METRIC_ACTIONS, type MetricsInput } from '../domain/metrics';
 import type { MissionSummary } from '../domain/mission-summary';
 import type { Db } from './db';
 
+/** Oldest first (the default), or newest first. */
+export type Order = 'asc' | 'desc';
+
 /** A page of rows and the cursor of the next page (null on the last). */
 export interface Page<T> {
   items: T[];
@@ -215,18 +218,19 @@ export class MissionReads {
     if (f.overrun !== undefined) where.push(`overrun = ${p(f.overrun)}`);
     const after = decodeCursor('missions', f.cursor);
     if (after) {
-      if (typeof after[0] !== 'string' || typeof after[1] !== 'string') throw new BadCursorError('not a cursor this API returned for this listing');
-      where.push(`(created_at, mission_id) < (${p(after[0])}, ${p(after[1])})`);
+      if (typeof after[0] !== 'number') throw new BadCursorError('not a cursor this API returned for this listing');
+      where.push(`list_seq < ${p(after[0])}`);
     }
     const rows = await this.db.query<{
-      mission_id: string; code: string; iteration: number; type: string; code_name: string; status: string; phase: string; lead: string | null;
+      list_seq: number; mission_id: string; code: string; iteration: number; type: string; code_name: string; status: string; phase: string; lead: string | null;
       open_gate: string | null; gate_opened_at: string | null; overrun: boolean; deadline: string | null; failed_effects: number; created_at: string; updated_at: string;
     }>(
-      `select mission_id, code, iteration, type, code_name, status, phase, lead, open_gate, gate_opened_at, overrun, deadline, failed_effects, created_at, updated_at
-       from missions ${where.length ? `where ${where.join(' and ')}` : ''} order by created_at desc, mission_id desc limit ${p(f.limit + 1)}`,
+      `select list_seq, mission_id, code, iteration, type, code_name, status, phase, lead, open_gate, gate_opened_at, overrun, deadline, failed_effects, created_at, updated_at
+       from missions ${where.length ? `where ${where.join(' and ')}` : ''} order by list_seq desc limit ${p(f.limit + 1)}`,
       params,
     );
-    const entries = rows.rows.map((r) => ({
+    const listed = page(rows.rows, f.limit, 'missions', (last) => [last.list_seq]);
+    const entries = listed.items.map((r) => ({
       missionId: r.mission_id,
       code: r.code,
       iteration: r.iteration,
@@ -244,7 +248,7 @@ export class MissionReads {
       createdAt: r.created_at,
       updatedAt: r.updated_at,
     }));
-    return page(entries, f.limit, 'missions', (last) => [last.createdAt, last.missionId]);
+    return { items: entries, nextCursor: listed.nextCursor };
   }
 
   /** Active missions per phase, overruns, open gates and the oldest wait, failed effects: for ops gauges. */
@@ -267,14 +271,20 @@ export class MissionReads {
     return { perPhase, overrun, gates, failedEffects };
   }
 
-  async findings(missionId: string, f: FindingFilter & { limit: number; cursor?: string }): Promise<Page<StoredFinding>> {
+  async findings(missionId: string, f: FindingFilter & { limit: number; cursor?: string; order?: Order }): Promise<Page<StoredFinding>> {
     const params: unknown[] = [missionId];
     const where = ['f.mission_id = $1', ...findingWhere(f, params)];
-    params.push(numberKey('findings', f.cursor));
-    where.push(`f.seq > $${params.length}`);
+    const desc = f.order === 'desc';
+    const tag = desc ? 'findings-desc' : 'findings';
+    const after = decodeCursor(tag, f.cursor);
+    if (after) {
+      if (typeof after[0] !== 'number') throw new BadCursorError('not a cursor this API returned for this listing');
+      params.push(after[0]);
+      where.push(`f.seq ${desc ? '<' : '>'} $${params.length}`);
+    }
     params.push(f.limit + 1);
-    const rows = await this.db.query<FindingRow>(`select f.* from findings f where ${where.join(' and ')} order by f.seq limit $${params.length}`, params);
-    return mapPage(page(rows.rows, f.limit, 'findings', (last) => [last.seq]), finding);
+    const rows = await this.db.query<FindingRow>(`select f.* from findings f where ${where.join(' and ')} order by f.seq ${desc ? 'desc' : ''} limit $${params.length}`, params);
+    return mapPage(page(rows.rows, f.limit, tag, (last) => [last.seq]), finding);
   }
 
   async finding(missionId: string, findingId: string): Promise<StoredFinding | undefined> {
@@ -300,14 +310,16 @@ export class MissionReads {
     return mapPage(page(rows.rows, f.limit, 'finding-search', (last) => [last.at, last.mission_id, last.seq]), finding);
   }
 
-  async timeline(missionId: string, o: { limit: number; cursor?: string; afterSeq?: number }): Promise<Page<AuditEntry & { seq: number }>> {
-    const after = o.afterSeq ?? numberKey('timeline', o.cursor);
+  async timeline(missionId: string, o: { limit: number; cursor?: string; afterSeq?: number; order?: Order }): Promise<Page<AuditEntry & { seq: number }>> {
+    const desc = o.order === 'desc';
+    const tag = desc ? 'timeline-desc' : 'timeline';
+    const key = o.afterSeq ?? (o.cursor ? numberKey(tag, o.cursor) : desc ? Number.MAX_SAFE_INTEGER : 0);
     const rows = await this.db.query<{ seq: number; at: string; actor: string; action: string; detail: string | null }>(
-      `select seq, at, actor, action, detail from audit_entries where mission_id = $1 and seq > $2 order by seq limit $3`,
-      [missionId, after, o.limit + 1],
+      `select seq, at, actor, action, detail from audit_entries where mission_id = $1 and seq ${desc ? '<' : '>'} $2 order by seq ${desc ? 'desc' : ''} limit $3`,
+      [missionId, key, o.limit + 1],
     );
     const entries = rows.rows.map((r) => ({ seq: r.seq, at: r.at, actor: r.actor, action: r.action, ...(r.detail !== null ? { detail: r.detail } : {}) }));
-    return page(entries, o.limit, 'timeline', (last) => [last.seq]);
+    return page(entries, o.limit, tag, (last) => [last.seq]);
   }
 
   async queries(missionId: string, o: { limit: number; cursor?: string }): Promise<Page<QueryRun>> {

@@ -1,9 +1,19 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ApplicationFailure } from '@temporalio/common';
+import { ExternalError } from '../http/http-client';
 import { createExclusive, readJson, writeAtomic } from './atomic-files';
+
+/**
+ * The external system answered and refused (a 401, a 400): it made nothing, so the claim is let go
+ * and the next attempt (an effect retried once the integration is fixed) goes straight ahead,
+ * without waiting out a lookup's lag for a record that cannot exist.
+ */
+const refused = (err: unknown): boolean =>
+  err instanceof ApplicationFailure && (err.type === ExternalError.AuthRejected || err.type === ExternalError.RequestRejected);
 
 export const keyHash = (key: string): string => createHash('sha256').update(key).digest('hex');
 
@@ -160,7 +170,13 @@ export class KeyClaims {
   }
 
   private async complete<T>(key: string, slot: string, create: () => Promise<T>): Promise<T> {
-    const value = await create();
+    let value: T;
+    try {
+      value = await create();
+    } catch (err) {
+      if (refused(err)) await rm(`${slot}.claim`, { force: true });
+      throw err;
+    }
     await this.record(key, slot, value);
     return value;
   }

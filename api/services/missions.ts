@@ -16,7 +16,7 @@ import type { MissionSummary } from '../../domain/mission-summary';
 import { RequestReusedError, startMission, startNextIteration, UnknownMissionError, type StartedMission } from '../../launch/start-mission';
 import type { MissionStore } from '../../store';
 import { isTransientDbError } from '../../store/db';
-import { BadCursorError, type FindingFilter, type MissionListFilter, type Page } from '../../store/mission-reads';
+import { BadCursorError, type FindingFilter, type MissionListFilter, type Order, type Page } from '../../store/mission-reads';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, NotReadyError } from '../errors';
 
 export type { StartedMission } from '../../launch/start-mission';
@@ -63,6 +63,9 @@ export class MissionService {
       return await fn();
     } catch (err) {
       if (err instanceof BadCursorError) throw new BadRequestError('cursor', err.message);
+      // A value the schema let through but PostgreSQL cannot take (a time zone offset past ±15:59…): still the caller's.
+      const code = (err as { code?: unknown }).code;
+      if (typeof code === 'string' && code.startsWith('22')) throw new BadRequestError('query', `a value the store cannot use: ${(err as Error).message}`);
       if (isTransientDbError(err)) throw new NotReadyError('the mission store is not answering; retry shortly', 'STORE_UNAVAILABLE');
       throw err;
     }
@@ -101,7 +104,7 @@ export class MissionService {
     return this.read(() => this.store.reads.missions(filter));
   }
 
-  async findings(missionId: string, filter: FindingFilter & { limit: number; cursor?: string }) {
+  async findings(missionId: string, filter: FindingFilter & { limit: number; cursor?: string; order?: Order }) {
     await this.view(missionId);
     return this.read(() => this.store.reads.findings(missionId, filter));
   }
@@ -114,10 +117,13 @@ export class MissionService {
   }
 
   searchFindings(filter: FindingFilter & { limit: number; cursor?: string }) {
-    return this.read(() => this.store.reads.searchFindings(filter));
+    const instant = (v: string | undefined) => (v === undefined ? undefined : new Date(Date.parse(v)).toISOString());
+    const since = instant(filter.since);
+    const until = instant(filter.until);
+    return this.read(() => this.store.reads.searchFindings({ ...filter, ...(since ? { since } : {}), ...(until ? { until } : {}) }));
   }
 
-  async timeline(missionId: string, o: { limit: number; cursor?: string; afterSeq?: number }) {
+  async timeline(missionId: string, o: { limit: number; cursor?: string; afterSeq?: number; order?: Order }) {
     await this.view(missionId);
     return this.read(() => this.store.reads.timeline(missionId, o));
   }
@@ -188,7 +194,7 @@ export class MissionService {
 
   private async entitledToIterate(missionId: string, actor: Actor): Promise<MissionSummary> {
     const s = await this.summary(missionId);
-    if (actor.role !== 'manager' && actor.id !== s.lead) throw new ForbiddenError('only a hunt manager or the mission lead starts or schedules iterations');
+    if (actor.role !== 'manager' && actor.id !== s.lead) throw new ForbiddenError('only a hunt manager or the mission lead starts or schedules iterations', 'NOT_ENTITLED');
     return s;
   }
 

@@ -8,6 +8,8 @@ import { startApi, type RunningApi } from '../../api/server';
 import { loadConfig, type Config } from '../../config';
 import type { Actor } from '../../domain/identity';
 import { freePort, startDevServer, type DevServer } from '../../scripts/dev-server';
+import { openStore, type MissionStore } from '../../store';
+import { embeddedPostgresBinDir, startPostgresServer, type PostgresServer } from '../../store/postgres-server';
 import { createLogger } from '../../worker/logger';
 import { startWorker, type RunningWorker } from '../../worker/run-worker';
 import { mean, percentile } from './stats';
@@ -18,6 +20,7 @@ const ADMIN_KEY = 'capeo_bench_admin_key_000000000000';
 export interface BenchStack {
   config: Config;
   client: Client;
+  store: MissionStore;
   worker: Worker;
   api: RunningApi;
   /** An API key for the actor, made through the API by the bootstrap admin. */
@@ -26,8 +29,9 @@ export interface BenchStack {
 }
 
 /**
- * Its own in-memory headless Temporal dev server on a free loopback port, a worker
- * and the API (rate limit off) on a free port; `cleanup` stops all of it.
+ * Its own in-memory headless Temporal dev server on a free loopback port, its own
+ * mission store (the embedded PostgreSQL), a worker and the API (rate limit off)
+ * on a free port; `cleanup` stops all of it.
  */
 export async function startBenchStack(): Promise<BenchStack> {
   Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
@@ -43,6 +47,8 @@ export async function startBenchStack(): Promise<BenchStack> {
   });
   const log = createLogger(config, 'capeo-bench');
   let server: DevServer | undefined;
+  let postgres: PostgresServer | undefined;
+  let store: MissionStore | undefined;
   let worker: RunningWorker | undefined;
   let api: RunningApi | undefined;
   let connection: Connection | undefined;
@@ -53,6 +59,8 @@ export async function startBenchStack(): Promise<BenchStack> {
     await api?.stop().catch((err) => console.error('API stop failed:', err));
     await connection?.close().catch((err) => console.error('client close failed:', err));
     await worker?.stop().catch((err) => console.error('worker stop failed:', err));
+    await store?.close().catch(() => undefined);
+    await postgres?.stop();
     await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
@@ -63,9 +71,13 @@ export async function startBenchStack(): Promise<BenchStack> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    server = await startDevServer({ port: await freePort(), headless: true });
-    worker = await startWorker(config, server.address, log);
-    api = await startApi(config, server.address, log);
+    [server, postgres] = await Promise.all([
+      startDevServer({ port: await freePort(), headless: true }),
+      startPostgresServer({ binDir: embeddedPostgresBinDir(), dataDir: join(dataDir, 'postgres'), port: await freePort(), database: 'capeo' }),
+    ]);
+    store = await openStore(postgres.url);
+    worker = await startWorker(config, server.address, log, store);
+    api = await startApi(config, server.address, log, store);
     connection = await Connection.connect({ address: server.address });
     const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
     process.stderr.write(`temporal ${server.address}, API ${api.url}, task queue ${config.CAPEO_TASK_QUEUE}\n`);
@@ -79,7 +91,7 @@ export async function startBenchStack(): Promise<BenchStack> {
       if (res.status !== 201) throw new Error(`key for ${actor.id}: HTTP ${res.status} ${await res.text()}`);
       return ((await res.json()) as { key: string }).key;
     };
-    return { config, client, worker: worker.worker, api, keyFor, cleanup };
+    return { config, client, store, worker: worker.worker, api, keyFor, cleanup };
   } catch (err) {
     await cleanup();
     throw err;

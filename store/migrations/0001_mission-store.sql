@@ -6,6 +6,8 @@
 
 create table missions (
   mission_id      text primary key,
+  -- Order of creation, for listing pages (timestamps can tie).
+  list_seq        bigserial not null unique,
   code            text not null,
   iteration       integer not null check (iteration > 0),
   type            text not null,
@@ -32,7 +34,6 @@ create table missions (
 create index missions_status_phase on missions (status, phase);
 create index missions_code_name on missions (lower(code_name) text_pattern_ops);
 create index missions_lead on missions (lead);
-create index missions_created on missions (created_at desc, mission_id desc);
 
 -- Mission codes: a sequence per type (EAVD01, EAVD02 …) and the start requests that took them, so a
 -- retried start with the same Idempotency-Key gets the same mission.

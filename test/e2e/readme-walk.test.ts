@@ -37,13 +37,15 @@ afterAll(() => {
 });
 
 test("README command 1 brings the stack up, the README's curl walk completes a mission, SIGTERM stops everything", async () => {
-  const [apiPort, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort()];
+  const [apiPort, temporalPort, uiPort, storePort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const env = {
     ...process.env,
     TEMPORAL_ADDRESS: '',
     CAPEO_API_PORT: String(apiPort),
     CAPEO_TEMPORAL_PORT: String(temporalPort),
     CAPEO_TEMPORAL_UI_PORT: String(uiPort),
+    CAPEO_STORE_PORT: String(storePort),
+    CAPEO_DATABASE_URL: '',
     CAPEO_DATA_DIR: mkdtempSync(join(tmpdir(), 'capeo-e2e-')),
     CAPEO_LOG_LEVEL: 'warn',
     CAPEO_BOOTSTRAP_ADMIN_KEY: `capeo_e2e_${process.pid}_admin_key_0123456789`,
@@ -71,10 +73,10 @@ test("README command 1 brings the stack up, the README's curl walk completes a m
 
   // Over real HTTP, each person acted with their own key, and the audit timeline names them.
   const missionId = /mission: (mission-\S+)/.exec(walk.stdout)![1]!;
-  const state = await (
-    await fetch(`http://127.0.0.1:${apiPort}/missions/${missionId}`, { headers: { authorization: `Bearer ${env.CAPEO_BOOTSTRAP_ADMIN_KEY}` } })
-  ).json() as { timeline: Array<{ actor: string; action: string }> };
-  const actions = state.timeline.map((e) => `${e.actor}:${e.action}`);
+  const timeline = await (
+    await fetch(`http://127.0.0.1:${apiPort}/missions/${missionId}/timeline?limit=500`, { headers: { authorization: `Bearer ${env.CAPEO_BOOTSTRAP_ADMIN_KEY}` } })
+  ).json() as { items: Array<{ actor: string; action: string }> };
+  const actions = timeline.items.map((e) => `${e.actor}:${e.action}`);
   for (const expected of ['soc-platform:mission.started', 'ann:gate.approved', 'ann:lead.assigned', 'lucas:gate.approved', 'hana:squad.accepted', 'hugo:squad.accepted', 'hana:finding.added', 'lucas:report.released']) {
     expect(actions).toContain(expected);
   }
@@ -82,8 +84,12 @@ test("README command 1 brings the stack up, the README's curl walk completes a m
   // SIGTERM to npm itself: npm does not pass it on, so capeo watches its launcher and stops everything.
   stack.kill('SIGTERM');
   const server = `--db-filename ${env.CAPEO_DATA_DIR}`;
+  // The embedded mission store is a PostgreSQL server of its own, in the data folder.
+  const store = `${env.CAPEO_DATA_DIR}/postgres/cluster`;
+  expect(alive(store)).toBe(true);
   const apiAnswers = () => spawnSync('curl', ['-s', '-o', '/dev/null', `http://127.0.0.1:${apiPort}/healthz`]).status === 0;
-  for (let i = 0; i < 60 && (alive(server) || apiAnswers()); i++) await new Promise((r) => setTimeout(r, 500));
+  for (let i = 0; i < 60 && (alive(server) || alive(store) || apiAnswers()); i++) await new Promise((r) => setTimeout(r, 500));
   expect(alive(server)).toBe(false);
+  expect(alive(store)).toBe(false);
   expect(apiAnswers()).toBe(false);
 });

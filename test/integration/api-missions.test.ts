@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { as, buildTestApp } from '../support/api';
 import { realActivities, startTestWorker, type TestWorker } from '../support/temporal';
-import { eavdRequest, hunter, lead, manager, platform } from '../support/walk';
+import { eavdRequest, endMission, hunter, lead, manager, platform, walkToExecute } from '../support/walk';
+import { MissionService } from '../../api/services/missions';
 
 let tw: TestWorker;
 let api: FastifyInstance;
@@ -79,9 +80,15 @@ test('through REST: start, refuse with the missing items (409), findings refused
     missing: ['analyze.initial-research', 'analyze.feasibility', 'analyze.owners', 'analyze.team-engagement'],
   });
 
+  // A payload that breaks its schema is the caller's 400, naming the field.
   const badItem = await post(`/missions/${missionId}/work-items/feasibility`, { data: { dataAvailability: 9 } }, lead);
-  expect(badItem.statusCode).toBe(409);
-  expect(badItem.json().missing).toEqual(expect.arrayContaining(['data.dataAvailability: Too big: expected number to be <=5']));
+  expect(badItem.statusCode).toBe(400);
+  expect(badItem.json().code).toBe('INVALID_WORK_ITEM');
+  expect(badItem.json().errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['data.dataAvailability']));
+  // A hunter outside the squad: 403, not a conflict.
+  const outsider = await post(`/missions/${missionId}/work-items/initial-research`, { data: { references: [{ title: 't', link: 'https://x.example', kind: 'code' }] } }, hunter);
+  expect(outsider.statusCode).toBe(403);
+  expect(outsider.json().code).toBe('NOT_ENTITLED');
 
   const early = await post(`/missions/${missionId}/findings`, { category: 'hunt-opportunity', title: 'too early', severity: 'low' }, lead);
   expect(early.statusCode).toBe(409);
@@ -104,7 +111,40 @@ test('through REST: start, refuse with the missing items (409), findings refused
     if (!found) await new Promise((r) => setTimeout(r, 100));
   }
   expect(found).toBe(true);
-  await tw.client.workflow.getHandle(missionId).terminate('test done');
+  await endMission(tw, missionId);
+});
+
+test('writes answer small acknowledgements; findings are created with Location, paged and searched across missions from the store', async () => {
+  const { missionId } = (await post('/missions', eavdRequest)).json();
+  await walkToExecute(new MissionService(tw.client, tw.store, tw.taskQueue), missionId);
+  const made = [];
+  for (let i = 0; i < 5; i++) {
+    const res = await post(`/missions/${missionId}/findings`, { category: 'hunt-opportunity', title: `lead ${i}`, severity: 'low', observables: [{ type: 'domain', value: `api-${i}.example` }] }, hunter);
+    expect(res.statusCode).toBe(201);
+    expect(res.headers.location).toBe(`/missions/${missionId}/findings/${res.json().id}`);
+    expect(res.json()).toMatchObject({ created: true, finding: { title: `lead ${i}`, status: 'open', author: hunter.id }, mission: { phase: 'execute', status: 'active' } });
+    // An acknowledgement, not the mission.
+    expect(JSON.stringify(res.json()).length).toBeLessThan(2000);
+    made.push(res.json().id as string);
+  }
+  const page1 = (await api.inject({ url: `/missions/${missionId}/findings?limit=2&category=hunt-opportunity`, headers: as(manager) })).json();
+  expect(page1.items.map((f: { id: string }) => f.id)).toEqual(made.slice(0, 2));
+  const page2 = (await api.inject({ url: `/missions/${missionId}/findings?limit=2&category=hunt-opportunity&cursor=${page1.nextCursor}`, headers: as(manager) })).json();
+  expect(page2.items.map((f: { id: string }) => f.id)).toEqual(made.slice(2, 4));
+  const one = await api.inject({ url: `/missions/${missionId}/findings/${made[3]}`, headers: as(manager) });
+  expect(one.json()).toMatchObject({ id: made[3], title: 'lead 3' });
+  const across = (await api.inject({ url: '/findings?observable=API-2.example', headers: as(manager) })).json();
+  expect(across.items).toMatchObject([{ missionId, id: made[2] }]);
+  const badCursor = await api.inject({ url: `/missions/${missionId}/findings?cursor=${page1.nextCursor}x`, headers: as(manager) });
+  expect(badCursor.statusCode).toBe(400);
+  const timeline = (await api.inject({ url: `/missions/${missionId}/timeline?limit=500`, headers: as(manager) })).json();
+  expect(timeline.items.filter((e: { action: string; actor: string }) => e.action === 'finding.added' && e.actor === hunter.id)).toHaveLength(5);
+  const effects = (await api.inject({ url: `/missions/${missionId}/effects?limit=500`, headers: as(manager) })).json();
+  expect(effects.items.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['notify', 'channel', 'action-plan', 'finding-ticket']));
+  const summary = (await api.inject({ url: `/missions/${missionId}`, headers: as(manager) })).json();
+  expect(summary).toMatchObject({ phase: 'execute', openGate: 'execute', counts: { findings: { byCategory: { 'hunt-opportunity': 5 } } }, progress: { executionPhase: { running: true } } });
+  expect(summary).not.toHaveProperty('findings');
+  await endMission(tw, missionId);
 });
 
 test('Idempotency-Key: the same key and body give the same mission; another body is a 409', async () => {
@@ -120,7 +160,7 @@ test('Idempotency-Key: the same key and body give the same mission; another body
   const badKey = await api.inject({ method: 'POST', url: '/missions', payload: eavdRequest, headers: { ...headers, 'idempotency-key': 'short' } });
   expect(badKey.statusCode).toBe(400);
   expect(badKey.json().errors[0].field).toBe('headers.idempotency-key');
-  await tw.client.workflow.getHandle(first.json().missionId).terminate('test done');
+  await endMission(tw, first.json().missionId);
 });
 
 test('OpenAPI 3.1 is served and documents the mission routes', async () => {
@@ -138,7 +178,7 @@ test('ops: liveness, readiness with the worker polling, Prometheus metrics for H
   expect((await api.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
   const ready = await api.inject({ url: '/readyz' });
   expect(ready.statusCode).toBe(200);
-  expect(ready.json()).toMatchObject({ status: 'ready', temporal: true });
+  expect(ready.json()).toMatchObject({ status: 'ready', temporal: true, store: true });
   expect(ready.json().workerPollers).toBeGreaterThan(0);
   const metrics = await api.inject({ url: '/metrics' });
   expect(metrics.headers['content-type']).toMatch(/^text\/plain/);
@@ -148,8 +188,10 @@ test('ops: liveness, readiness with the worker polling, Prometheus metrics for H
   expect(metrics.body).toMatch(/capeo_worker_pollers [1-9]/);
   expect(metrics.body).toMatch(/capeo_gates_open\{phase="execute"\} \d+/);
   expect(metrics.body).toMatch(/capeo_gate_oldest_wait_seconds\{phase="collect"\} \d+/);
+  expect(metrics.body).toMatch(/capeo_effects_failed \d+/);
+  expect(metrics.body).toMatch(/capeo_store_up 1/);
 
-  // A mission waiting at its Collect gate shows up as an open gate (visibility is eventually consistent).
+  // A mission waiting at its Collect gate shows up as an open gate.
   const { missionId } = (await post('/missions', eavdRequest)).json();
   await waitForGate(missionId, 'collect');
   let open = 0;
@@ -159,7 +201,7 @@ test('ops: liveness, readiness with the worker polling, Prometheus metrics for H
     if (open < 1) await new Promise((r) => setTimeout(r, 100));
   }
   expect(open).toBeGreaterThanOrEqual(1);
-  await tw.client.workflow.getHandle(missionId).terminate('test done');
+  await endMission(tw, missionId);
 });
 
 test('watch: one mission over Server-Sent Events, to its end; all missions as they change', async () => {
@@ -189,7 +231,7 @@ test('watch: one mission over Server-Sent Events, to its end; all missions as th
   expect(await allEvents).toContain(`"missionId":"${missionId}"`);
 });
 
-test('listing pages through visibility with a cursor, and finds missions by code-name prefix', async () => {
+test('listing pages with a cursor, and finds missions by code-name prefix', async () => {
   const names = ['Paging Pelican', 'Paging Puffin', 'Paging Penguin'];
   const ids = await Promise.all(names.map(async (codeName) => (await post('/missions', { ...eavdRequest, codeName })).json().missionId as string));
   const seen: string[] = [];
@@ -212,5 +254,5 @@ test('listing pages through visibility with a cursor, and finds missions by code
   const bad = await api.inject({ url: '/missions?cursor=bm90LWEtY3Vyc29y', headers: as(manager) });
   expect(bad.statusCode).toBe(400);
   expect(bad.json().errors[0].field).toBe('cursor');
-  await Promise.all(ids.map((id) => tw.client.workflow.getHandle(id).terminate('test done')));
+  await Promise.all(ids.map((id) => endMission(tw, id)));
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { app } from '../../api/app';
+import pino from 'pino';
 import { createAuthenticators } from '../../api/server';
 import { MissionService } from '../../api/services/missions';
 import { loadConfig } from '../../config';
@@ -41,7 +42,8 @@ beforeAll(async () => {
   });
   tw = await startTestWorker(realActivities().activities);
   api = Fastify({ logger: false });
-  await api.register(app, { missions: new MissionService(tw.client, tw.taskQueue), auth: createAuthenticators(config).auth });
+  const { auth } = await createAuthenticators(config, tw.store, pino({ level: 'silent' }));
+  await api.register(app, { missions: new MissionService(tw.client, tw.store, tw.taskQueue), auth });
   await api.ready();
 });
 afterAll(async () => {
@@ -71,4 +73,16 @@ test('wrong audience, expired, foreign signature or no role: 401', async () => {
   const forged = await new SignJWT({ sub: 'mallory', roles: ['admin'] })
     .setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(issuer).setAudience('capeo').setExpirationTime('5m').sign(other);
   expect((await call(forged)).statusCode).toBe(401);
+});
+
+test('OIDC subjects and API key names are one namespace: a token cannot act as a key owner', async () => {
+  const name = `kim-${Date.now()}`;
+  await tw.store.identities.createKey(name, 'lead');
+  const asKeyOwner = await call(await sign({ sub: name, roles: ['lead'] }));
+  expect(asKeyOwner.statusCode).toBe(401);
+  expect(asKeyOwner.json().detail).toMatch(/identity of an API key/);
+  // An OIDC user who came first keeps the name: no key can be made for it.
+  const sub = `noor-${Date.now()}`;
+  expect((await call(await sign({ sub, roles: ['viewer'] }))).statusCode).toBe(200);
+  await expect(tw.store.identities.createKey(sub, 'admin')).rejects.toThrow(/OIDC user/);
 });

@@ -29,6 +29,15 @@ const routes = (id: string): Route[] => [
   ['GET', '/missions', ANY],
   ['GET', `/missions/${id}`, ANY],
   ['GET', `/missions/${id}/metrics`, ANY],
+  ['GET', `/missions/${id}/findings`, ANY],
+  ['GET', `/missions/${id}/findings/F1`, ANY],
+  ['GET', '/findings?observable=example.org', ANY],
+  ['GET', `/missions/${id}/timeline`, ANY],
+  ['GET', `/missions/${id}/queries`, ANY],
+  ['GET', `/missions/${id}/sweeps`, ANY],
+  ['GET', `/missions/${id}/effects`, ANY],
+  ['POST', `/missions/${id}/effects/retry`, ['lead', 'manager'], {}],
+  ['POST', `/missions/${id}/effects/E1/retry`, ['lead', 'manager']],
   ['GET', `/missions/${id}/artifacts/report.md`, ANY],
   ['POST', `/missions/${id}/gates/analyze/decision`, ['lead', 'manager'], { decision: 'approve' }],
   ['PUT', `/missions/${id}/lead`, ['manager'], { lead: 'lead-user' }],
@@ -63,7 +72,9 @@ test('route × role: every route answers 401 without a key, 403 to the roles not
     for (const actor of roleActors) {
       const res = await api.inject({ method, url, headers: as(actor), ...(body ? { payload: body } : {}) });
       const entitled = allowed.includes(actor.role);
-      const ok = entitled ? res.statusCode !== 401 && res.statusCode !== 403 && res.statusCode < 500 : res.statusCode === 403;
+      // A role not entitled is refused at the door (FORBIDDEN); an entitled role may still be refused by the mission (NOT_ENTITLED: not its lead, not in its squad).
+      const atTheDoor = res.statusCode === 403 && res.json().code === 'FORBIDDEN';
+      const ok = entitled ? res.statusCode !== 401 && !atTheDoor && res.statusCode < 500 : atTheDoor;
       if (!ok) table.push(`${method} ${url} as ${actor.role}: ${res.statusCode} ${res.body.slice(0, 120)}`);
     }
   }
@@ -95,7 +106,7 @@ test('route × role, streams: the all-missions event stream opens only for an au
 
 test('the matrix covers every route the API documents', async () => {
   const doc = (await api.inject({ url: '/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
-  const tried = [...routes('MISSION').map(([method, path]) => `${method} ${path}`), ...STREAMS.map(([path]) => `GET ${path}`)];
+  const tried = [...routes('MISSION').map(([method, path]) => `${method} ${path.split('?')[0]}`), ...STREAMS.map(([path]) => `GET ${path}`)];
   const untried = Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.keys(ops)
       .map((m) => m.toUpperCase())

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { MissionService } from '../../api/services/missions';
 import * as msg from '../../domain/messages';
-import type { MissionState } from '../../domain/mission';
+import type { MissionOutcome } from '../../domain/mission-start';
 import { startMedallion, type Medallion } from '../support/medallion';
 import { startSmtpServer, type SmtpServer } from '../support/smtp-server';
 import { missionHarness, type TestWorker } from '../support/temporal';
-import { eavdRequest, hunter, platform, until, walkFromExecute, walkToExecute } from '../support/walk';
+import { eavdRequest, hunter, platform, until, untilFindings, walkFromExecute, walkToExecute } from '../support/walk';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 
 const SECRET = `whsec_${Buffer.from('capeo-integration-suite-signing-key').toString('base64')}`;
@@ -72,8 +72,8 @@ afterAll(async () => {
 test('TAXII pull and push, email and signed webhooks, end to end; the report cites the ids created', async () => {
   const { missionId } = await missions.start(eavdRequest, platform);
   // Collect pulled the seeded indicator from the TAXII collection.
-  const collected = await until(missions, missionId, (s) => s.intel !== null, 'intel pulled');
-  expect(collected.intel!.matched.map((m) => m.id)).toContain(SEEDED.id);
+  await until(missions, missionId, (s) => s.intel !== null, 'intel pulled');
+  expect((await tw.store.reads.record(missionId))!.intel!.matched.map((m) => m.id)).toContain(SEEDED.id);
 
   await walkToExecute(missions, missionId);
   await missions.update(missionId, msg.addFindingUpdate, {
@@ -94,17 +94,14 @@ test('TAXII pull and push, email and signed webhooks, end to end; the report cit
     },
     actor: hunter,
   });
-  const handled: MissionState = await until(
-    missions,
-    missionId,
-    (s) => s.findings.some((f) => f.status === 'escalated') && s.findings.some((f) => f.tip !== undefined),
-    'escalation and TIP push',
-  );
+  const handled = await untilFindings(missions, missionId, (fs) => fs.some((f) => f.status === 'escalated') && fs.some((f) => f.tip !== undefined), 'escalation and TIP push');
   await walkFromExecute(missions, missionId);
-  const done: MissionState = await tw.client.workflow.getHandle(missionId).result();
+  const outcome: MissionOutcome = await tw.client.workflow.getHandle(missionId).result();
+  expect(outcome.status).toBe('completed');
+  const done = (await tw.store.reads.record(missionId))!;
 
   // TAXII: the TI finding's STIX is in the collection, under the id the mission recorded.
-  const ti = handled.findings.find((f) => f.category === 'ti-event-of-interest')!;
+  const ti = handled.find((f) => f.category === 'ti-event-of-interest')!;
   expect(ti.tip).toMatchObject({ system: 'taxii' });
   const objects = await fetch(`${taxii.apiRoot}collections/${taxii.collectionId}/objects/?match[id]=${ti.tip!.id}`, {
     headers: { accept: 'application/taxii+json;version=2.1', authorization: `Basic ${Buffer.from(`${taxii.user}:${taxii.password}`).toString('base64')}` },

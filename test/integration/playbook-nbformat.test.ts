@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MissionState, QueryRun } from '../../domain/mission';
+import type { MissionRecord, QueryRun } from '../../domain/mission';
 import { buildPlaybook, type Notebook } from '../../domain/playbook';
 import { releasedMission } from '../support/outcomes-fixture';
 
@@ -29,7 +29,7 @@ function validate(name: string, content: unknown, ...flags: string[]) {
 const q = (base: QueryRun, id: string, title: string, query: string): QueryRun => ({ ...base, id, title, query });
 
 /** The fixture with what stresses a notebook: odd ids, quotes and backslashes in SQL, markup in text, every work item. */
-function richMission(overrides: Partial<MissionState> = {}): MissionState {
+function richMission(overrides: Partial<MissionRecord> = {}): MissionRecord {
   const base = releasedMission();
   const run = base.queries[0]!;
   return {

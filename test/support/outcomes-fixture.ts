@@ -1,12 +1,12 @@
-import { computeMetrics } from '../../domain/metrics';
-import type { MissionState } from '../../domain/mission';
-import { missionStateFixture } from './mission-state';
+import { computeMetrics, metricsInputOf } from '../../domain/metrics';
+import type { MissionRecord } from '../../domain/mission';
+import { missionRecordFixture } from './mission-state';
 
 const t = (min: number) => new Date(Date.UTC(2026, 10, 2, 9, min)).toISOString();
 
 /** A mission released in Outcomes: research, a query, an escalated finding, clocks stopped. */
-export function releasedMission(overrides: Partial<MissionState> = {}): MissionState {
-  return missionStateFixture({
+export function releasedMission(overrides: Partial<MissionRecord> = {}): MissionRecord {
+  return missionRecordFixture({
     phase: 'outcomes',
     openGate: 'outcomes',
     lead: 'lucas',
@@ -45,4 +45,4 @@ export function releasedMission(overrides: Partial<MissionState> = {}): MissionS
   });
 }
 
-export const metricsOf = (s: MissionState) => computeMetrics(s, t(150));
+export const metricsOf = (s: MissionRecord) => computeMetrics(metricsInputOf(s), t(150));

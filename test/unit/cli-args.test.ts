@@ -1,9 +1,11 @@
-import { CliError, EXIT, exitCodeFor, problemLine, safeUrl } from '../../cli/api-client';
+import { Api, CliError, EXIT, exitCodeFor, problemLine, refusalHint, safeUrl } from '../../cli/api-client';
 import { parse } from '../../cli/args';
 import { resolve, run } from '../../cli/capeo';
-import { findingBody, parseObservable } from '../../cli/findings';
+import { effectIds } from '../../cli/effects';
+import { findingBody, findingsQuery, observableFilter, parseObservable } from '../../cli/findings';
 import type { Io } from '../../cli/io';
 import { listQuery } from '../../cli/missions';
+import { lastItems, readPages } from '../../cli/pages';
 
 /** An Io that keeps what a command printed; no network is reached by these commands. */
 function capture(env: NodeJS.ProcessEnv = {}) {
@@ -67,8 +69,8 @@ test('findings add: the body the API takes, severity medium by default, observab
       { type: 'url', value: 'https://examp1e-login.com/login' },
     ],
   });
-  expect(findingBody({ category: 'visibility-gap', title: 'no dns', severity: 'high' })).toEqual({
-    category: 'visibility-gap', title: 'no dns', severity: 'high', observables: [],
+  expect(findingBody({ category: 'visibility-gap', title: 'no dns', severity: 'high', 'source-key': 'dns-gap-eu' })).toEqual({
+    category: 'visibility-gap', title: 'no dns', severity: 'high', observables: [], sourceKey: 'dns-gap-eu',
   });
   expect(usage(() => findingBody({ title: 'x' }))).toMatch(/^--category is required: one of visibility-gap, /);
   expect(usage(() => findingBody({ category: 'gossip', title: 'x' }))).toMatch(/^--category: "gossip" is not one of visibility-gap/);
@@ -83,7 +85,63 @@ test('a problem+json is one line: status, title, code, detail, field errors, mis
   expect(
     problemLine(400, { title: 'Bad Request', code: 'VALIDATION_FAILED', errors: [{ field: 'body.title', rule: 'too_small', message: 'Too small' }] }),
   ).toBe('400 Bad Request (VALIDATION_FAILED) — body.title: Too small [too_small]');
-  expect([400, 401, 403, 404, 409, 429, 500, 503].map(exitCodeFor)).toEqual([2, 3, 3, 4, 5, 1, 1, 1]);
+  expect([400, 401, 403, 404, 409, 429, 500, 503].map(exitCodeFor)).toEqual([2, 3, 3, 4, 5, 6, 1, 6]);
+});
+
+test('a refusal says what to do: give a key (401 without one), or wait as long as a busy API asked', () => {
+  expect(refusalHint(401, false, null)).toBe(' (no API key: set CAPEO_API_KEY or pass --key-file FILE)');
+  expect(refusalHint(401, true, null)).toBe('');
+  expect(refusalHint(503, true, '1')).toBe(' (retry after 1 s)');
+  expect(refusalHint(503, true, 'Mon, 23 Nov 2026 10:00:30 GMT')).toBe('');
+  expect(refusalHint(409, true, '5')).toBe('');
+});
+
+test('findings list and search: filters become the query; an observable is a value, or type:value when the prefix is a type', () => {
+  expect(findingsQuery({ category: 'hunt-opportunity', status: 'open', severity: 'high', observable: 'Examp1e.com', limit: '5' }).toString()).toBe(
+    'category=hunt-opportunity&status=open&severity=high&observable=Examp1e.com&limit=5',
+  );
+  expect(findingsQuery({ observable: 'url:https://examp1e.com/login', since: '2026-11-01T00:00:00Z', until: '2026-12-01T00:00:00Z' }).toString()).toBe(
+    'observable=https%3A%2F%2Fexamp1e.com%2Flogin&observableType=url&since=2026-11-01T00%3A00%3A00Z&until=2026-12-01T00%3A00%3A00Z',
+  );
+  // A URL or an IPv6 address alone is a value: its prefix is no observable type.
+  expect(observableFilter('https://examp1e.com')).toEqual({ observable: 'https://examp1e.com' });
+  expect(observableFilter('2001:db8::1')).toEqual({ observable: '2001:db8::1' });
+  expect(observableFilter('ipv6:2001:db8::1')).toEqual({ observable: '2001:db8::1', observableType: 'ipv6' });
+  expect(usage(() => observableFilter('domain:'))).toBe('--observable: "domain:" has no value');
+  expect(usage(() => findingsQuery({ status: 'closed' }))).toBe('--status: "closed" is not one of open, escalated, withdrawn');
+  expect(usage(() => findingsQuery({ severity: 'urgent' }))).toMatch(/^--severity: "urgent" is not one of info, /);
+});
+
+test('effect ids: E and a number, in any case; anything else is a usage error', () => {
+  expect(effectIds(['E3', 'e12'])).toEqual(['E3', 'E12']);
+  expect(effectIds([])).toEqual([]);
+  expect(usage(() => effectIds(['E3', 'F1']))).toBe('"F1" is not an effect id such as E12');
+});
+
+/** An Api whose answers are the given pages, in order; it keeps the paths asked. */
+function pagedApi(pages: Array<Record<string, unknown>>) {
+  const asked: string[] = [];
+  const json = async (_method: string, path: string) => {
+    asked.push(path);
+    return pages[asked.length - 1];
+  };
+  const api = { json } as unknown as Api;
+  return { api, asked };
+}
+
+test('paging: one page, or --all to the end; the latest items of a listing read oldest first', async () => {
+  const one = pagedApi([{ missions: [1, 2], nextCursor: 'c1' }, { missions: [3], nextCursor: null }]);
+  expect(await readPages(one.api, '/missions', new URLSearchParams({ phase: 'plan' }), false, 'missions')).toEqual({ items: [1, 2], nextCursor: 'c1' });
+  expect(one.asked).toEqual(['/missions?phase=plan']);
+  const all = pagedApi([{ items: [1, 2], nextCursor: 'c1' }, { items: [3], nextCursor: null }]);
+  expect(await readPages(all.api, '/findings', new URLSearchParams(), true)).toEqual({ items: [1, 2, 3], nextCursor: null });
+  expect(all.asked).toEqual(['/findings?', '/findings?cursor=c1']);
+
+  const pages = [{ items: [1, 2, 3], nextCursor: 'a' }, { items: [4], nextCursor: 'b' }, { items: [], nextCursor: null }];
+  const tail = pagedApi(pages);
+  expect(await lastItems(tail.api, '/missions/m/timeline', 2)).toEqual({ items: [3, 4], total: 4 });
+  expect(tail.asked).toEqual(['/missions/m/timeline?limit=500', '/missions/m/timeline?limit=500&cursor=a', '/missions/m/timeline?limit=500&cursor=b']);
+  expect(await lastItems(pagedApi(pages).api, '/x', 10)).toEqual({ items: [1, 2, 3, 4], total: 4 });
 });
 
 test('URLs in messages lose any user:password part', () => {
@@ -107,6 +165,14 @@ test('run: help, unknown commands and bad flags exit 2 with one line on stderr a
   const group = capture();
   expect(await run(['gate', 'open'], group.io)).toBe(2);
   expect(group.err).toEqual(['capeo gate: expected one of approve, reject']);
+  const effects = capture();
+  expect(await run(['effects'], effects.io)).toBe(2);
+  expect(effects.err).toEqual(['capeo effects: expected one of list, retry']);
+  for (const topic of [['findings', 'list'], ['findings', 'search'], ['effects', 'list'], ['effects', 'retry']]) {
+    const h = capture();
+    expect(await run([...topic, '--help'], h.io)).toBe(0);
+    expect(h.out[0]).toMatch(new RegExp(`^Usage: capeo ${topic.join(' ')} `));
+  }
 
   // Refused before any request: the URL answers nothing, so a request would exit 1, not 2.
   const env = { CAPEO_URL: 'http://127.0.0.1:9' };
@@ -115,5 +181,17 @@ test('run: help, unknown commands and bad flags exit 2 with one line on stderr a
   expect(reject.err).toEqual(['capeo gate reject: gate reject needs --reason TEXT']);
   const phase = capture(env);
   expect(await run(['gate', 'approve', 'mission-EAVD01-1', '--phase', 'lunch'], phase.io)).toBe(2);
+  const retry = capture(env);
+  expect(await run(['effects', 'retry', 'mission-EAVD01-1', 'E1', 'everything'], retry.io)).toBe(2);
+  expect(retry.err).toEqual(['capeo effects retry: "everything" is not an effect id such as E12']);
+  const state = capture(env);
+  expect(await run(['effects', 'list', 'mission-EAVD01-1', '--state', 'broken'], state.io)).toBe(2);
+  expect(state.err).toEqual(['capeo effects list: --state: "broken" is not one of pending, running, done, failed']);
+  const search = capture(env);
+  expect(await run(['findings', 'search', 'examp1e.com'], search.io)).toBe(2);
+  expect(search.err).toEqual(['capeo findings search: unexpected argument "examp1e.com"']);
+  const list = capture(env);
+  expect(await run(['findings', 'list'], list.io)).toBe(2);
+  expect(list.err).toEqual(['capeo findings list: expected a mission id']);
 });
 

@@ -40,7 +40,7 @@ interface Compose {
 const loadCompose = (): Compose => parse(read('docker-compose.yml'), { merge: true }) as Compose;
 
 const CAPEO_SERVICES = ['capeo-worker', 'capeo-api'] as const;
-const EXPECTED_SERVICES = ['postgresql', 'temporal', 'temporal-search-attributes', 'temporal-ui', ...CAPEO_SERVICES];
+const EXPECTED_SERVICES = ['postgresql', 'capeo-database', 'temporal', 'temporal-search-attributes', 'temporal-ui', ...CAPEO_SERVICES];
 const TEMPORAL = 'temporal';
 const SEARCH_ATTRIBUTES = 'temporal-search-attributes';
 const TEMPORAL_FRONTEND_PORT = 7233;
@@ -389,6 +389,28 @@ function imageBuildProblems(doc: Compose, dockerfileSource: string): string[] {
   return problems;
 }
 
+/** The mission store: every capeo service on the same database of the compose's PostgreSQL, made by the one-shot job first. */
+function storeProblems(doc: Compose): string[] {
+  const problems: string[] = [];
+  const urls = new Set<string>();
+  for (const name of CAPEO_SERVICES) {
+    const service = doc.services[name];
+    if (!service) continue;
+    const url = envOf(service)['CAPEO_DATABASE_URL'] ?? '';
+    urls.add(url);
+    const m = /^postgres(?:ql)?:\/\/([^:@/]+)(?::[^@]*)?@([^:/]+)(?::\d+)?\/(\w+)$/.exec(url);
+    if (!m) problems.push(`${name}: CAPEO_DATABASE_URL is not a PostgreSQL URL (${url || 'unset'})`);
+    else if (!doc.services[m[2]!]?.image?.startsWith('postgres:')) problems.push(`${name}: CAPEO_DATABASE_URL does not point at the compose's PostgreSQL`);
+    else if (m[3] === 'temporal' || m[3] === 'temporal_visibility') problems.push(`${name}: the mission store shares Temporal's database`);
+    if (dependsOn(service)['capeo-database'] !== 'service_completed_successfully') problems.push(`${name}: does not wait for capeo-database`);
+  }
+  if (urls.size > 1) problems.push('capeo-worker and capeo-api use different mission stores');
+  const job = doc.services['capeo-database'];
+  const script = JSON.stringify(job?.command ?? '');
+  if (!/create database capeo/.test(script) || !/create role capeo/.test(script)) problems.push('capeo-database does not create the capeo role and database');
+  return problems;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 describe('docker-compose.yml (production topology)', () => {
@@ -397,6 +419,10 @@ describe('docker-compose.yml (production topology)', () => {
 
   it('has the expected services', () => {
     expect(serviceProblems(doc)).toEqual([]);
+  });
+
+  it('workers and API share one mission store: capeo\'s own database on the compose\'s PostgreSQL, made before they start', () => {
+    expect(storeProblems(doc)).toEqual([]);
   });
 
   it('capeo services set only known, required and valid settings, and reach Temporal by service name', () => {
@@ -440,6 +466,18 @@ describe('docker-compose.yml (production topology)', () => {
 describe('the compose checks catch mistakes', () => {
   const fresh = (): Compose => loadCompose();
   const env = (doc: Compose, service: string): Record<string, unknown> => doc.services[service]!.environment as Record<string, unknown>;
+
+  it('a capeo service on another database, on Temporal\'s, or not waiting for its database', () => {
+    const other = fresh();
+    env(other, 'capeo-api').CAPEO_DATABASE_URL = 'postgres://capeo:x@postgresql:5432/elsewhere';
+    expect(storeProblems(other)).toEqual(['capeo-worker and capeo-api use different mission stores']);
+    const shared = fresh();
+    for (const s of ['capeo-worker', 'capeo-api']) env(shared, s).CAPEO_DATABASE_URL = 'postgres://temporal:x@postgresql:5432/temporal';
+    expect(storeProblems(shared)).toEqual(["capeo-worker: the mission store shares Temporal's database", "capeo-api: the mission store shares Temporal's database"]);
+    const eager = fresh();
+    delete (eager.services['capeo-worker']!.depends_on as Record<string, unknown>)['capeo-database'];
+    expect(storeProblems(eager)).toEqual(['capeo-worker: does not wait for capeo-database']);
+  });
 
   it('an unknown environment variable in a capeo service', () => {
     const doc = fresh();

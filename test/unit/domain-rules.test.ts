@@ -1,13 +1,14 @@
 import { allocationProblems } from '../../domain/allocation';
-import { gateDecisionRefusal, missingRequiredItems, workItemRefusal } from '../../domain/gates';
-import type { MissionState } from '../../domain/mission';
+import { failedItems, gateDecisionRefusal, missingRequiredItems, workItemRefusal } from '../../domain/gates';
+import type { MissionCore } from '../../domain/mission-core';
+import { summarise } from '../../domain/mission-summary';
 import { channelName, displayName, missionCode } from '../../domain/nomenclature';
 import { prioritise } from '../../domain/work-items';
 import { missionPolicySchema } from '../../domain/policy';
-import { computeMetrics } from '../../domain/metrics';
-import { missionStateFixture } from '../support/mission-state';
+import { computeMetrics, metricsInputOf } from '../../domain/metrics';
+import { missionCoreFixture, missionRecordFixture } from '../support/mission-state';
 
-const base: MissionState = missionStateFixture();
+const base: MissionCore = missionCoreFixture();
 const manager = { id: 'maria', role: 'manager' as const };
 const lead = { id: 'lucas', role: 'lead' as const };
 
@@ -33,21 +34,32 @@ test('gate refusals: not open, not entitled, missing items, rejection without re
     code: 'MISSING_ITEMS',
     missing: ['analyze.initial-research', 'analyze.feasibility', 'analyze.owners', 'analyze.team-engagement'],
   });
-  expect(gateDecisionRefusal(base, { gate: 'analyze', decision: 'reject' }, manager)?.missing).toEqual(['reason']);
+  expect(gateDecisionRefusal(base, { gate: 'analyze', decision: 'reject' }, manager)).toMatchObject({ code: 'INVALID_INPUT', kind: 'invalid', missing: ['reason'] });
   expect(gateDecisionRefusal(base, { gate: 'analyze', decision: 'reject', reason: 'no' }, manager)).toBeUndefined();
   expect(gateDecisionRefusal({ ...base, status: 'cancelled' }, { gate: 'analyze', decision: 'approve' }, manager)?.code).toBe('MISSION_CLOSED');
+  // A decision is written once per round of the gate.
+  const decided = { ...base, gate: { ...base.gate!, verdict: { decision: 'reject' as const, by: 'maria', at: 'x', reason: 'no' } } };
+  expect(gateDecisionRefusal(decided, { gate: 'analyze', decision: 'approve' }, manager)).toMatchObject({ code: 'GATE_NOT_OPEN', kind: 'conflict' });
+  // Kinds decide the HTTP status: forbidden for who may not, conflict for what is missing.
+  expect(gateDecisionRefusal(base, { gate: 'analyze', decision: 'approve' }, lead)?.kind).toBe('forbidden');
+  expect(gateDecisionRefusal(base, { gate: 'analyze', decision: 'approve' }, manager)?.kind).toBe('conflict');
 });
 
-test('required items are counted per phase', () => {
-  const rec = { by: 'x', at: 'now', data: {} };
-  const done = { ...base, workItems: { analyze: { 'initial-research': rec, feasibility: rec, owners: rec, 'team-engagement': rec } } };
+test('required items are counted per phase; a system step that failed settles its item without blocking the gate', () => {
+  const rec = { status: 'done' as const, by: 'x', at: 'now' };
+  const done = { ...base, items: { analyze: { 'initial-research': rec, feasibility: rec, owners: rec, 'team-engagement': rec } } };
   expect(missingRequiredItems(done)).toEqual([]);
   expect(gateDecisionRefusal(done, { gate: 'analyze', decision: 'approve' }, manager)).toBeUndefined();
+  const collect = { ...base, phase: 'collect' as const, gate: { ...base.gate!, phase: 'collect' as const }, items: { collect: { intel: rec, 'stakeholder-highlight': { ...rec, status: 'failed' as const } } } };
+  expect(missingRequiredItems(collect)).toEqual([]);
+  expect(failedItems(collect)).toEqual(['collect.stakeholder-highlight']);
+  expect(summarise(collect).gate).toMatchObject({ phase: 'collect', missing: [], failed: ['collect.stakeholder-highlight'] });
 });
 
 test('work items: system items and unknown items are refused; lead items need the lead', () => {
-  expect(workItemRefusal({ ...base, phase: 'collect' }, 'intel', manager)?.code).toBe('INVALID_WORK_ITEM');
-  expect(workItemRefusal(base, 'nonsense', manager)?.message).toMatch(/allowed: initial-research, feasibility, owners, team-engagement/);
+  expect(workItemRefusal({ ...base, phase: 'collect' }, 'intel', manager)).toMatchObject({ code: 'INVALID_WORK_ITEM', kind: 'invalid', missing: ['item'] });
+  expect(workItemRefusal(base, 'nonsense', manager)?.message).toMatch(/people record: initial-research, feasibility, owners, team-engagement/);
+  expect(workItemRefusal(base, 'objectives', manager)).toMatchObject({ code: 'WRONG_PHASE', kind: 'conflict' });
   const withSquad = { ...base, lead: 'lucas', squad: { hana: { status: 'accepted' as const, invitedAt: 'x' }, hugo: { status: 'invited' as const, invitedAt: 'x' } } };
   expect(workItemRefusal(withSquad, 'feasibility', { id: 'hana', role: 'hunter' })?.code).toBe('NOT_ENTITLED');
   expect(workItemRefusal(withSquad, 'initial-research', { id: 'hana', role: 'hunter' })).toBeUndefined();
@@ -70,7 +82,7 @@ test('the prioritisation model weighs the feasibility factors and proposes quali
 
 test('metrics: time per phase and gate wait from the timeline, findings per category, escalation delay', () => {
   const t = (min: number) => new Date(Date.UTC(2026, 10, 1, 0, min)).toISOString();
-  const s = missionStateFixture({
+  const s = missionRecordFixture({
     phase: 'analyze',
     lead: 'lucas',
     squad: { hana: { status: 'accepted', invitedAt: t(0) }, hugo: { status: 'declined', invitedAt: t(0) } },
@@ -86,7 +98,7 @@ test('metrics: time per phase and gate wait from the timeline, findings per cate
       { id: 'F3', category: 'visibility-gap', title: 'z', description: '', severity: 'low', evidence: [], observables: [], flags: [], status: 'withdrawn', author: 'h', at: t(60) },
     ],
   });
-  const m = computeMetrics(s, t(120));
+  const m = computeMetrics(metricsInputOf(s), t(120));
   expect(m.phaseHours).toMatchObject({ collect: 0.5, analyze: 1.5 });
   expect(m.gateWaitHours.collect).toBe(0.5);
   expect(m.findingsPerCategory).toMatchObject({ 'suspicious-security-event': 1, 'visibility-gap': 1, 'hunt-opportunity': 0 });

@@ -14,6 +14,8 @@ const probes: Probe[] = [
   { name: 'node built-in', file: 'workflows/mission/handlers.ts', code: "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n" },
   { name: 'pino', file: 'workflows/mission/handlers.ts', code: "import pino from 'pino';\nexport const x = pino;\n" },
   { name: 'config', file: 'workflows/mission/handlers.ts', code: "import { loadConfig } from '../../config';\nexport const x = loadConfig;\n" },
+  { name: 'mission store', file: 'workflows/mission/handlers.ts', code: "import { applyBatch } from '../../store/mission-writes';\nexport const x = applyBatch;\n" },
+  { name: 'launcher', file: 'workflows/mission/handlers.ts', code: "import { startMission } from '../../launch/start-mission';\nexport const x = startMission;\n" },
   {
     name: 'runtime activity',
     file: 'workflows/mission/handlers.ts',
@@ -57,7 +59,7 @@ beforeAll(() => {
   results = lintAll();
 });
 
-test.each(['node built-in', 'pino', 'config', 'runtime activity'])('workflow code may not import a %s', (name) => {
+test.each(['node built-in', 'pino', 'config', 'runtime activity', 'mission store', 'launcher'])('workflow code may not import a %s', (name) => {
   expect(results[name]).toContain('no-restricted-imports');
 });
 

@@ -1,8 +1,11 @@
 import { renderComms } from '../../domain/comms';
 import { escapeHtml } from '../../domain/document';
 import { FINDING_CATEGORIES, type Finding } from '../../domain/findings';
-import { computeMetrics, type MissionMetrics } from '../../domain/metrics';
-import type { MissionState, QueryRun } from '../../domain/mission';
+import { computeMetrics as metricsOfInput, metricsInputOf, type MissionMetrics } from '../../domain/metrics';
+import type { MissionRecord as Rec } from '../../domain/mission';
+
+const computeMetrics = (r: Rec, now: string) => metricsOfInput(metricsInputOf(r), now);
+import type { MissionRecord, QueryRun } from '../../domain/mission';
 import { PHASES } from '../../domain/phases';
 import { buildPlaybook, type CodeCell, type Notebook, type NotebookCell } from '../../domain/playbook';
 import { missionPolicySchema } from '../../domain/policy';
@@ -53,7 +56,7 @@ const FINDINGS: Finding[] = [
 const audit = (min: number, action: string, detail?: string, actor = 'capeo') => ({ at: t(min), actor, action, ...(detail ? { detail } : {}) });
 
 /** A mission after its report was released: every work item, two queries, findings of most categories, a containment. */
-function mission(overrides: Partial<MissionState> = {}): MissionState {
+function mission(overrides: Partial<MissionRecord> = {}): MissionRecord {
   return {
     missionId: 'mission-EAVD01-1', code: 'EAVD01', codeName: 'Barracuda Muffin', displayName: 'EAVD01 - Barracuda Muffin',
     channelName: 'eavd01-barracuda-muffin', type: 'EAVD', iteration: 1,

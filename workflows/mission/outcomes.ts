@@ -1,3 +1,4 @@
+import { condition } from '@temporalio/workflow';
 import type { Actor } from '../../domain/identity';
 import { outcomes } from './activity-proxies';
 import type { MissionMachine } from './mission-machine';
@@ -31,6 +32,8 @@ export class Outcomes {
       this.m.reportReleased(await outcomes.writeReport({ missionId: s.missionId }), actor);
       await this.writer.flush();
       this.m.commsWritten(await outcomes.writeComms({ missionId: s.missionId, summary: summary ?? null }));
+      // The release answers once the comms went out (or failed for good: then they can be retried).
+      await condition(() => this.m.hasItem('outcomes', 'comms'));
       await this.writer.flush();
     } finally {
       this.releasing = false;

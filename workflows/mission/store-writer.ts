@@ -11,6 +11,9 @@ const MAX_OPS_PER_BATCH = 200;
 /** Keeps one activity's input well under Temporal's payload limits (a single larger operation goes alone). */
 const MAX_BATCH_CHARS = 400_000;
 
+/** The operations whose answer a handler waits for (every one of them is taken by its waiter). */
+const ANSWERING = new Set<StoreOp['op']>(['finding.add', 'finding.withdraw', 'effect.next-pending']);
+
 interface Queued {
   id: number;
   op: StoreOp;
@@ -30,8 +33,8 @@ export class StoreWriter implements OpSink {
   private writtenThrough = 0;
   private savedVersion: number;
   private inFlight = false;
+  /** Answers of the operations that answer, until their waiter takes them. */
   private readonly results = new Map<number, unknown>();
-  private readonly wanted = new Set<number>();
   private searchAttributes = new Map<string, string>();
 
   constructor(private readonly state: MissionCore) {
@@ -47,11 +50,9 @@ export class StoreWriter implements OpSink {
 
   /** The answer the store gave to an operation (for the operations that answer). */
   async result<T>(opId: number): Promise<T> {
-    this.wanted.add(opId);
     await this.written(opId);
     const r = this.results.get(opId) as T;
     this.results.delete(opId);
-    this.wanted.delete(opId);
     return r;
   }
 
@@ -92,7 +93,7 @@ export class StoreWriter implements OpSink {
       this.inFlight = true;
       const { results } = await missionStore.applyStoreBatch({ missionId: this.state.missionId, ops: batch.map((q) => q.op), ...(summary ? { summary } : {}) });
       batch.forEach((q, i) => {
-        if (this.wanted.has(q.id)) this.results.set(q.id, results[i]);
+        if (ANSWERING.has(q.op.op)) this.results.set(q.id, results[i]);
       });
       if (batch.length) this.writtenThrough = batch.at(-1)!.id;
       if (summary) this.savedVersion = Math.max(this.savedVersion, version);

@@ -55,6 +55,7 @@ export const ackSchema = z.object({
 const ackReply = { 200: ackSchema, ...problems };
 
 const limit = z.coerce.number().int().min(1).max(500).default(50);
+const order = z.enum(['asc', 'desc']).default('asc').describe('oldest first (asc, the default) or newest first (desc)');
 const cursor = z.string().regex(/^[\w-]{1,2000}$/, 'a cursor from a previous page').optional();
 const paged = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last page') });
 
@@ -112,7 +113,7 @@ const findingFilters = {
 };
 export const listFindings = {
   params: missionParams,
-  querystring: z.object({ ...findingFilters, cursor, limit }),
+  querystring: z.object({ ...findingFilters, order, cursor, limit }),
   response: { 200: paged(storedFinding), ...problems },
 };
 export const getFinding = {
@@ -131,7 +132,7 @@ export const searchFindings = {
 };
 export const listTimeline = {
   params: missionParams,
-  querystring: z.object({ cursor, limit }),
+  querystring: z.object({ order, cursor, limit }),
   response: { 200: paged(auditEntrySchema.extend({ seq: z.number().int() })), ...problems },
 };
 export const listQueries = { params: missionParams, querystring: z.object({ cursor, limit }), response: { 200: paged(queryRunSchema), ...problems } };
@@ -177,7 +178,7 @@ const retried = z.object({
 });
 export const retryEffects = {
   params: missionParams,
-  body: z.object({ effectIds: z.array(z.string().regex(/^E\d+$/, 'an effect id such as E12')).min(1).max(500).optional() }).optional(),
+  body: z.object({ effectIds: z.array(z.string().regex(/^E\d+$/, 'an effect id such as E12')).min(1).max(500).optional() }).nullish(),
   response: { 200: retried, ...problems },
 };
 export const retryEffect = {

@@ -1,0 +1,133 @@
+import { MAX_QUEUED_EFFECTS } from '../../domain/mission-core';
+import { summarise } from '../../domain/mission-summary';
+import type { StoreOp } from '../../domain/store-ops';
+import { MissionMachine } from '../../workflows/mission/mission-machine';
+import { missionCoreFixture } from '../support/mission-state';
+
+/** A machine over a sink that keeps what it is told to write. */
+function machine(overrides: Parameters<typeof missionCoreFixture>[0] = {}) {
+  const ops: StoreOp[] = [];
+  const m = new MissionMachine(missionCoreFixture(overrides), { write: (op) => ops.push(op) });
+  return { m, ops, effects: () => ops.filter((o): o is Extract<StoreOp, { op: 'effect.add' }> => o.op === 'effect.add') };
+}
+
+const lead = { id: 'lucas', role: 'lead' as const };
+const hunter = { id: 'hana', role: 'hunter' as const };
+const squad = { hana: { status: 'accepted' as const, invitedAt: 'x' } };
+const execute = { phase: 'execute' as const, lead: 'lucas', squad, gate: { phase: 'execute' as const, round: 1, openedAt: 'x', remindersSent: 0, verdict: null } };
+const seoi = { category: 'suspicious-security-event' as const, title: 'examp1e.com', description: '', severity: 'high' as const, evidence: [], observables: [], flags: [] };
+
+test('a new finding is counted, audited and gets what its category calls for; a known one gets nothing', () => {
+  const { m, ops, effects } = machine(execute);
+  const p = m.proposeFinding(seoi, 'hana');
+  expect(p.id).toBe('F1');
+  expect(ops.at(-1)).toMatchObject({ op: 'finding.add', seq: 1, finding: { id: 'F1', status: 'open', author: 'hana' } });
+  m.findingStored(p, { id: 'F1', created: true });
+  expect(effects().map((e) => [e.kind, e.key])).toEqual([
+    ['finding-ticket', 'finding:F1'],
+    ['escalate', 'incident:F1'],
+  ]);
+  expect(m.state.findings).toMatchObject({ total: 1, byCategory: { 'suspicious-security-event': 1 } });
+  expect(ops.some((o) => o.op === 'audit' && o.action === 'finding.added')).toBe(true);
+
+  const again = m.proposeFinding({ ...seoi, sourceKey: 'x' }, 'hana');
+  m.findingStored(again, { id: 'F1', created: false });
+  expect(effects()).toHaveLength(2);
+  expect(m.state.findings.total).toBe(1);
+
+  const gap = m.proposeFinding({ ...seoi, category: 'visibility-gap' }, 'capeo');
+  m.findingStored(gap, { id: gap.id, created: true });
+  const ti = m.proposeFinding({ ...seoi, category: 'ti-event-of-interest' }, 'capeo');
+  m.findingStored(ti, { id: ti.id, created: true });
+  expect(effects().slice(2).map((e) => e.key)).toEqual([`finding:${gap.id}`, `visibility-gap:${gap.id}`, `finding:${ti.id}`, `tip:${ti.id}`]);
+});
+
+test('a failed effect is counted, settles its system item, and alerts the lead and the managers once until the failures clear', () => {
+  const { m, ops, effects } = machine({ ...execute, phase: 'plan', gate: { ...execute.gate, phase: 'plan' } });
+  const channel = m.effect({ kind: 'channel', name: 'eavd01-x', topic: 't', members: ['lucas'] }, 'channel');
+  const plan = m.effect({ kind: 'action-plan', title: 't', description: 'd', objectives: ['o'] }, 'action-plan#1');
+  expect(m.nextEffect()).toEqual(channel);
+  expect(m.nextEffect()).toEqual(plan);
+  m.effectFailed(channel, { type: 'EXTERNAL_AUTH_REJECTED', message: 'jira answered 401', attempts: 1 });
+  m.effectFailed(plan, { type: 'EXTERNAL_AUTH_REJECTED', message: 'jira answered 401', attempts: 1 });
+  expect(m.state.effects).toMatchObject({ failed: 2, running: 0, alerted: true });
+  expect(m.state.items.plan).toMatchObject({ 'comms-channel': { status: 'failed' }, 'action-plan': { status: 'failed' } });
+  // The gate is not blocked by them: they are settled (failed), listed as such.
+  expect(summarise(m.state).gate).toMatchObject({ failed: ['plan.comms-channel', 'plan.action-plan'] });
+  const alerts = effects().filter((e) => e.spec.kind === 'notify' && e.spec.notification.kind === 'effects-failed');
+  expect(alerts).toHaveLength(1);
+  expect(alerts[0]!.spec).toMatchObject({ notification: { to: ['lucas', 'hunt-managers'] } });
+  expect(ops.filter((o) => o.op === 'effect.state').map((o) => o.op === 'effect.state' && o.state)).toEqual(['failed', 'failed']);
+
+  // Retried after the integration works: done, the item made good, and the next failure alerts again.
+  m.effectSucceeded(channel, { ref: { system: 'local-chat', id: 'C1' } }, true);
+  m.effectSucceeded(plan, { ref: { system: 'local-ticketing', id: 'CAPEO-1' } }, true);
+  expect(m.state.effects).toMatchObject({ failed: 0, done: 2, alerted: false });
+  expect(m.state.items.plan).toMatchObject({ 'comms-channel': { status: 'done' }, 'action-plan': { status: 'done' } });
+  expect(m.state.external).toEqual({ channel: { system: 'local-chat', id: 'C1' }, epic: { system: 'local-ticketing', id: 'CAPEO-1' } });
+});
+
+test('an alert that fails does not alert about itself', () => {
+  const { m, effects } = machine(execute);
+  const e = m.effect({ kind: 'push-tip', findingId: 'F1' }, 'tip:F1');
+  m.nextEffect();
+  m.effectFailed(e, { type: 'TIP_DOWN', message: 'down', attempts: 5 });
+  const alert = m.nextEffect()!;
+  expect(alert.subject).toBe('effects-failed');
+  m.state.effects.alerted = false;
+  m.effectFailed(alert, { type: 'SMTP_DOWN', message: 'down', attempts: 5 });
+  expect(effects().filter((x) => x.spec.kind === 'notify')).toHaveLength(1);
+});
+
+test('effects beyond the queue wait in the store, and newer ones wait behind them', () => {
+  const { m } = machine(execute);
+  for (let i = 0; i < MAX_QUEUED_EFFECTS + 3; i++) m.effect({ kind: 'push-tip', findingId: `F${i}` }, `tip:F${i}`);
+  expect(m.state.effects).toMatchObject({ deferred: 3 });
+  expect(m.state.effects.queue).toHaveLength(MAX_QUEUED_EFFECTS);
+  // Even with room in the queue again, a new effect goes behind the deferred ones.
+  m.nextEffect();
+  m.effect({ kind: 'push-tip', findingId: 'late' }, 'tip:late');
+  expect(m.state.effects.deferred).toBe(4);
+  m.refill([{ id: `E${MAX_QUEUED_EFFECTS + 1}`, kind: 'push-tip', key: 'k' }]);
+  expect(m.state.effects.deferred).toBe(3);
+  expect(m.state.effects.queue.at(-1)?.id).toBe(`E${MAX_QUEUED_EFFECTS + 1}`);
+});
+
+test('validators answer typed refusals: 403 for who may not, 409 for the state, 400 for the payload with its fields', () => {
+  const { m } = machine(execute);
+  expect(m.validateAddFinding({ finding: seoi, actor: { id: 'olga', role: 'hunter' } })).toMatchObject({ kind: 'forbidden', code: 'NOT_ENTITLED' });
+  expect(m.validateAddFinding({ finding: { ...seoi, severity: 'apocalyptic' as never, title: 'x' }, actor: hunter })).toMatchObject({
+    kind: 'invalid',
+    missing: ['finding.title', 'finding.severity'],
+  });
+  const analyze = machine();
+  expect(analyze.m.validateAddFinding({ finding: seoi, actor: { id: 'maria', role: 'manager' } })).toMatchObject({ kind: 'conflict', code: 'WRONG_PHASE' });
+  expect(m.validateWithdrawFinding({ findingId: 'F7', reason: 'x', actor: hunter })).toMatchObject({ kind: 'not_found' });
+  m.draining = true;
+  expect(m.validateAddFinding({ finding: seoi, actor: hunter })).toMatchObject({ kind: 'busy', code: 'MISSION_BUSY' });
+});
+
+test('a gate decision is written once for its round; the phase loop moving on is what the decider waits for', () => {
+  const { m } = machine({ lead: 'lucas' });
+  const round = m.decideGate({ gate: 'analyze', decision: 'reject', reason: 'not yet', actor: lead });
+  expect(m.state.gate?.verdict).toMatchObject({ decision: 'reject', by: 'lucas', reason: 'not yet' });
+  expect(m.validateDecideGate({ gate: 'analyze', decision: 'approve', actor: lead })).toMatchObject({ code: 'GATE_NOT_OPEN' });
+  expect(m.verdictApplied('analyze', round)).toBe(false);
+  m.openGate();
+  expect(m.state.gate).toMatchObject({ phase: 'analyze', round: 2, verdict: null });
+  expect(m.verdictApplied('analyze', round)).toBe(true);
+});
+
+test('the summary stays the same size however many findings the mission has', () => {
+  const { m } = machine(execute);
+  const size = () => JSON.stringify(summarise(m.state)).length;
+  const before = size();
+  for (let i = 0; i < 5000; i++) {
+    const p = m.proposeFinding({ ...seoi, category: 'hunt-opportunity' }, 'hana');
+    m.findingStored(p, { id: p.id, created: true });
+    while (m.nextEffect()) m.state.effects.running = 0;
+  }
+  expect(m.state.findings.total).toBe(5000);
+  // Only the digits of the counters grow.
+  expect(size() - before).toBeLessThan(100);
+});
