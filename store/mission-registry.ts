@@ -112,3 +112,17 @@ export async function latestIteration(db: Db, code: string): Promise<string | un
   const r = await db.query<{ mission_id: string }>(`select mission_id from missions where code = $1 order by iteration desc limit 1`, [code]);
   return r.rows[0]?.mission_id;
 }
+
+/**
+ * A mission whose workflow ended outside capeo (terminated by an operator, timed out) while the store
+ * still holds it as active: cancelled, with the reason. Nothing changes for a mission that ended in capeo.
+ */
+export async function markEndedOutside(db: Db, missionId: string, temporalStatus: string): Promise<void> {
+  const reason = `its workflow ended outside capeo (Temporal: ${temporalStatus})`;
+  await db.query(
+    `update missions set status = 'cancelled', open_gate = null, gate_opened_at = null, updated_at = now(),
+       summary = summary || jsonb_build_object('status', 'cancelled', 'closedReason', $2::text, 'openGate', null, 'gate', null)
+     where mission_id = $1 and status = 'active'`,
+    [missionId, reason],
+  );
+}

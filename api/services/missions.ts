@@ -16,6 +16,7 @@ import type { MissionSummary } from '../../domain/mission-summary';
 import { RequestReusedError, startMission, startNextIteration, UnknownMissionError, type StartedMission } from '../../launch/start-mission';
 import type { MissionStore } from '../../store';
 import { isTransientDbError } from '../../store/db';
+import { markEndedOutside } from '../../store/mission-registry';
 import { BadCursorError, type FindingFilter, type MissionListFilter, type Order, type Page } from '../../store/mission-reads';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, NotReadyError } from '../errors';
 
@@ -278,11 +279,16 @@ export class MissionService {
 
   private async updateError(missionId: string, err: unknown): Promise<unknown> {
     if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) return refusalToError(err.cause);
-    // The run closed under the Update: it ended, or it is continuing as new (then the next run takes the retry).
+    // The run closed under the Update: it is continuing as new (its next run takes the retry), or it ended.
     const grpcCode = (err as { cause?: { code?: number } }).cause?.code;
     if (err instanceof WorkflowNotFoundError || grpcCode === 5 || grpcCode === 9) {
-      const status = (await this.read(() => this.store.reads.summary(missionId)))?.summary.status;
-      if (status === 'active') return new NotReadyError(`mission '${missionId}' is handing over to its next run; retry shortly`, 'MISSION_BUSY');
+      const latest = await this.client.workflow
+        .getHandle(missionId)
+        .describe()
+        .then((d) => d.status.name, () => null);
+      if (latest === 'RUNNING') return new NotReadyError(`mission '${missionId}' is handing over to its next run; retry shortly`, 'MISSION_BUSY');
+      // Ended outside capeo (terminated, timed out): the store says so from now on.
+      if (latest !== null && latest !== 'COMPLETED') await markEndedOutside(this.store.db, missionId, latest).catch(() => undefined);
       return new ConflictError('MISSION_CLOSED', `mission '${missionId}' has ended`);
     }
     return err;

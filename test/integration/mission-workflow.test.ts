@@ -290,3 +290,14 @@ test('reads of a mission that does not exist are 404', async () => {
   expect(await refused(missions.findings('mission-NEVER01-1', { limit: 5 }), NotFoundError)).toBeInstanceOf(NotFoundError);
   expect(await refused(missions.decideGate('not-a-mission', { gate: 'collect', decision: 'approve' }, manager), NotFoundError)).toBeInstanceOf(NotFoundError);
 });
+
+test('a mission whose workflow was terminated outside capeo answers 409 MISSION_CLOSED, and the store says it ended', async () => {
+  const { missionId } = await missions.start(eavdRequest, platform);
+  await openGate(missions, missionId, 'collect');
+  await tw.client.workflow.getHandle(missionId).terminate('an operator ended it');
+  const err = await refused(missions.decideGate(missionId, { gate: 'collect', decision: 'approve' }, manager), ConflictError);
+  expect(err.code).toBe('MISSION_CLOSED');
+  expect(await missions.summary(missionId)).toMatchObject({ status: 'cancelled', openGate: null, closedReason: 'its workflow ended outside capeo (Temporal: TERMINATED)' });
+  expect((await missions.list({ status: 'active', limit: 500 })).items.map((m) => m.missionId)).not.toContain(missionId);
+});
+

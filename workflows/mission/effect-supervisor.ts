@@ -64,12 +64,9 @@ export class EffectSupervisor {
         void this.execute(e);
       } else if (this.refillDue()) {
         void this.refill();
-      } else if (done() && this.settled()) {
-        return;
       } else {
-        // Draining for continue-as-new: wait until the mission is handed over or resumes.
-        await condition(() => !this.m.draining || done());
-        if (this.m.draining) return;
+        // Everything settled at the end, or drained for continue-as-new (the next run takes the queue).
+        return;
       }
     }
   }

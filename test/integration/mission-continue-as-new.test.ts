@@ -1,0 +1,103 @@
+import { Worker } from '@temporalio/worker';
+import type { MissionService } from '../../api/services/missions';
+import type { NewFinding } from '../../domain/findings';
+import * as msg from '../../domain/messages';
+import type { MissionOutcome } from '../../domain/mission-start';
+import { missionHarness, outbox, testEnv, type TestWorker } from '../support/temporal';
+import { allFindings, eavdRequest, hunter, hunter2, lead, platform, timeline, until, walkFromExecute, walkToExecute } from '../support/walk';
+
+let tw: TestWorker;
+let missions: MissionService;
+let dataDir: string;
+
+beforeAll(async () => {
+  ({ tw, missions, dataDir } = await missionHarness());
+});
+afterAll(async () => tw?.close());
+
+const seconds = (s: number) => s / 3600;
+
+/** Runs `n` jobs, `lanes` at a time. */
+async function inLanes(n: number, lanes: number, job: (i: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: lanes }, async () => {
+    for (let i = next++; i < n; i = next++) await job(i);
+  }));
+}
+
+test('a mission continues as new as its history grows: the open gate, squad, clocks, queued effects and every finding survive; clocks fire after it', async () => {
+  const policy = { maxHistoryEvents: 600, effectConcurrency: 2 };
+  const { missionId } = await missions.start({ ...eavdRequest, policy }, platform);
+  // Execution Phase Duration of 40 s: it expires well after the first hand-overs.
+  await walkToExecute(missions, missionId, { totalHuntHours: seconds(300), executionPhaseHours: seconds(40) });
+  const executeStarted = Date.parse((await missions.summary(missionId)).clocks.execution.startedAt!);
+
+  // Findings from hunters through Updates (some land while the mission hands over) and from a sweep's signals.
+  const viaApi = 120;
+  await inLanes(viaApi, 4, (i) =>
+    missions.update(missionId, msg.addFindingUpdate, {
+      finding: { category: 'hunt-opportunity', title: `hunt lead ${i}`, severity: 'low', observables: [{ type: 'domain', value: `lead-${i}.example` }], sourceKey: `api:${i}` },
+      actor: i % 2 ? hunter : hunter2,
+    }),
+  );
+  const batch = (b: number): NewFinding[] =>
+    Array.from({ length: 100 }, (_, i) => ({ category: 'ti-event-of-interest', title: `lookalike ${b}-${i}`, description: '', severity: 'low', evidence: [], observables: [], flags: [], sourceKey: `sweep:${b}:${i}` }));
+  const handle = tw.client.workflow.getHandle(missionId);
+  for (let b = 0; b < 3; b++) await handle.signal(msg.sweepFindingsSignal, { sweep: 1, findings: batch(b) });
+  // The same batch again (a retried sweep): nothing new.
+  await handle.signal(msg.sweepFindingsSignal, { sweep: 1, findings: batch(0) });
+
+  const total = viaApi + 300;
+  const settled = await until(
+    missions,
+    missionId,
+    (s) => s.counts.findings.total >= total && s.counts.effects.pending + s.counts.effects.running === 0 && s.clocks.execution.overrun,
+    'every finding documented and the execution clock expired',
+    1200,
+  );
+  expect(settled.runs).toBeGreaterThanOrEqual(3);
+  expect(settled).toMatchObject({ phase: 'execute', openGate: 'execute', lead: lead.id, squad: { [hunter.id]: { status: 'accepted' }, [hunter2.id]: { status: 'accepted' } } });
+  expect(settled.counts.effects.failed).toBe(0);
+
+  // Every finding once, with its ticket; the retried batch added nothing.
+  const findings = await allFindings(missions, missionId);
+  const keyed = findings.filter((f) => f.sourceKey?.startsWith('api:') || f.sourceKey?.startsWith('sweep:'));
+  expect(keyed).toHaveLength(total);
+  expect(new Set(keyed.map((f) => f.sourceKey)).size).toBe(total);
+  expect(new Set(findings.map((f) => f.id)).size).toBe(findings.length);
+  const effects = [];
+  let cursor: string | undefined;
+  do {
+    const page = await missions.effects(missionId, { limit: 500, ...(cursor ? { cursor } : {}) });
+    effects.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  expect(effects.filter((e) => e.kind === 'finding-ticket')).toHaveLength(findings.length);
+  expect(new Set(effects.map((e) => e.key)).size).toBe(effects.length);
+  expect(effects.every((e) => e.state === 'done')).toBe(true);
+
+  // The clock set before the hand-overs fired after them, at its time, once.
+  const audit = await timeline(missions, missionId);
+  const continued = audit.filter((e) => e.action === 'mission.continued');
+  expect(continued.length).toBeGreaterThanOrEqual(2);
+  const expired = audit.filter((e) => e.action === 'clock.execution.expired');
+  expect(expired).toHaveLength(1);
+  expect(Date.parse(expired[0]!.at)).toBeGreaterThan(Date.parse(continued[0]!.at));
+  expect(Date.parse(expired[0]!.at)).toBeGreaterThanOrEqual(executeStarted + 40_000);
+  expect(outbox(dataDir).filter((n) => n.missionId === missionId && n.kind === 'execution-expired')).toHaveLength(1);
+  expect(new Set(audit.map((e) => e.seq)).size).toBe(audit.length);
+
+  // Temporal saw the runs: each closed as continued-as-new, the mission's id unchanged.
+  const runs = [];
+  for await (const w of tw.client.workflow.list({ query: `WorkflowId = '${missionId}'` })) runs.push(w);
+  expect(runs.filter((r) => r.status.name === 'CONTINUED_AS_NEW').length).toBeGreaterThanOrEqual(2);
+
+  await walkFromExecute(missions, missionId);
+  const outcome: MissionOutcome = await handle.result();
+  expect(outcome.status).toBe('completed');
+  // Each run's history replays against the code.
+  for (const r of runs) {
+    const history = await tw.client.workflow.getHandle(missionId, r.runId).fetchHistory();
+    await Worker.runReplayHistory({ workflowBundle: { codePath: testEnv().bundlePath } }, history, `${missionId}/${r.runId}`);
+  }
+}, 300_000);
