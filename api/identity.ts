@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor, Role } from '../domain/identity';
 import type { IdentityStore } from '../store/identities';
 import type { OidcVerifier } from './auth/oidc';
-import { ForbiddenError, UnauthenticatedError } from './errors';
+import { isTransientDbError } from '../store/db';
+import { ForbiddenError, NotReadyError, UnauthenticatedError } from './errors';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -24,6 +25,15 @@ export function registerAuthentication(app: FastifyInstance, auth: Authenticator
     const header = req.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     if (!token) return;
+    try {
+      await authenticate(req, token);
+    } catch (err) {
+      if (err instanceof UnauthenticatedError || !isTransientDbError(err)) throw err;
+      throw new NotReadyError('the identity store is not answering; retry shortly', 'STORE_UNAVAILABLE');
+    }
+  });
+
+  async function authenticate(req: FastifyRequest, token: string): Promise<void> {
     const looksLikeJwt = token.split('.').length === 3;
     if (!(looksLikeJwt && auth.oidc)) {
       req.actor = await auth.identities.verifyKey(token);
@@ -35,7 +45,7 @@ export function registerAuthentication(app: FastifyInstance, auth: Authenticator
       throw new UnauthenticatedError(`the token's subject '${actor.id}' is the identity of an API key: configure the identity provider's subject claim (CAPEO_OIDC_SUBJECT_CLAIM) to give unique ids`);
     }
     req.actor = actor;
-  });
+  }
 }
 
 /** The authenticated caller, who must hold one of `roles` when any are given. */

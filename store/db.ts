@@ -32,6 +32,7 @@ export async function inTransaction<T>(db: Db, fn: (c: PoolClient) => Promise<T>
 /** SQLSTATE classes of errors that a retry can outlive: connection trouble, a server shutting down or starting, serialisation failures. */
 export function isTransientDbError(err: unknown): boolean {
   const code = (err as { code?: unknown }).code;
-  if (typeof code !== 'string') return true; // a socket error, not a server answer
+  // No SQLSTATE: the connection failed (ECONNREFUSED, ECONNRESET, a connect timeout), not a server answer.
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return true;
   return code.startsWith('08') || code.startsWith('57P') || code === '40001' || code === '40P01' || code === '53300';
 }

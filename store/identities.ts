@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { ROLES, type Actor, type Role } from '../domain/identity';
-import { inTransaction, type Db } from './db';
+import { inTransaction, isTransientDbError, type Db } from './db';
 
 export interface ApiKeyInfo {
   id: string;
@@ -40,7 +40,14 @@ export class IdentityStore {
     const h = sha256(key);
     const hit = this.cache.get(h);
     if (hit && hit.until > Date.now()) return hit.actor;
-    const r = await this.db.query<{ name: string; role: Role }>(`select name, role from api_keys where sha256 = $1`, [h]);
+    let r;
+    try {
+      r = await this.db.query<{ name: string; role: Role }>(`select name, role from api_keys where sha256 = $1`, [h]);
+    } catch (err) {
+      // The store is down: a key it vouched for a moment ago still is (a revoked key has left the cache).
+      if (hit && isTransientDbError(err)) return hit.actor;
+      throw err;
+    }
     const row = r.rows[0];
     const actor: Actor | undefined = row ? { id: row.name, role: row.role } : undefined;
     this.cache.set(h, { actor, until: Date.now() + this.cacheMs });

@@ -9,6 +9,8 @@ export interface CapeoWorkerOptions {
   activities: object;
   /** A prebuilt bundle (tests build it once per run); otherwise the worker bundles workflows/ itself. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** How long a task waits on this worker's sticky queue before any worker may take it (fault tests shorten it). */
+  stickyQueueScheduleToStartTimeout?: WorkerOptions['stickyQueueScheduleToStartTimeout'];
 }
 
 export function createCapeoWorker(o: CapeoWorkerOptions): Promise<Worker> {
@@ -18,5 +20,6 @@ export function createCapeoWorker(o: CapeoWorkerOptions): Promise<Worker> {
     taskQueue: o.taskQueue,
     activities: o.activities,
     ...(o.workflowBundle ? { workflowBundle: o.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    ...(o.stickyQueueScheduleToStartTimeout ? { stickyQueueScheduleToStartTimeout: o.stickyQueueScheduleToStartTimeout } : {}),
   });
 }

@@ -13,6 +13,7 @@ import type { NotifyPort } from '../notify/notify-port';
 import { createTicketingActivities } from '../ticketing/ticketing-activities';
 import type { TicketingPort } from '../ticketing/ticketing-port';
 import type { TipPort } from '../tip/tip-port';
+import { whileBeating } from '../heartbeat';
 import { fitText } from './fit-text';
 
 export interface EffectDeps {
@@ -139,7 +140,7 @@ export const createEffectActivities = (d: EffectDeps) => {
       if (e.state === 'done' && e.result) return e.result;
       await d.log.started(missionId, effectId);
       try {
-        const { result, refs } = await perform(missionId, e);
+        const { result, refs } = await whileBeating(() => perform(missionId, e));
         await d.log.done(missionId, effectId, result, refs);
         activityLog('effect done', { missionId, effectId, kind: e.kind, key: e.key });
         return result;

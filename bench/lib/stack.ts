@@ -13,6 +13,7 @@ import { embeddedPostgresBinDir, startPostgresServer, type PostgresServer } from
 import { createLogger } from '../../worker/logger';
 import { startWorker, type RunningWorker } from '../../worker/run-worker';
 import { mean, percentile } from './stats';
+import { formatTable } from './table';
 
 const ROOT = resolve(__dirname, '..', '..');
 const ADMIN_KEY = 'capeo_bench_admin_key_000000000000';
@@ -21,8 +22,11 @@ export interface BenchStack {
   config: Config;
   client: Client;
   store: MissionStore;
-  worker: Worker;
+  /** Absent when the stack was started without one. */
+  worker: Worker | undefined;
   api: RunningApi;
+  /** The servers' process ids, for their CPU use. */
+  pids: { temporal: number; postgres: number };
   /** An API key for the actor, made through the API by the bootstrap admin. */
   keyFor(actor: Actor): Promise<string>;
   cleanup(): Promise<void>;
@@ -30,10 +34,10 @@ export interface BenchStack {
 
 /**
  * Its own in-memory headless Temporal dev server on a free loopback port, its own
- * mission store (the embedded PostgreSQL), a worker and the API (rate limit off)
- * on a free port; `cleanup` stops all of it.
+ * mission store (the embedded PostgreSQL), a worker (unless `worker: false`) and the
+ * API (rate limit off) on a free port; `cleanup` stops all of it.
  */
-export async function startBenchStack(): Promise<BenchStack> {
+export async function startBenchStack(o: { worker?: boolean } = {}): Promise<BenchStack> {
   Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
   const dataDir = mkdtempSync(join(tmpdir(), 'capeo-bench-'));
   const config = loadConfig({
@@ -76,7 +80,7 @@ export async function startBenchStack(): Promise<BenchStack> {
       startPostgresServer({ binDir: embeddedPostgresBinDir(), dataDir: join(dataDir, 'postgres'), port: await freePort(), database: 'capeo' }),
     ]);
     store = await openStore(postgres.url);
-    worker = await startWorker(config, server.address, log, store);
+    if (o.worker !== false) worker = await startWorker(config, server.address, log, store);
     api = await startApi(config, server.address, log, store);
     connection = await Connection.connect({ address: server.address });
     const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
@@ -91,7 +95,7 @@ export async function startBenchStack(): Promise<BenchStack> {
       if (res.status !== 201) throw new Error(`key for ${actor.id}: HTTP ${res.status} ${await res.text()}`);
       return ((await res.json()) as { key: string }).key;
     };
-    return { config, client, store, worker: worker.worker, api, keyFor, cleanup };
+    return { config, client, store, worker: worker?.worker, api, pids: { temporal: server.pid, postgres: postgres.pid }, keyFor, cleanup };
   } catch (err) {
     await cleanup();
     throw err;
@@ -131,7 +135,8 @@ export async function runPhase(label: string, n: number, concurrency: number, op
 }
 
 /** Waits until the worker has had nothing in flight for `quietMs`, so one phase's work does not load the next. */
-export async function settle(worker: Worker, quietMs = 500, timeoutMs = 30_000): Promise<void> {
+export async function settle(worker: Worker | undefined, quietMs = 500, timeoutMs = 30_000): Promise<void> {
+  if (!worker) return;
   const deadline = Date.now() + timeoutMs;
   let idleSince: number | undefined;
   while (Date.now() < deadline) {
@@ -154,12 +159,8 @@ export function comparisonTable(unit: string, a: Phase, b: Phase): string[] {
     ['path', 'done', 'failed', 'wall s', `${unit}/s`, 'p50 ms', 'p99 ms', 'mean ms', 'max ms'],
     ...[a, b].map((p) => [p.label, String(p.ok), String(p.failed), f(p.seconds, 2), f(tput(p)), f(percentile(p.latencies, 50)), f(percentile(p.latencies, 99)), f(mean(p.latencies)), f(Math.max(...p.latencies))]),
   ];
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
   const out = [
-    line(rows[0]!),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...rows.slice(1).map(line),
+    ...formatTable(rows),
     '',
     `${a.label}/${b.label}  throughput ${f(tput(a) / tput(b), 2)}x   p50 ${f(percentile(a.latencies, 50) / percentile(b.latencies, 50), 2)}x   p99 ${f(percentile(a.latencies, 99) / percentile(b.latencies, 99), 2)}x`,
   ];

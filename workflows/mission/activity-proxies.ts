@@ -12,13 +12,15 @@ import type { MissionPolicy } from '../../domain/policy';
  * PostgreSQL restart stalls the mission, it does not lose anything).
  */
 export const missionStore = proxyActivities<ReturnType<typeof createStoreActivities>>({
-  startToCloseTimeout: '1 minute',
+  // A batch is one transaction of milliseconds: a worker that died with one in hand is retried soon.
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
 });
 
 /** Outcome documents are written from the store; retried until written. */
 export const outcomes = proxyActivities<ReturnType<typeof createOutcomeActivities>>({
   startToCloseTimeout: '5 minutes',
+  heartbeatTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
@@ -51,6 +53,8 @@ export const PERMANENT_EFFECT_ERRORS = [
 export function effectActivities(policy: MissionPolicy) {
   const options: ActivityOptions = {
     startToCloseTimeout: '2 minutes',
+    // The effect heartbeats while it runs: a worker that dies mid-call is noticed in seconds.
+    heartbeatTimeout: '15 seconds',
     retry: {
       initialInterval: `${policy.effectRetrySeconds} seconds`,
       backoffCoefficient: 2,
