@@ -1,4 +1,8 @@
-/** Unit tests: pure, no I/O. Integration tests: a real Temporal dev server started once per run. */
+/**
+ * Unit tests: pure, no I/O. Integration tests: a real Temporal dev server and a real PostgreSQL started
+ * once per run. Fault and scale tests (worker SIGKILLs, a PostgreSQL outage, a server restart, a mission
+ * of 10,000 findings) load the machine on purpose: scripts/test.sh runs them after the others, one at a time.
+ */
 const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
 module.exports = {
   projects: [
@@ -6,6 +10,14 @@ module.exports = {
     {
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      transform,
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/test/integration/global-setup.ts',
+      globalTeardown: '<rootDir>/test/integration/global-teardown.ts',
+    },
+    {
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.test.ts'],
       transform,
       testEnvironment: 'node',
       globalSetup: '<rootDir>/test/integration/global-setup.ts',

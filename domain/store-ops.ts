@@ -12,8 +12,11 @@ import type { Phase } from './phases';
 export type StoreOp =
   | { op: 'audit'; seq: number; at: string; actor: string; action: string; detail?: string }
   | { op: 'work-item'; phase: Phase; item: string; status: 'done' | 'failed'; by: string; at: string; data: Record<string, unknown> }
-  /** Answers `{ id, created }`: a finding whose source key the mission already has is that finding. */
-  | { op: 'finding.add'; finding: Omit<Finding, 'ticket' | 'escalation' | 'tip' | 'withdrawnReason'>; seq: number }
+  /**
+   * Answers `{ id, created }`: a finding whose source key the mission already has is that finding.
+   * `onCreated` is applied with a new finding (its audit entry, its effects), `onKnown` otherwise.
+   */
+  | { op: 'finding.add'; finding: Omit<Finding, 'ticket' | 'escalation' | 'tip' | 'withdrawnReason'>; seq: number; onCreated: StoreOp[]; onKnown: StoreOp[] }
   /** Answers `{ withdrawn, category, status }`: only an open or escalated finding is withdrawn. */
   | { op: 'finding.withdraw'; findingId: string; reason: string; by: string; at: string }
   | { op: 'query'; run: QueryRunRow }

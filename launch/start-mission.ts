@@ -2,9 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Actor } from '../domain/identity';
 import { startMissionRequestSchema, type StartMissionParsed, type StartMissionRequest } from '../domain/mission';
-import { newMissionCore, MISSION_WORKFLOW_TYPE, type MissionStartInput, type MissionWorkflow } from '../domain/mission-start';
+import { MISSION_WORKFLOW_TYPE, type MissionStartInput, type MissionWorkflow } from '../domain/mission-start';
 import type { PreviousIteration } from '../domain/mission-core';
-import { summarise, type MissionSummary } from '../domain/mission-summary';
 import { displayName } from '../domain/nomenclature';
 import { initialMissionSearchAttributes } from '../domain/temporal-names';
 import type { MissionStore } from '../store';
@@ -39,7 +38,7 @@ export class UnknownMissionError extends Error {
 const hashOf = (requester: string, req: unknown) => createHash('sha256').update(JSON.stringify([requester, req])).digest('hex');
 
 /** The workflow's start input for a reserved mission: every field of the start request, and what capeo gave it. */
-function startInput(req: StartMissionParsed, r: { missionId: string; code: string; iteration: number }, requester: Actor, previous?: PreviousIteration): MissionStartInput {
+export function startInput(req: StartMissionParsed, r: { missionId: string; code: string; iteration: number }, requester: Actor, previous?: PreviousIteration): MissionStartInput {
   return { ...req, missionId: r.missionId, code: r.code, iteration: r.iteration, requester, ...(previous ? { previous } : {}) };
 }
 
@@ -74,22 +73,18 @@ async function launch(l: Launcher, reserved: ReservedMission, requestHash: strin
   };
 }
 
-const initialSummary = (req: StartMissionParsed, requester: Actor, previous?: PreviousIteration) => (missionId: string, code: string, iteration: number): MissionSummary =>
-  summarise(newMissionCore(startInput(req, { missionId, code, iteration }, requester, previous)));
-
 /**
  * The one way a mission starts (the API, and the iteration activity): its code from the store (the
- * type's next number, race free), its row and summary in the store, then its workflow. Idempotent by
- * request id: the same request id gives the same mission, started once.
+ * type's next number, race free), its row in the store, then its workflow. With a request id it is
+ * idempotent: the same request id gives the same mission, started once.
  */
-export async function startMission(l: Launcher, request: StartMissionRequest, requester: Actor, requestId: string = randomUUID()): Promise<StartedMission> {
+export async function startMission(l: Launcher, request: StartMissionRequest, requester: Actor, requestId?: string): Promise<StartedMission> {
   const req = startMissionRequestSchema.parse(request);
-  const requestHash = hashOf(requester.id, req);
+  const requestHash = requestId ? hashOf(requester.id, req) : '';
   const reserved = await reserveMission(l.store.db, {
-    requestId,
+    ...(requestId ? { requestId } : {}),
     requestHash,
     row: { type: req.type, codeName: req.codeName, startRequest: req, requester: requester.id, previousMissionId: null },
-    summary: initialSummary(req, requester),
   });
   return launch(l, reserved, requestHash, req, requester);
 }
@@ -119,8 +114,7 @@ export async function startNextIteration(
     requestId,
     requestHash,
     code: prev.code,
-    row: { type: req.type, codeName: req.codeName, startRequest: req, requester: requester.id, previousMissionId },
-    summary: initialSummary(req, requester, previous),
+    row: { type: req.type, codeName: req.codeName, startRequest: req, requester: requester.id, previousMissionId, previous },
   });
   return launch(l, reserved, requestHash, req, requester, previous);
 }

@@ -8,4 +8,10 @@ bash scripts/ensure-python-test-deps.sh
 bash scripts/ensure-test-servers.sh
 npm run --silent typecheck
 npm run --silent lint
-npx jest --ci "$@"
+if [ "$#" -gt 0 ]; then
+  npx jest --ci "$@"
+else
+  npx jest --ci --selectProjects unit integration e2e
+  # Fault and scale tests load the machine on purpose: after the others, one file at a time.
+  npx jest --ci --selectProjects faults --runInBand
+fi

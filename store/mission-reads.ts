@@ -2,7 +2,10 @@ import type { EffectSpec, EffectState } from '../domain/effects';
 import type { Finding } from '../domain/findings';
 import type { AuditEntry, Containment, MissionRecord, QueryRun, WorkItemRecord } from '../domain/mission';
 import { METRIC_ACTIONS, type MetricsInput } from '../domain/metrics';
-import type { MissionSummary } from '../domain/mission-summary';
+import { startMissionRequestSchema } from '../domain/mission';
+import type { PreviousIteration } from '../domain/mission-core';
+import { newMissionCore } from '../domain/mission-start';
+import { summarise, type MissionSummary } from '../domain/mission-summary';
 import type { Db } from './db';
 
 /** Oldest first (the default), or newest first. */
@@ -194,12 +197,24 @@ export class MissionReads {
   constructor(private readonly db: Db) {}
 
   async summary(missionId: string): Promise<{ summary: MissionSummary; version: number; updatedAt: string } | undefined> {
-    const r = await this.db.query<{ summary: MissionSummary; summary_version: number; updated_at: string }>(
-      `select summary, summary_version, updated_at from missions where mission_id = $1`,
+    const r = await this.db.query<{
+      summary: MissionSummary | null; summary_version: number; updated_at: string; code: string; iteration: number; start_request: unknown; requester: string; previous: PreviousIteration | null;
+    }>(
+      `select summary, summary_version, updated_at, code, iteration, start_request, requester, previous from missions where mission_id = $1`,
       [missionId],
     );
     const row = r.rows[0];
-    return row && { summary: row.summary, version: row.summary_version, updatedAt: row.updated_at };
+    if (!row) return undefined;
+    // Reserved a moment ago, its workflow not yet run: the summary it starts from.
+    const summary =
+      row.summary ??
+      summarise(
+        newMissionCore({
+          ...startMissionRequestSchema.parse(row.start_request),
+          missionId, code: row.code, iteration: row.iteration, requester: { id: row.requester, role: 'platform' }, ...(row.previous ? { previous: row.previous } : {}),
+        }),
+      );
+    return { summary, version: row.summary_version, updatedAt: row.updated_at };
   }
 
   async missions(f: MissionListFilter): Promise<Page<MissionListEntry>> {

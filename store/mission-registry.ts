@@ -1,6 +1,4 @@
 import type { PoolClient } from 'pg';
-import type { MissionSummary } from '../domain/mission-summary';
-import { missionCode } from '../domain/nomenclature';
 import { missionWorkflowId } from '../domain/temporal-names';
 import { inTransaction, type Db } from './db';
 
@@ -22,6 +20,8 @@ export interface MissionRow {
   startRequest: unknown;
   requester: string;
   previousMissionId: string | null;
+  /** An iteration's PreviousIteration (playbook, objectives). */
+  previous?: unknown;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -33,14 +33,6 @@ async function knownRequest(c: PoolClient, requestId: string): Promise<ReservedM
   );
   const row = r.rows[0];
   return row && { missionId: row.mission_id, code: row.code, iteration: row.iteration, created: false, requestHash: row.request_hash, startRequest: row.start_request };
-}
-
-async function insertMission(c: PoolClient, missionId: string, code: string, iteration: number, row: MissionRow, summary: (missionId: string, code: string, iteration: number) => MissionSummary) {
-  await c.query(
-    `insert into missions (mission_id, code, iteration, type, code_name, start_request, requester, previous_mission_id, summary, summary_version)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0)`,
-    [missionId, code, iteration, row.type, row.codeName, JSON.stringify(row.startRequest), row.requester, row.previousMissionId, JSON.stringify(summary(missionId, code, iteration))],
-  );
 }
 
 /** Twice at most: a concurrent reservation of the same request or number makes the first attempt roll back. */
@@ -55,34 +47,60 @@ async function withRetryOnConflict<T>(fn: () => Promise<T>): Promise<T> {
 
 /**
  * Gives a new mission its code (the type's next sequence number: EAVD01, EAVD02 …) and its row, race
- * free, in one transaction. The same request id always answers the same mission.
+ * free, in one statement (one round trip: starts are as fast as the store allows). The same request id
+ * always answers the same mission. The summary is left to the workflow's first write; until then reads
+ * derive it from the stored start request.
  */
-export function reserveMission(
-  db: Db,
-  i: { requestId: string; requestHash: string; row: MissionRow; summary: (missionId: string, code: string, iteration: number) => MissionSummary },
-): Promise<ReservedMission> {
-  return withRetryOnConflict(() =>
-    inTransaction(db, async (c) => {
-      const known = await knownRequest(c, i.requestId);
-      if (known) return known;
-      const seq = await c.query<{ last: number }>(
-        `insert into mission_sequences (type, last) values ($1, 1) on conflict (type) do update set last = mission_sequences.last + 1 returning last`,
-        [i.row.type],
-      );
-      const code = missionCode(i.row.type, seq.rows[0]!.last);
-      const missionId = missionWorkflowId(code, 1);
-      await insertMission(c, missionId, code, 1, i.row, i.summary);
-      await c.query(`insert into start_requests (request_id, request_hash, mission_id) values ($1, $2, $3)`, [i.requestId, i.requestHash, missionId]);
-      return { missionId, code, iteration: 1, created: true, requestHash: i.requestHash, startRequest: i.row.startRequest };
-    }),
+export function reserveMission(db: Db, i: { requestId?: string; requestHash: string; row: MissionRow }): Promise<ReservedMission> {
+  // Without a request id (no Idempotency-Key) nobody can ask for this start again: nothing to remember.
+  if (!i.requestId) return reserveOnce(db, i.row);
+  return withRetryOnConflict(async () => {
+    const r = await db.query<{ made: boolean; mission_id: string; request_hash: string; code: string; iteration: number; start_request: unknown }>(
+      `with known as (
+         select s.mission_id, s.request_hash, m.code, m.iteration, m.start_request
+         from start_requests s join missions m using (mission_id) where s.request_id = $1
+       ), seq as (
+         insert into mission_sequences (type, last) select $2, 1 where not exists (select 1 from known)
+         on conflict (type) do update set last = mission_sequences.last + 1
+         returning last
+       ), code as (
+         -- As domain/nomenclature.ts missionCode: two digits at least.
+         select $2 || lpad(last::text, greatest(2, length(last::text)), '0') as code from seq
+       ), made as (
+         insert into missions (mission_id, code, iteration, type, code_name, start_request, requester, previous_mission_id)
+         select 'mission-' || code || '-1', code, 1, $2, $3, $4, $5, null from code
+         returning mission_id, code
+       ), request as (
+         insert into start_requests (request_id, request_hash, mission_id) select $1, $6, mission_id from made
+       )
+       select false as made, mission_id, request_hash, code, iteration, start_request from known
+       union all
+       select true, mission_id, $6, code, 1, $4::jsonb from made`,
+      [i.requestId, i.row.type, i.row.codeName, JSON.stringify(i.row.startRequest), i.row.requester, i.requestHash],
+    );
+    const row = r.rows[0]!;
+    return { missionId: row.mission_id, code: row.code, iteration: row.iteration, created: row.made, requestHash: row.request_hash, startRequest: row.start_request };
+  });
+}
+
+async function reserveOnce(db: Db, row: MissionRow): Promise<ReservedMission> {
+  const r = await db.query<{ mission_id: string; code: string }>(
+    `with seq as (
+       insert into mission_sequences (type, last) values ($1, 1) on conflict (type) do update set last = mission_sequences.last + 1 returning last
+     ), code as (
+       select $1 || lpad(last::text, greatest(2, length(last::text)), '0') as code from seq
+     )
+     insert into missions (mission_id, code, iteration, type, code_name, start_request, requester)
+     select 'mission-' || code || '-1', code, 1, $1, $2, $3, $4 from code
+     returning mission_id, code`,
+    [row.type, row.codeName, JSON.stringify(row.startRequest), row.requester],
   );
+  const made = r.rows[0]!;
+  return { missionId: made.mission_id, code: made.code, iteration: 1, created: true, requestHash: '', startRequest: row.startRequest };
 }
 
 /** The next iteration of a mission code: same code, the next iteration number, race free and idempotent by request id. */
-export function reserveIteration(
-  db: Db,
-  i: { requestId: string; requestHash: string; code: string; row: MissionRow; summary: (missionId: string, code: string, iteration: number) => MissionSummary },
-): Promise<ReservedMission> {
+export function reserveIteration(db: Db, i: { requestId: string; requestHash: string; code: string; row: MissionRow }): Promise<ReservedMission> {
   return withRetryOnConflict(() =>
     inTransaction(db, async (c) => {
       const known = await knownRequest(c, i.requestId);
@@ -90,7 +108,10 @@ export function reserveIteration(
       const last = await c.query<{ n: number }>(`select coalesce(max(iteration), 0) as n from missions where code = $1`, [i.code]);
       const iteration = last.rows[0]!.n + 1;
       const missionId = missionWorkflowId(i.code, iteration);
-      await insertMission(c, missionId, i.code, iteration, i.row, i.summary);
+      await c.query(
+        `insert into missions (mission_id, code, iteration, type, code_name, start_request, requester, previous_mission_id, previous) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [missionId, i.code, iteration, i.row.type, i.row.codeName, JSON.stringify(i.row.startRequest), i.row.requester, i.row.previousMissionId, i.row.previous === undefined ? null : JSON.stringify(i.row.previous)],
+      );
       await c.query(`insert into start_requests (request_id, request_hash, mission_id) values ($1, $2, $3)`, [i.requestId, i.requestHash, missionId]);
       return { missionId, code: i.code, iteration, created: true, requestHash: i.requestHash, startRequest: i.row.startRequest };
     }),

@@ -35,8 +35,11 @@ async function apply(c: PoolClient, m: string, op: StoreOp): Promise<unknown> {
         [m, op.phase, op.item, op.status, op.by, op.at, json(op.data)],
       );
       return null;
-    case 'finding.add':
-      return addFinding(c, m, op);
+    case 'finding.add': {
+      const added = await addFinding(c, m, op);
+      for (const then of added.created ? op.onCreated : op.onKnown) await apply(c, m, then);
+      return added;
+    }
     case 'finding.withdraw':
       return withdrawFinding(c, m, op);
     case 'query': {

@@ -78,7 +78,7 @@ export class MissionService {
    */
   async start(request: StartMissionRequest, actor: Actor, idempotencyKey?: string): Promise<StartedMission> {
     try {
-      return await startMission(this.launcher, request, actor, idempotencyKey ? `${actor.id}:${idempotencyKey}` : randomUUID());
+      return await startMission(this.launcher, request, actor, idempotencyKey ? `${actor.id}:${idempotencyKey}` : undefined);
     } catch (err) {
       if (err instanceof RequestReusedError) throw new ConflictError(err.code, err.message);
       throw err;

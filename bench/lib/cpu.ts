@@ -88,3 +88,32 @@ export async function settleServers(servers: Record<string, number>, share = 0.2
     if (busy < (share * quietMs) / 1000) return;
   }
 }
+
+/** Every pid of a process tree (the process, its threads' process and its children). */
+function treePids(root: number): number[] {
+  const table = processTable();
+  const out: number[] = [];
+  const queue = [root];
+  while (queue.length) {
+    const pid = queue.pop()!;
+    out.push(pid);
+    for (const [child, [ppid]] of table) if (ppid === pid) queue.push(child);
+  }
+  return out;
+}
+
+/**
+ * Pins process trees to CPUs (every thread, with taskset): `{ 0: [temporal], 1: [node, postgres] }`
+ * gives the Temporal server a core of its own, as on a deployment where it runs on its own hosts.
+ * Answers false where taskset is missing or the machine has one CPU.
+ */
+export function pinTrees(layout: Record<number, number[]>): boolean {
+  try {
+    for (const [cpu, roots] of Object.entries(layout)) {
+      for (const root of roots) for (const pid of treePids(root)) execFileSync('taskset', ['-a', '-p', '-c', cpu, String(pid)], { stdio: 'ignore' });
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -74,10 +74,16 @@ export async function startBenchStack(o: { worker?: boolean } = {}): Promise<Ben
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  // Without its servers a benchmark would only wait out every timeout and retry; it ends at once instead.
+  const onServerExit = (name: string) => (code: number | null) => {
+    if (stopping) return;
+    console.error(`the ${name} exited on its own (code ${code}): stopping`);
+    void cleanup().finally(() => process.exit(1));
+  };
   try {
     [server, postgres] = await Promise.all([
-      startDevServer({ port: await freePort(), headless: true }),
-      startPostgresServer({ binDir: embeddedPostgresBinDir(), dataDir: join(dataDir, 'postgres'), port: await freePort(), database: 'capeo' }),
+      startDevServer({ port: await freePort(), headless: true, onExit: onServerExit('Temporal dev server') }),
+      startPostgresServer({ binDir: embeddedPostgresBinDir(), dataDir: join(dataDir, 'postgres'), port: await freePort(), database: 'capeo', onExit: onServerExit('mission store (PostgreSQL)') }),
     ]);
     store = await openStore(postgres.url);
     if (o.worker !== false) worker = await startWorker(config, server.address, log, store);

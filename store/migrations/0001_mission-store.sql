@@ -16,6 +16,8 @@ create table missions (
   start_request   jsonb not null,
   requester       text not null,
   previous_mission_id text,
+  -- An iteration's previous playbook and objectives (PreviousIteration), as its workflow starts from them.
+  previous        jsonb,
   -- The workflow's bounded summary (MissionSummary) and the columns lists filter on.
   summary         jsonb,
   summary_version bigint not null default 0,

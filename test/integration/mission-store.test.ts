@@ -37,7 +37,7 @@ const request = { type: 'EAVD' as const, codeName: 'Store Test', topic: 'store',
 const summaryOf = (missionId: string, code: string, iteration: number) => summarise(newMissionCore({ ...request, missionId, code, iteration, requester: { id: 'soc', role: 'platform' } }));
 
 async function newMission(store: MissionStore, requestId = `r-${Math.random()}`) {
-  return reserveMission(store.db, { requestId, requestHash: 'h', row: { type: 'EAVD', codeName: 'Store Test', startRequest: request, requester: 'soc', previousMissionId: null }, summary: summaryOf });
+  return reserveMission(store.db, { requestId, requestHash: 'h', row: { type: 'EAVD', codeName: 'Store Test', startRequest: request, requester: 'soc', previousMissionId: null } });
 }
 
 const finding = (seq: number, over: Partial<Extract<StoreOp, { op: 'finding.add' }>['finding']> = {}): StoreOp => ({
@@ -47,6 +47,8 @@ const finding = (seq: number, over: Partial<Extract<StoreOp, { op: 'finding.add'
     id: `F${seq}`, category: 'ti-event-of-interest', severity: 'medium', status: 'open', title: `finding ${seq}`, description: '',
     evidence: [], observables: [{ type: 'domain', value: `lookalike-${seq}.example` }], flags: [], author: 'hana', at: new Date(Date.UTC(2026, 10, 1, 0, seq)).toISOString(), ...over,
   },
+  onCreated: [],
+  onKnown: [],
 });
 
 describe.each(servers)('the mission store on %s', (_name, url) => {
@@ -70,8 +72,8 @@ describe.each(servers)('the mission store on %s', (_name, url) => {
     expect(again).toMatchObject({ missionId: first.missionId, created: false, requestHash: 'h' });
     const row = { type: 'EAVD', codeName: 'Store Test', startRequest: request, requester: 'soc', previousMissionId: first.missionId };
     const [i2, i3] = await Promise.all([
-      reserveIteration(store.db, { requestId: `it-a-${first.code}`, requestHash: 'h', code: first.code, row, summary: summaryOf }),
-      reserveIteration(store.db, { requestId: `it-b-${first.code}`, requestHash: 'h', code: first.code, row, summary: summaryOf }),
+      reserveIteration(store.db, { requestId: `it-a-${first.code}`, requestHash: 'h', code: first.code, row }),
+      reserveIteration(store.db, { requestId: `it-b-${first.code}`, requestHash: 'h', code: first.code, row }),
     ]);
     expect([i2.iteration, i3.iteration].sort()).toEqual([2, 3]);
     expect((await store.reads.summary(first.missionId))?.summary).toMatchObject({ code: first.code, phase: 'collect', status: 'active' });
@@ -93,13 +95,19 @@ describe.each(servers)('the mission store on %s', (_name, url) => {
     const second = await applyBatch(store.db, batch);
     expect(second).toEqual(first);
     expect(first.results.slice(1, 3)).toEqual([{ id: 'F1', created: true }, { id: 'F2', created: true }]);
-    // A later finding with a known source key is the earlier finding.
-    const dup = await applyBatch(store.db, { missionId, ops: [finding(3, { sourceKey: 'sweep:a' })] });
+    // A later finding with a known source key is the earlier finding: what it would have called for is not
+    // written, what a repeat calls for is.
+    const ticket = (id: string, seq: number): StoreOp => ({ op: 'effect.add', id, seq, kind: 'finding-ticket', key: `finding:F3:${id}`, subject: 'F3', spec: { kind: 'finding-ticket', findingId: 'F3', code: 'X' }, at: '2026-11-01T00:00:00.000Z' });
+    const repeated: StoreOp = { op: 'audit', seq: 2, at: '2026-11-01T00:00:00.000Z', actor: 'capeo', action: 'finding.repeated' };
+    const dup = await applyBatch(store.db, { missionId, ops: [{ ...finding(3, { sourceKey: 'sweep:a' }), onCreated: [ticket('E2', 2)], onKnown: [repeated] } as StoreOp] });
     expect(dup.results).toEqual([{ id: 'F1', created: false }]);
+    expect((await store.reads.effects(missionId, { limit: 10 })).items.map((e) => e.id)).toEqual(['E1']);
+    expect((await store.reads.timeline(missionId, { limit: 10 })).items.map((e) => e.action)).toEqual(['mission.started', 'finding.repeated']);
+    const fresh = await applyBatch(store.db, { missionId, ops: [{ ...finding(4), onCreated: [ticket('E3', 3)], onKnown: [] } as StoreOp] });
+    expect(fresh.results).toEqual([{ id: 'F4', created: true }]);
+    expect((await store.reads.effects(missionId, { limit: 10 })).items.map((e) => e.id)).toEqual(['E1', 'E3']);
     const page = await store.reads.findings(missionId, { limit: 10 });
-    expect(page.items.map((f) => f.id)).toEqual(['F1', 'F2']);
-    expect((await store.reads.timeline(missionId, { limit: 10 })).items).toHaveLength(1);
-    expect((await store.reads.effects(missionId, { limit: 10 })).items).toHaveLength(1);
+    expect(page.items.map((f) => f.id)).toEqual(['F1', 'F2', 'F4']);
     // An older summary never overwrites a newer one.
     await applyBatch(store.db, { missionId, ops: [], summary: { version: 2, summary: { ...summaryOf(missionId, 'EAVD99', 1), phase: 'plan' } } });
     expect((await store.reads.summary(missionId))?.summary.phase).toBe('execute');

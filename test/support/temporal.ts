@@ -69,10 +69,11 @@ export async function startTestWorker(
   activities: object | ((deps: ActivityDeps) => object),
   address = testEnv().address,
   givenStore?: MissionStore,
+  /** A queue of the test's own: no mission an earlier test file left running reaches this worker. */
+  taskQueue = testNamespace(),
 ): Promise<TestWorker> {
   quietRuntime();
   const namespace = testNamespace();
-  const taskQueue = namespace;
   const store = givenStore ?? (await testStore());
   const connection = await Connection.connect({ address });
   const client = new Client({ connection, namespace });

@@ -29,7 +29,7 @@ export const feasibility = {
 };
 
 /** Polls the mission's summary until `ok` holds (the workflow's own work runs after an Update returns). */
-export async function until(missions: MissionService, id: string, ok: (s: MissionSummary) => boolean, what: string, tries = 300): Promise<MissionSummary> {
+export async function until(missions: MissionService, id: string, ok: (s: MissionSummary) => boolean, what: string, tries = 1200): Promise<MissionSummary> {
   for (let i = 0; i < tries; i++) {
     // A mission being started by someone else may not exist yet.
     const s = await missions.summary(id).catch((err: unknown) => {
@@ -75,7 +75,7 @@ export async function timeline(missions: MissionService, id: string) {
 
 /** Polls the mission's findings until `ok` holds. */
 export async function untilFindings(missions: MissionService, id: string, ok: (f: Awaited<ReturnType<typeof allFindings>>) => boolean, what: string) {
-  for (let i = 0; i < 400; i++) {
+  for (let i = 0; i < 1200; i++) {
     const f = await allFindings(missions, id);
     if (ok(f)) return f;
     await new Promise((r) => setTimeout(r, 50));

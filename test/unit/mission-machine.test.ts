@@ -17,29 +17,35 @@ const squad = { hana: { status: 'accepted' as const, invitedAt: 'x' } };
 const execute = { phase: 'execute' as const, lead: 'lucas', squad, gate: { phase: 'execute' as const, round: 1, openedAt: 'x', remindersSent: 0, verdict: null } };
 const seoi = { category: 'suspicious-security-event' as const, title: 'examp1e.com', description: '', severity: 'high' as const, evidence: [], observables: [], flags: [] };
 
-test('a new finding is counted, audited and gets what its category calls for; a known one gets nothing', () => {
-  const { m, ops, effects } = machine(execute);
+test('a finding is one write with what it calls for: applied if new, a repeat audited if known; only a new one is counted and queued', () => {
+  const { m, ops } = machine(execute);
   const p = m.proposeFinding(seoi, 'hana');
   expect(p.id).toBe('F1');
-  expect(ops.at(-1)).toMatchObject({ op: 'finding.add', seq: 1, finding: { id: 'F1', status: 'open', author: 'hana' } });
-  m.findingStored(p, { id: 'F1', created: true });
-  expect(effects().map((e) => [e.kind, e.key])).toEqual([
-    ['finding-ticket', 'finding:F1'],
-    ['escalate', 'incident:F1'],
+  const add = ops.at(-1) as Extract<StoreOp, { op: 'finding.add' }>;
+  expect(add).toMatchObject({ op: 'finding.add', seq: 1, finding: { id: 'F1', status: 'open', author: 'hana' } });
+  expect(add.onCreated.map((o) => (o.op === 'effect.add' ? `${o.kind} ${o.key}` : `${o.op} ${o.op === 'audit' ? o.action : ''}`))).toEqual([
+    'audit finding.added',
+    'finding-ticket finding:F1',
+    'escalate incident:F1',
   ]);
+  expect(add.onKnown).toMatchObject([{ op: 'audit', action: 'finding.repeated', seq: (add.onCreated[0] as { seq: number }).seq }]);
+  // Nothing runs before the store says the finding is new.
+  expect(m.state.effects.queue).toEqual([]);
+  m.findingStored(p, { id: 'F1', created: true });
+  expect(m.state.effects.queue.map((e) => e.key)).toEqual(['finding:F1', 'incident:F1']);
+  expect(m.effectWrittenByOp('E1')).toBeGreaterThan(0);
   expect(m.state.findings).toMatchObject({ total: 1, byCategory: { 'suspicious-security-event': 1 } });
-  expect(ops.some((o) => o.op === 'audit' && o.action === 'finding.added')).toBe(true);
 
   const again = m.proposeFinding({ ...seoi, sourceKey: 'x' }, 'hana');
   m.findingStored(again, { id: 'F1', created: false });
-  expect(effects()).toHaveLength(2);
+  expect(m.state.effects.queue).toHaveLength(2);
   expect(m.state.findings.total).toBe(1);
 
   const gap = m.proposeFinding({ ...seoi, category: 'visibility-gap' }, 'capeo');
   m.findingStored(gap, { id: gap.id, created: true });
   const ti = m.proposeFinding({ ...seoi, category: 'ti-event-of-interest' }, 'capeo');
   m.findingStored(ti, { id: ti.id, created: true });
-  expect(effects().slice(2).map((e) => e.key)).toEqual([`finding:${gap.id}`, `visibility-gap:${gap.id}`, `finding:${ti.id}`, `tip:${ti.id}`]);
+  expect(m.state.effects.queue.slice(2).map((e) => e.key)).toEqual([`finding:${gap.id}`, `visibility-gap:${gap.id}`, `finding:${ti.id}`, `tip:${ti.id}`]);
 });
 
 test('a failed effect is counted, settles its system item, and alerts the lead and the managers once until the failures clear', () => {

@@ -117,8 +117,9 @@ export function registerHandlers({ m, writer, outcomes, counted }: HandlerContex
     msg.addFindingUpdate,
     async (i) => {
       counted();
+      // One write: the finding, its audit entry and its effects go together; the counts follow.
       const [r] = await addFindings([newFindingSchema.parse(i.finding)], i.actor.id);
-      return answer({ id: r!.id, created: r!.created });
+      return { ...m.ack, id: r!.id, created: r!.created };
     },
     { validator: (i) => refuse(m.validateAddFinding(i)) },
   );

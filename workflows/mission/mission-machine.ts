@@ -36,6 +36,8 @@ export interface ProposedFinding {
   finding: NewFinding;
   author: string;
   opId: number;
+  /** What the finding calls for, written with it when it is new (and queued to run once the store says so). */
+  effects: EffectRef[];
 }
 
 const issues = (prefix: string, error: { issues: Array<{ path: PropertyKey[]; message: string }> }) =>
@@ -75,13 +77,17 @@ export class MissionMachine {
   }
 
   audit(actor: string | Actor, action: string, detail?: string): void {
+    this.sink.write(this.auditEntry(actor, action, detail));
+  }
+
+  /** The next audit entry (numbered, and the mission's latest activity), for the caller to write. */
+  private auditEntry(actor: string | Actor, action: string, detail?: string): Extract<StoreOp, { op: 'audit' }> {
     const s = this.state;
     const at = this.now();
     const who = typeof actor === 'string' ? actor : actor.id;
-    const seq = ++s.counters.audit;
-    this.sink.write({ op: 'audit', seq, at, actor: who, action, ...(detail === undefined ? {} : { detail: detail.slice(0, 4000) }) });
     s.latest = { at, actor: who, action };
     this.touch();
+    return { op: 'audit', seq: ++s.counters.audit, at, actor: who, action, ...(detail === undefined ? {} : { detail: detail.slice(0, 4000) }) };
   }
 
   private item(phase: Phase, name: WorkItemName, status: 'done' | 'failed', by: string, data: Record<string, unknown>): void {
@@ -103,16 +109,25 @@ export class MissionMachine {
 
   /** A new entry of the effect log, queued to run once its entry is written. */
   effect(spec: EffectSpec, key: string, subject?: string): EffectRef {
-    const s = this.state;
-    const seq = ++s.counters.effects;
+    const { ref, op } = this.prepareEffect(spec, key, subject);
+    this.queueEffect(ref, this.sink.write(op));
+    return ref;
+  }
+
+  /** An entry of the effect log given its number, not yet written nor queued. */
+  private prepareEffect(spec: EffectSpec, key: string, subject?: string): { ref: EffectRef; op: StoreOp } {
+    const seq = ++this.state.counters.effects;
     const ref: EffectRef = { id: `E${seq}`, kind: spec.kind, key, ...(subject ? { subject } : {}) };
-    const opId = this.sink.write({ op: 'effect.add', id: ref.id, seq, kind: spec.kind, key, ...(subject ? { subject } : {}), spec, at: this.now() });
-    this.effectWrittenBy.set(ref.id, opId);
+    return { ref, op: { op: 'effect.add', id: ref.id, seq, kind: spec.kind, key, ...(subject ? { subject } : {}), spec, at: this.now() } };
+  }
+
+  private queueEffect(ref: EffectRef, writtenBy: number): void {
+    const s = this.state;
+    this.effectWrittenBy.set(ref.id, writtenBy);
     // Once effects wait in the store, newer ones wait behind them: the log runs in order.
     if (s.effects.deferred === 0 && s.effects.queue.length < MAX_QUEUED_EFFECTS) s.effects.queue.push(ref);
     else s.effects.deferred++;
     this.touch();
-    return ref;
   }
 
   notify(key: string, n: NotificationSpec): EffectRef {
@@ -157,6 +172,7 @@ export class MissionMachine {
     const ref = r.ref ? `${r.ref.system} ${r.ref.id}` : '';
     switch (e.kind) {
       case 'notify':
+        if (e.key.startsWith('visibility-gap:')) this.audit('capeo', 'visibility-gap.raised', `${e.key.slice('visibility-gap:'.length)} → ${ref}`);
         if (e.subject === 'intel-highlight') this.item('collect', 'stakeholder-highlight', 'done', 'capeo', { notification: r.ref?.id ?? null });
         if (e.subject === 'comms') {
           this.item('outcomes', 'comms', 'done', 'capeo', { notification: r.ref?.id ?? null, to: s.audience });
@@ -508,38 +524,60 @@ export class MissionMachine {
     return parsed.success ? undefined : invalid('finding', issues('finding', parsed.error));
   }
 
-  /** Gives a finding its id and writes it; whether it is new is known once the store answers. */
+  /**
+   * Gives a finding its id and writes it, in one operation with what it calls for (its ticket, its
+   * escalation, its notification, its TIP push) and its audit entry: the store applies those only if
+   * the finding is new (a source key it already has is that finding, audited as repeated). One write
+   * per finding, whatever it turns out to be.
+   */
   proposeFinding(f: NewFinding, author: string): ProposedFinding {
     const s = this.state;
     const seq = ++s.counters.findings;
     const id = `F${seq}`;
-    const opId = this.sink.write({ op: 'finding.add', seq, finding: { ...f, id, status: 'open', author, at: this.now() } });
-    this.touch();
-    return { id, finding: f, author, opId };
-  }
-
-  /** The store kept the finding: a new one is counted, audited and gets what its category calls for. */
-  findingStored(p: ProposedFinding, r: FindingAdded): void {
-    if (!r.created) return;
-    const s = this.state;
-    const f = p.finding;
+    const prepared = this.effectsOf(id, f).map(([spec, key]) => this.prepareEffect(spec, key, id));
+    const audit = this.auditEntry(author, 'finding.added', `${id} ${f.category}: ${f.title}`);
+    // Counted now, so the summary written with the finding counts it; a repeat is taken back off.
     s.findings.total++;
     s.findings.byCategory[f.category]++;
-    this.audit(p.author, 'finding.added', `${p.id} ${f.category}: ${f.title}`);
-    this.effect({ kind: 'finding-ticket', findingId: p.id, code: s.code }, `finding:${p.id}`, p.id);
+    const opId = this.sink.write({
+      op: 'finding.add',
+      seq,
+      finding: { ...f, id, status: 'open', author, at: this.now() },
+      onCreated: [audit, ...prepared.map((p) => p.op)],
+      onKnown: [{ ...audit, action: 'finding.repeated', detail: `${f.sourceKey ?? id}: recorded before; nothing new` }],
+    });
+    return { id, finding: f, author, opId, effects: prepared.map((p) => p.ref) };
+  }
+
+  /** What a new finding calls for: its ticket always, and what its category adds. */
+  private effectsOf(id: string, f: NewFinding): Array<[EffectSpec, string]> {
+    const s = this.state;
+    const out: Array<[EffectSpec, string]> = [[{ kind: 'finding-ticket', findingId: id, code: s.code }, `finding:${id}`]];
     if (f.category === 'suspicious-security-event') {
-      this.effect({ kind: 'escalate', findingId: p.id, code: s.code, displayName: s.displayName, to: ['incident-response', ...this.leadOrManagers()] }, `incident:${p.id}`, p.id);
+      out.push([{ kind: 'escalate', findingId: id, code: s.code, displayName: s.displayName, to: ['incident-response', ...this.leadOrManagers()] }, `incident:${id}`]);
     }
     if (f.category === 'visibility-gap') {
-      this.notify(`visibility-gap:${p.id}`, {
+      const notification: NotificationSpec = {
         kind: 'visibility-gap',
         to: ['soc-engineering', ...this.leadOrManagers()],
         subject: `[${s.displayName}] Urgent visibility gap: ${f.title}`,
         text: f.description || f.title,
-      });
-      this.audit('capeo', 'visibility-gap.raised', p.id);
+      };
+      out.push([{ kind: 'notify', notification }, `visibility-gap:${id}`]);
     }
-    if (f.category === 'ti-event-of-interest') this.effect({ kind: 'push-tip', findingId: p.id }, `tip:${p.id}`, p.id);
+    if (f.category === 'ti-event-of-interest') out.push([{ kind: 'push-tip', findingId: id }, `tip:${id}`]);
+    return out;
+  }
+
+  /** The store answered: what a new finding calls for may run (its entries are written); a repeat is not counted. */
+  findingStored(p: ProposedFinding, r: FindingAdded): void {
+    const s = this.state;
+    if (r.created) for (const e of p.effects) this.queueEffect(e, p.opId);
+    else {
+      s.findings.total--;
+      s.findings.byCategory[p.finding.category]--;
+    }
+    this.touch();
   }
 
   validateWithdrawFinding(i: msg.WithdrawFindingInput): Refusal | undefined {

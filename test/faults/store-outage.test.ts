@@ -27,7 +27,7 @@ beforeAll(async () => {
   port = await freePort();
   pg = await boot();
   store = await openStore(pg.url);
-  tw = await startTestWorker(realActivities().activities, testEnv().address, store);
+  tw = await startTestWorker(realActivities().activities, testEnv().address, store, `outage-${process.pid}`);
   api = await buildTestApp(tw, [manager]);
 });
 afterAll(async () => {
