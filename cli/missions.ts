@@ -64,7 +64,11 @@ export async function missionsShow(argv: string[], io: Io): Promise<number> {
     io.out(JSON.stringify(mission));
     return 0;
   }
-  const [findings, audit] = await Promise.all([lastItems<Finding>(api, `${path}/findings`, findingsTail), lastItems<AuditItem>(api, `${path}/timeline`, auditTail)]);
+  const c = mission.counts;
+  const [findings, audit] = await Promise.all([
+    lastItems<Finding>(api, `${path}/findings`, findingsTail, c.findings.total + c.findings.withdrawn),
+    lastItems<AuditItem>(api, `${path}/timeline`, auditTail, c.auditEntries),
+  ]);
   io.out(renderMission(mission, findings, audit));
   return 0;
 }

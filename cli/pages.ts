@@ -46,21 +46,8 @@ export interface Tail<T> {
   total: number;
 }
 
-/**
- * The last `n` items of a listing that pages oldest first, and how many it holds. The API has no
- * newest-first order for a mission's findings and timeline, so every page is read (500 at a time)
- * and only the tail kept.
- */
-export async function lastItems<T>(api: Api, path: string, n: number): Promise<Tail<T>> {
-  const query = new URLSearchParams({ limit: '500' });
-  let items: T[] = [];
-  let total = 0;
-  for (;;) {
-    const page = await api.json<Listing<T>>('GET', `${path}?${query}`);
-    total += page.items.length;
-    items = [...items, ...page.items];
-    items = items.slice(Math.max(0, items.length - n));
-    if (!page.nextCursor) return { items, total };
-    query.set('cursor', page.nextCursor);
-  }
+/** The last `n` items of a listing (one request, newest first, given back oldest first), and how many it holds in all. */
+export async function lastItems<T>(api: Api, path: string, n: number, total: number): Promise<Tail<T>> {
+  const page = await api.json<Listing<T>>('GET', `${path}?${new URLSearchParams({ order: 'desc', limit: String(Math.min(n, 500)) })}`);
+  return { items: [...page.items].reverse(), total };
 }

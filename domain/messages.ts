@@ -4,6 +4,7 @@ import { timeAllocationSchema } from './allocation';
 import { newFindingSchema, type NewFinding } from './findings';
 import { actorSchema } from './identity';
 import type { EffectRef, EffectResult } from './effects';
+import type { SweepRecord } from './mission';
 import type { MissionCore } from './mission-core';
 import { phaseSchema } from './mission';
 
@@ -116,18 +117,7 @@ export const visibilityGapSignal = defineSignal<[SilentSource]>('visibilityGap')
  * From an EAVD sweep (a child workflow) to its mission, once the sweep is done: what it found that the
  * last did not. The findings themselves went ahead in `sweepFindings` signals, one per enrichment batch.
  */
-export interface SweepResults {
-  sweep: number;
-  candidates: number;
-  registered: number;
-  /** Names whose lookups failed: existence unknown, asked again by the next sweep. */
-  unresolved: number;
-  /** Names that got no more than their zone's wildcard answer: not counted as registered. */
-  wildcard: number;
-  newDomains: string[];
-  /** How many findings this sweep sent in its `sweepFindings` signals. */
-  findingCount: number;
-}
+export type SweepResults = Omit<SweepRecord, 'at'>;
 export const sweepResultsSignal = defineSignal<[SweepResults]>('sweepResults');
 
 /**

@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import { timeAllocationSchema } from './allocation';
 import { externalRefSchema, FINDING_CATEGORIES } from './findings';
 import { failedItems, missingRequiredItems } from './gates';
 import { artifactRefSchema } from './mission-artifacts';
 import type { MissionCore } from './mission-core';
-import { clockSchema, missionTypeSchema, phaseSchema, previousIterationSchema, TRIGGERS } from './mission';
-import { MISSION_STATUSES } from './phases';
-import { missionPolicySchema } from './policy';
+import { missionRecordSchema, phaseSchema } from './mission';
 
 const itemRecordSchema = z.object({ status: z.enum(['done', 'failed']), by: z.string(), at: z.string() });
 const countsByCategory = z.object(Object.fromEntries(FINDING_CATEGORIES.map((c) => [c, z.number().int()])) as Record<(typeof FINDING_CATEGORIES)[number], z.ZodNumber>);
@@ -17,25 +14,13 @@ const countsByCategory = z.object(Object.fromEntries(FINDING_CATEGORIES.map((c) 
  * it to the mission store with every change it persists; the findings, timeline, queries, sweeps and
  * effects are paged sub-resources.
  */
-export const missionSummarySchema = z.object({
-  missionId: z.string(),
-  code: z.string(),
-  codeName: z.string(),
-  displayName: z.string(),
-  channelName: z.string(),
-  type: missionTypeSchema,
-  iteration: z.number().int(),
-  topic: z.string(),
-  trigger: z.enum(TRIGGERS),
-  keywords: z.array(z.string()),
-  requester: z.string(),
-  stakeholders: z.array(z.string()),
-  audience: z.array(z.string()),
-  brand: z.object({ domains: z.array(z.string()), keywords: z.array(z.string()) }).nullable(),
-  policy: missionPolicySchema,
-  status: z.enum(MISSION_STATUSES),
-  phase: phaseSchema,
-  closedReason: z.string().nullable(),
+const identity = missionRecordSchema.pick({
+  missionId: true, code: true, codeName: true, displayName: true, channelName: true, type: true, iteration: true, topic: true, trigger: true,
+  keywords: true, requester: true, stakeholders: true, audience: true, brand: true, policy: true, status: true, phase: true, closedReason: true,
+  lead: true, squad: true, squadFormedAt: true, allocation: true, clocks: true, previous: true,
+});
+
+export const missionSummarySchema = identity.extend({
   /** The open gate's phase, or null while the phase does its own work or once the mission ended. */
   openGate: phaseSchema.nullable(),
   gate: z
@@ -50,11 +35,6 @@ export const missionSummarySchema = z.object({
       decided: z.object({ decision: z.enum(['approve', 'reject']), by: z.string(), at: z.string(), reason: z.string().optional() }).nullable(),
     })
     .nullable(),
-  lead: z.string().nullable(),
-  squad: z.record(z.string(), z.object({ status: z.enum(['invited', 'accepted', 'declined']), invitedAt: z.string(), respondedAt: z.string().optional() })),
-  squadFormedAt: z.string().nullable(),
-  allocation: timeAllocationSchema.nullable(),
-  clocks: z.object({ total: clockSchema, execution: clockSchema }),
   workItems: z.record(z.string(), z.record(z.string(), itemRecordSchema)),
   objectives: z.array(z.string()),
   prioritisation: z.object({ score: z.number(), maxScore: z.number(), proposal: z.enum(['qualify', 'reject']) }).nullable(),
@@ -73,7 +53,6 @@ export const missionSummarySchema = z.object({
     z.object({ id: z.string(), target: z.object({ kind: z.enum(['endpoint', 'account']), id: z.string() }), reason: z.string(), findingId: z.string().optional() }),
   ),
   sweeps: z.object({ count: z.number().int(), lastAt: z.string().nullable(), lastNew: z.number().int() }),
-  previous: previousIterationSchema.nullable(),
   latest: z.object({ at: z.string(), actor: z.string(), action: z.string() }).nullable(),
   runs: z.number().int(),
 });

@@ -128,6 +128,22 @@ export const containmentSchema = z.object({
 });
 export type Containment = z.infer<typeof containmentSchema>;
 
+/** An EAVD sweep as the mission keeps it: what it found that the sweep before did not. */
+export const sweepRecordSchema = z.object({
+  sweep: z.number().int(),
+  at: z.string(),
+  candidates: z.number().int(),
+  registered: z.number().int(),
+  /** Names whose lookups failed: existence unknown, asked again by the next sweep. */
+  unresolved: z.number().int(),
+  /** Names answered only by their zone's wildcard (or a resolver that rewrites NXDOMAIN). */
+  wildcard: z.number().int(),
+  newDomains: z.array(z.string()),
+  /** How many findings the sweep sent. */
+  findingCount: z.number().int(),
+});
+export type SweepRecord = z.infer<typeof sweepRecordSchema>;
+
 /**
  * The whole mission as the mission store holds it (findings, queries, timeline, work-item payloads):
  * what the outcome documents are rendered from. Never kept in a workflow, never answered in one piece.
@@ -161,18 +177,7 @@ export const missionRecordSchema = z.object({
   queries: z.array(queryRunSchema),
   containments: z.array(containmentSchema),
   brand: z.object({ domains: z.array(z.string()), keywords: z.array(z.string()) }).nullable(),
-  sweeps: z.array(
-    z.object({
-      sweep: z.number().int(),
-      at: z.string(),
-      candidates: z.number().int(),
-      registered: z.number().int(),
-      unresolved: z.number().int(),
-      /** Names answered only by their zone's wildcard (or a resolver that rewrites NXDOMAIN). */
-      wildcard: z.number().int().optional(),
-      newDomains: z.array(z.string()),
-    }),
-  ),
+  sweeps: z.array(sweepRecordSchema),
   external: z.record(z.string(), externalRefSchema),
   artifacts: z.record(z.string(), artifactRefSchema),
   previous: previousIterationSchema.nullable(),

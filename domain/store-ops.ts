@@ -1,5 +1,6 @@
 import type { EffectKind, EffectSpec, EffectState } from './effects';
 import type { ExternalRef, Finding, FindingCategory } from './findings';
+import type { SweepRecord } from './mission';
 import type { ArtifactRef } from './mission-artifacts';
 import type { MissionSummary } from './mission-summary';
 import type { Phase } from './phases';
@@ -20,7 +21,7 @@ export type StoreOp =
   /** Answers `{ withdrawn, category, status }`: only an open or escalated finding is withdrawn. */
   | { op: 'finding.withdraw'; findingId: string; reason: string; by: string; at: string }
   | { op: 'query'; run: QueryRunRow }
-  | { op: 'sweep'; sweep: SweepRow }
+  | { op: 'sweep'; sweep: SweepRecord }
   | { op: 'containment'; containment: ContainmentRow }
   | { op: 'effect.add'; id: string; seq: number; kind: EffectKind; key: string; subject?: string; spec: EffectSpec; at: string }
   | { op: 'effect.state'; id: string; state: EffectState; error?: string; errorType?: string; attempts?: number }
@@ -41,17 +42,6 @@ export interface QueryRunRow {
   evidence: ArtifactRef;
   by: string;
   at: string;
-}
-
-export interface SweepRow {
-  sweep: number;
-  at: string;
-  candidates: number;
-  registered: number;
-  unresolved: number;
-  wildcard: number;
-  newDomains: string[];
-  findingCount: number;
 }
 
 export interface ContainmentRow {

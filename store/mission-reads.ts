@@ -1,6 +1,6 @@
 import type { EffectSpec, EffectState } from '../domain/effects';
 import type { Finding } from '../domain/findings';
-import type { AuditEntry, Containment, MissionRecord, QueryRun, WorkItemRecord } from '../domain/mission';
+import type { AuditEntry, Containment, MissionRecord, QueryRun, SweepRecord, WorkItemRecord } from '../domain/mission';
 import { METRIC_ACTIONS, type MetricsInput } from '../domain/metrics';
 import { startMissionRequestSchema } from '../domain/mission';
 import type { PreviousIteration } from '../domain/mission-core';
@@ -136,6 +136,14 @@ const queryRun = (r: QueryRow): QueryRun => ({
   sample: r.sample, truncated: r.truncated, evidence: r.evidence, by: r.by_actor, at: r.at,
 });
 
+interface SweepRow {
+  sweep: number; at: string; candidates: number; registered: number; unresolved: number; wildcard: number; new_domains: string[]; finding_count: number;
+}
+
+const sweepRecord = (r: SweepRow): SweepRecord => ({
+  sweep: r.sweep, at: r.at, candidates: r.candidates, registered: r.registered, unresolved: r.unresolved, wildcard: r.wildcard, newDomains: r.new_domains, findingCount: r.finding_count,
+});
+
 export interface EffectEntry {
   id: string;
   kind: string;
@@ -148,17 +156,6 @@ export interface EffectEntry {
   result: unknown;
   createdAt: string;
   updatedAt: string;
-}
-
-export interface SweepEntry {
-  sweep: number;
-  at: string;
-  candidates: number;
-  registered: number;
-  unresolved: number;
-  wildcard: number;
-  newDomains: string[];
-  findingCount: number;
 }
 
 export interface MissionListFilter {
@@ -347,15 +344,9 @@ export class MissionReads {
     return r.rows[0] && queryRun(r.rows[0]);
   }
 
-  async sweeps(missionId: string, o: { limit: number; cursor?: string }): Promise<Page<SweepEntry>> {
-    const rows = await this.db.query<{ sweep: number; at: string; candidates: number; registered: number; unresolved: number; wildcard: number; new_domains: string[]; finding_count: number }>(
-      `select * from sweeps where mission_id = $1 and sweep > $2 order by sweep limit $3`,
-      [missionId, numberKey('sweeps', o.cursor), o.limit + 1],
-    );
-    const entries = rows.rows.map((r) => ({
-      sweep: r.sweep, at: r.at, candidates: r.candidates, registered: r.registered, unresolved: r.unresolved, wildcard: r.wildcard, newDomains: r.new_domains, findingCount: r.finding_count,
-    }));
-    return page(entries, o.limit, 'sweeps', (last) => [last.sweep]);
+  async sweeps(missionId: string, o: { limit: number; cursor?: string }): Promise<Page<SweepRecord>> {
+    const rows = await this.db.query<SweepRow>(`select * from sweeps where mission_id = $1 and sweep > $2 order by sweep limit $3`, [missionId, numberKey('sweeps', o.cursor), o.limit + 1]);
+    return page(rows.rows.map(sweepRecord), o.limit, 'sweeps', (last) => [last.sweep]);
   }
 
   async effects(missionId: string, o: { limit: number; cursor?: string; state?: EffectState }): Promise<Page<EffectEntry>> {
@@ -428,7 +419,7 @@ export class MissionReads {
         [missionId],
       ),
       this.db.query<{ at: string; actor: string; action: string; detail: string | null }>(`select at, actor, action, detail from audit_entries where mission_id = $1 order by seq`, [missionId]),
-      this.db.query(`select * from sweeps where mission_id = $1 order by sweep`, [missionId]),
+      this.db.query<SweepRow>(`select * from sweeps where mission_id = $1 order by sweep`, [missionId]),
       this.db.query<{ data: Record<string, unknown> }>(`select data from work_items where mission_id = $1 and phase = 'collect' and item = 'intel'`, [missionId]),
     ]);
     const workItems: Record<string, Record<string, WorkItemRecord>> = {};
@@ -468,10 +459,7 @@ export class MissionReads {
         status: r.status as Containment['status'], ...(r.dfir ? { dfir: r.dfir as Containment['dfir'] } : {}), ...(r.action ? { action: r.action as Containment['action'] } : {}),
       })),
       brand: sm.brand,
-      sweeps: sweeps.rows.map((r: Record<string, unknown>) => ({
-        sweep: r.sweep as number, at: r.at as string, candidates: r.candidates as number, registered: r.registered as number,
-        unresolved: r.unresolved as number, wildcard: r.wildcard as number, newDomains: r.new_domains as string[],
-      })),
+      sweeps: sweeps.rows.map(sweepRecord),
       external: sm.external as MissionRecord['external'],
       artifacts: sm.artifacts,
       previous: sm.previous,

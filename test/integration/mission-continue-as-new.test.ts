@@ -4,7 +4,7 @@ import type { NewFinding } from '../../domain/findings';
 import * as msg from '../../domain/messages';
 import type { MissionOutcome } from '../../domain/mission-start';
 import { missionHarness, outbox, testEnv, type TestWorker } from '../support/temporal';
-import { allFindings, eavdRequest, hunter, hunter2, lead, platform, timeline, until, walkFromExecute, walkToExecute } from '../support/walk';
+import { allFindings, eavdRequest, everyPage, hunter, hunter2, lead, platform, timeline, until, walkFromExecute, walkToExecute } from '../support/walk';
 
 let tw: TestWorker;
 let missions: MissionService;
@@ -65,13 +65,7 @@ test('a mission continues as new as its history grows: the open gate, squad, clo
   expect(keyed).toHaveLength(total);
   expect(new Set(keyed.map((f) => f.sourceKey)).size).toBe(total);
   expect(new Set(findings.map((f) => f.id)).size).toBe(findings.length);
-  const effects = [];
-  let cursor: string | undefined;
-  do {
-    const page = await missions.effects(missionId, { limit: 500, ...(cursor ? { cursor } : {}) });
-    effects.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  const effects = await everyPage((p) => missions.effects(missionId, p));
   expect(effects.filter((e) => e.kind === 'finding-ticket')).toHaveLength(findings.length);
   expect(new Set(effects.map((e) => e.key)).size).toBe(effects.length);
   expect(effects.every((e) => e.state === 'done')).toBe(true);

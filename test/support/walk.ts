@@ -49,29 +49,23 @@ export async function endMission(tw: { client: Client }, missionId: string): Pro
   }
 }
 
-/** Every finding of a mission, from the store, page by page. */
-export async function allFindings(missions: MissionService, id: string) {
-  const out = [];
+/** Every item of a paged listing, page by page. */
+export async function everyPage<T>(read: (page: { limit: number; cursor?: string }) => Promise<{ items: T[]; nextCursor: string | null }>): Promise<T[]> {
+  const out: T[] = [];
   let cursor: string | undefined;
   do {
-    const page = await missions.findings(id, { limit: 500, ...(cursor ? { cursor } : {}) });
+    const page = await read({ limit: 500, ...(cursor ? { cursor } : {}) });
     out.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return out;
 }
 
+/** Every finding of a mission, from the store. */
+export const allFindings = (missions: MissionService, id: string) => everyPage((p) => missions.findings(id, p));
+
 /** Every audit entry of a mission, from the store. */
-export async function timeline(missions: MissionService, id: string) {
-  const out = [];
-  let cursor: string | undefined;
-  do {
-    const page = await missions.timeline(id, { limit: 500, ...(cursor ? { cursor } : {}) });
-    out.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return out;
-}
+export const timeline = (missions: MissionService, id: string) => everyPage((p) => missions.timeline(id, p));
 
 /** Polls the mission's findings until `ok` holds. */
 export async function untilFindings(missions: MissionService, id: string, ok: (f: Awaited<ReturnType<typeof allFindings>>) => boolean, what: string) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EFFECT_STATES } from '../../../domain/effects';
 import { FINDING_CATEGORIES, findingSchema, OBSERVABLE_TYPES, SEVERITIES } from '../../../domain/findings';
 import * as m from '../../../domain/messages';
-import { auditEntrySchema, missionTypeSchema, phaseSchema, queryRunSchema, startMissionRequestSchema } from '../../../domain/mission';
+import { auditEntrySchema, missionTypeSchema, phaseSchema, queryRunSchema, startMissionRequestSchema, sweepRecordSchema } from '../../../domain/mission';
 import { missionSummarySchema } from '../../../domain/mission-summary';
 import { MISSION_STATUSES } from '../../../domain/phases';
 
@@ -136,25 +136,7 @@ export const listTimeline = {
   response: { 200: paged(auditEntrySchema.extend({ seq: z.number().int() })), ...problems },
 };
 export const listQueries = { params: missionParams, querystring: z.object({ cursor, limit }), response: { 200: paged(queryRunSchema), ...problems } };
-export const listSweeps = {
-  params: missionParams,
-  querystring: z.object({ cursor, limit }),
-  response: {
-    200: paged(
-      z.object({
-        sweep: z.number().int(),
-        at: z.string(),
-        candidates: z.number().int(),
-        registered: z.number().int(),
-        unresolved: z.number().int(),
-        wildcard: z.number().int(),
-        newDomains: z.array(z.string()),
-        findingCount: z.number().int(),
-      }),
-    ),
-    ...problems,
-  },
-};
+export const listSweeps = { params: missionParams, querystring: z.object({ cursor, limit }), response: { 200: paged(sweepRecordSchema), ...problems } };
 const effectEntry = z.object({
   id: z.string(),
   kind: z.string(),
