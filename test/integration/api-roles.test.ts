@@ -134,6 +134,10 @@ test('admins manage keys: a key is shown once, works at once, and stops working 
   const listed = await api.inject({ url: '/api-keys', headers: as(admin) });
   expect(JSON.stringify(listed.json())).not.toContain(key);
   expect((await api.inject({ url: '/missions', headers: { authorization: `Bearer ${key}` } })).statusCode).toBe(200);
+  // A name is an identity: a second key for it is refused while the first exists.
+  const twice = await api.inject({ method: 'POST', url: '/api-keys', headers: as(admin), payload: { name: 'olga', role: 'lead' } });
+  expect(twice.statusCode).toBe(409);
+  expect(twice.json().code).toBe('IDENTITY_TAKEN');
   expect((await api.inject({ method: 'DELETE', url: `/api-keys/${id}`, headers: as(admin) })).statusCode).toBe(204);
   expect((await api.inject({ url: '/missions', headers: { authorization: `Bearer ${key}` } })).statusCode).toBe(401);
 });

@@ -4,6 +4,8 @@ import { Worker } from '@temporalio/worker';
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../api/errors';
 import type { MissionService } from '../../api/services/missions';
 import * as msg from '../../domain/messages';
+import { startMissionRequestSchema } from '../../domain/mission';
+import { missionStart } from '../../store/mission-registry';
 import type { MissionOutcome } from '../../domain/mission-start';
 import { SearchAttr } from '../../domain/temporal-names';
 import { missionHarness, outbox, testEnv, tickets, type TestWorker } from '../support/temporal';
@@ -36,6 +38,13 @@ beforeAll(async () => {
   ({ tw, missions, dataDir } = await missionHarness());
 });
 afterAll(async () => tw?.close());
+
+/** The start input a mission's workflow got (its first event). */
+async function startInputOf(missionId: string): Promise<Record<string, unknown>> {
+  const history = await tw.client.workflow.getHandle(missionId).fetchHistory();
+  const payload = history.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads![0]!;
+  return (JSON.parse(Buffer.from(payload.data!).toString('utf8')) as { start: Record<string, unknown> }).start;
+}
 
 /** The error a refused write got, as the API answers it. */
 async function refused<E extends Error>(p: Promise<unknown>, type: new (...a: never[]) => E): Promise<E & { code: string; missing?: string[] }> {
@@ -272,6 +281,15 @@ test('a new iteration keeps code, code name and every start field (the brand too
   expect(s.previous?.objectives).toEqual(['find lookalike domains with MX records']);
   expect(s.brand).toEqual(request.brand);
   expect(s.policy.sweepIntervalMinutes).toBe(600);
+  // Every field of the start request is carried, as the store keeps it and as the workflow started from it.
+  const before = (await missionStart(tw.store.db, missionId))!.startRequest as Record<string, unknown>;
+  const after = (await missionStart(tw.store.db, next.missionId))!.startRequest as Record<string, unknown>;
+  const started = await startInputOf(next.missionId);
+  for (const field of Object.keys(startMissionRequestSchema.shape)) {
+    // An iteration says why it ran: 'request' here, 'schedule' from the schedule.
+    const expected = field === 'trigger' ? 'request' : before[field];
+    expect({ field, stored: after[field], started: started[field] }).toEqual({ field, stored: expected, started: expected });
+  }
 
   // Recurring iterations: a Temporal Schedule; triggering it now starts the one after.
   const { scheduleId } = await missions.scheduleIterations(missionId, 7, lead);

@@ -21,6 +21,8 @@ test('the fixtures cover every kind of mission history the suite promises', () =
     'mission-in-analyze',
     'mission-in-collect',
     'mission-in-execute',
+    'mission-in-outcomes',
+    'mission-in-plan',
     'mission-not-qualified',
   ]);
 });
