@@ -3,7 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { registerErrorHandler } from './errors';
+import { refuseNulCharacters, registerErrorHandler } from './errors';
 import { registerAuthentication, type Authenticators } from './identity';
 import { apiKeyRoutes } from './routes/api-keys';
 import { missionRoutes } from './routes/missions';
@@ -34,6 +34,7 @@ export async function app(fastify: FastifyInstance, deps: AppDeps): Promise<void
   });
   await fastify.register(swaggerUi, { routePrefix: '/docs' });
   registerErrorHandler(fastify);
+  refuseNulCharacters(fastify);
   registerAuthentication(fastify, deps.auth);
   if (deps.rateLimitPerMinute) {
     await fastify.register(rateLimit, {

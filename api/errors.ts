@@ -129,3 +129,27 @@ export function registerErrorHandler(app: FastifyInstance): void {
     });
   });
 }
+
+/** The first string in a value that holds a NUL character (U+0000), as a field path; undefined if none. */
+function nulField(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [k, v] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+    const at = nulField(v, `${path}.${k}`);
+    if (at) return at;
+  }
+  return undefined;
+}
+
+/**
+ * PostgreSQL text and jsonb cannot hold U+0000, and no field of capeo's needs it: a request that carries
+ * one anywhere (body, query, path) is refused with 400 naming the field, before a store could fail on it.
+ */
+export function refuseNulCharacters(app: FastifyInstance): void {
+  app.addHook('preValidation', async (req) => {
+    for (const [where, value] of [['params', req.params], ['querystring', req.query], ['body', req.body]] as const) {
+      const field = nulField(value, where);
+      if (field) throw new BadRequestError(field, 'no NUL characters (U+0000)');
+    }
+  });
+}

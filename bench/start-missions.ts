@@ -3,7 +3,8 @@
  * the raw Temporal client starting `huntMissionWorkflow` directly. Target: API throughput >= 0.9x raw.
  *
  * The API path is HTTP + authentication + validation + the code's reservation in the mission store
- * (the type's sequence, the mission's row and first summary, one transaction) + the workflow start.
+ * (the type's sequence and the mission's row, one statement; reservations that come together share
+ * one) + the workflow start.
  * The raw path is the workflow start alone: the same start input and search attributes, a made-up
  * code, nothing in the store. With BENCH_BREAKDOWN=1 two more paths split the API's cost: the
  * launcher called in-process (reservation + start, no HTTP) and the reservation alone.
@@ -150,7 +151,7 @@ async function main(): Promise<number> {
         ...(isolated ? isolated.lines : ['', '(taskset unavailable: the isolated layout was not measured)']),
         '',
         `target: API throughput >= 0.90x raw — shared cores ${verdict(shared.ratio)}${isolated ? `; Temporal on its own core ${verdict(isolated.ratio)}` : ''}`,
-        'API = POST /missions over HTTP: auth, validation, the code reserved in the store (one statement: sequence and row), then the start.',
+        'API = POST /missions over HTTP: auth, validation, the code reserved in the store (one statement: sequence and row; starts that come together share one), then the start.',
         `raw = client.workflow.start('${MISSION_WORKFLOW_TYPE}') alone, same start input and search attributes, a made-up code, no store.`,
         ...(BREAKDOWN ? ['launcher = startMission() in-process: the reservation and the start, no HTTP.', 'reserve = the store reservation alone, no workflow.'] : []),
         '',

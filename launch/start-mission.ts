@@ -79,7 +79,11 @@ async function launch(l: Launcher, reserved: ReservedMission, requestHash: strin
  * idempotent: the same request id gives the same mission, started once.
  */
 export async function startMission(l: Launcher, request: StartMissionRequest, requester: Actor, requestId?: string): Promise<StartedMission> {
-  const req = startMissionRequestSchema.parse(request);
+  return startParsedMission(l, startMissionRequestSchema.parse(request), requester, requestId);
+}
+
+/** startMission for a request startMissionRequestSchema has parsed already (the API's route validates its body): not parsed twice. */
+export async function startParsedMission(l: Launcher, req: StartMissionParsed, requester: Actor, requestId?: string): Promise<StartedMission> {
   const requestHash = requestId ? hashOf(requester.id, req) : '';
   const reserved = await reserveMission(l.store.db, {
     ...(requestId ? { requestId } : {}),

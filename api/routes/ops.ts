@@ -33,10 +33,12 @@ export async function opsRoutes(app: FastifyInstance, { missions }: { missions: 
   const failedEffects = new Gauge({ name: 'capeo_effects_failed', help: 'Failed side effects of active missions, waiting for a retry', registers: [registry] });
   const storeUp = new Gauge({ name: 'capeo_store_up', help: 'The mission store answers (1) or not (0)', registers: [registry] });
 
-  app.addHook('onResponse', async (req, reply) => {
+  // A callback hook, not an async one: nothing to wait for, so no promise per request.
+  app.addHook('onResponse', (req, reply, done) => {
     const route = req.routeOptions.url ?? 'unmatched';
     requests.inc({ method: req.method, route, status: String(reply.statusCode) });
     duration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+    done();
   });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));

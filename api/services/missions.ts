@@ -11,9 +11,9 @@ import { mayManage } from '../../domain/gates';
 import type { Actor } from '../../domain/identity';
 import * as msg from '../../domain/messages';
 import { clockMetrics, computeMetrics, type ClockMetrics, type MissionMetrics } from '../../domain/metrics';
-import type { StartMissionRequest } from '../../domain/mission';
+import { startMissionRequestSchema, type StartMissionParsed, type StartMissionRequest } from '../../domain/mission';
 import type { MissionSummary } from '../../domain/mission-summary';
-import { RequestReusedError, startMission, startNextIteration, UnknownMissionError, type StartedMission } from '../../launch/start-mission';
+import { RequestReusedError, startNextIteration, startParsedMission, UnknownMissionError, type StartedMission } from '../../launch/start-mission';
 import type { MissionStore } from '../../store';
 import { isTransientDbError } from '../../store/db';
 import { markEndedOutside } from '../../store/mission-registry';
@@ -77,8 +77,13 @@ export class MissionService {
    * and body give the same mission; the same key with another body is a conflict.
    */
   async start(request: StartMissionRequest, actor: Actor, idempotencyKey?: string): Promise<StartedMission> {
+    return this.startParsed(startMissionRequestSchema.parse(request), actor, idempotencyKey);
+  }
+
+  /** `start` for a request the route's schema has parsed already. */
+  async startParsed(request: StartMissionParsed, actor: Actor, idempotencyKey?: string): Promise<StartedMission> {
     try {
-      return await startMission(this.launcher, request, actor, idempotencyKey ? `${actor.id}:${idempotencyKey}` : undefined);
+      return await startParsedMission(this.launcher, request, actor, idempotencyKey ? `${actor.id}:${idempotencyKey}` : undefined);
     } catch (err) {
       if (err instanceof RequestReusedError) throw new ConflictError(err.code, err.message);
       throw err;

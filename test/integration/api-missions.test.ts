@@ -40,6 +40,16 @@ test('a malformed body gets a 400 problem+json naming each field and rule', asyn
   expect(fields).toEqual(expect.arrayContaining(['body.type:invalid_value', 'body.codeName:too_small', 'body.topic:invalid_type']));
 });
 
+test('a NUL character (which the store cannot hold) anywhere in a request is a 400 naming the field, and nothing is started', async () => {
+  const res = await post('/missions', { ...eavdRequest, codeName: 'Nul Probe', topic: 'lookalikes \u0000 of our brand', keywords: ['ok', 'bad\u0000'] });
+  expect(res.statusCode).toBe(400);
+  expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'body.topic', rule: 'no NUL characters (U+0000)' }] });
+  const inQuery = await api.inject({ url: '/findings?observable=a%00b', headers: as(manager) });
+  expect(inQuery.statusCode).toBe(400);
+  expect(inQuery.json().errors[0].field).toBe('querystring.observable');
+  expect((await api.inject({ url: '/missions?codeName=Nul%20Probe', headers: as(manager) })).json().missions).toEqual([]);
+});
+
 test('malformed JSON, a missing identity and unknown missions get 4xx problems, never 500', async () => {
   const bad = await api.inject({
     method: 'POST', url: '/missions', payload: '{"type":', headers: { ...as(platform), 'content-type': 'application/json' },

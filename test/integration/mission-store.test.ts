@@ -79,6 +79,29 @@ describe.each(servers)('the mission store on %s', (_name, url) => {
     expect((await store.reads.summary(first.missionId))?.summary).toMatchObject({ code: first.code, phase: 'collect', status: 'active' });
   });
 
+  test('starts without a request id that come together share statements: codes stay gapless per type, in arrival order; a row the store refuses fails alone', async () => {
+    // Types of this test's own, so that the numbers start at 01 whatever else the suite reserved.
+    const types = [`T${Date.now().toString(36).toUpperCase()}A`, `T${Date.now().toString(36).toUpperCase()}B`];
+    const rowOf = (i: number) => ({ type: types[i % 2]!, codeName: `Together ${i}`, startRequest: request, requester: 'soc', previousMissionId: null });
+    // 150 at once: more than one statement takes (64), so batches follow each other on the same rows.
+    const rows = Array.from({ length: 150 }, (_, i) => rowOf(i));
+    // One row PostgreSQL refuses (a NUL in text): its batch fails, then each of that batch goes alone.
+    const bad = { ...rowOf(151), codeName: 'broken \u0000 name' };
+    const settled = await Promise.allSettled([...rows, bad].map((row) => reserveMission(store.db, { requestHash: '', row })));
+    expect(settled.slice(0, 150).every((s) => s.status === 'fulfilled')).toBe(true);
+    expect(settled[150]!.status).toBe('rejected');
+    const made = settled.slice(0, 150).map((s) => (s as PromiseFulfilledResult<Awaited<ReturnType<typeof reserveMission>>>).value);
+    for (const [t, type] of types.entries()) {
+      const mine = made.filter((_, i) => i % 2 === t);
+      // Asked in this order, numbered in this order, with no gap and no repeat.
+      expect(mine.map((m) => m.code)).toEqual(mine.map((_, n) => `${type}${String(n + 1).padStart(2, '0')}`));
+      const stored = await store.db.query<{ code: string; code_name: string }>(`select code, code_name from missions where type = $1 order by code`, [type]);
+      expect(stored.rows).toHaveLength(75);
+      // Each row is the request it answered.
+      for (const [n, m] of mine.entries()) expect(stored.rows.find((r) => r.code === m.code)?.code_name).toBe(rows[n * 2 + t]!.codeName);
+    }
+  });
+
   test('a batch applied twice (a retried activity) changes nothing twice and answers the same', async () => {
     const { missionId } = await newMission(store);
     const batch: StoreBatch = {

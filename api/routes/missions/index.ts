@@ -17,7 +17,8 @@ const CONTENT_TYPES: Record<(typeof s.ARTIFACT_NAMES)[number], string> = {
 
 export const missionRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> = async (app, { missions }) => {
   app.post('/missions', { schema: { ...s.startMission, summary: 'Start a mission' } }, async (req, reply) => {
-    const started = await missions.start(req.body, actorOf(req, 'platform', 'manager'), req.headers['idempotency-key']);
+    // The body is the schema's output (trimmed, defaults filled): the service does not parse it again.
+    const started = await missions.startParsed(req.body, actorOf(req, 'platform', 'manager'), req.headers['idempotency-key']);
     return reply.status(started.created ? 201 : 200).header('location', `/missions/${started.missionId}`).send(started);
   });
 
