@@ -9,6 +9,10 @@
  * code, nothing in the store. With BENCH_BREAKDOWN=1 two more paths split the API's cost: the
  * launcher called in-process (reservation + start, no HTTP) and the reservation alone.
  *
+ * The API runs in a process of its own, as the production topology deploys it (the compose file's
+ * capeo-api); the load generator and the raw client run in this one. BENCH_API_IN_PROCESS=1 runs the
+ * API in this process instead (one Node thread for the load, the API and its Temporal client).
+ *
  * The stack runs no worker: what is measured is the start, not the mission's first phase. With one,
  * the two paths would not load it alike (an API mission runs its Collect phase at once, a raw one has
  * no row in the store and only retries its first store write). The paths alternate in ROUNDS short
@@ -16,7 +20,8 @@
  * costs every process, which on a small machine is what throughput comes down to.
  *
  *   npx tsx bench/start-missions.ts [N] [CONCURRENCY] [ROUNDS]     (npm run bench:starts -- …)
- *   env: BENCH_N (400 per path), BENCH_CONCURRENCY (8), BENCH_ROUNDS (4), BENCH_WARMUP (20 per path), BENCH_BREAKDOWN
+ *   env: BENCH_N (400 per path), BENCH_CONCURRENCY (8), BENCH_ROUNDS (4), BENCH_WARMUP (20 per path), BENCH_BREAKDOWN,
+ *        BENCH_API_IN_PROCESS
  */
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../domain/identity';
@@ -38,6 +43,7 @@ const CONCURRENCY = positiveInt('CONCURRENCY', process.argv[3] ?? process.env.BE
 const ROUNDS = positiveInt('ROUNDS', process.argv[4] ?? process.env.BENCH_ROUNDS, 4);
 const WARMUP = positiveInt('BENCH_WARMUP', process.env.BENCH_WARMUP, 20, 0);
 const BREAKDOWN = process.env.BENCH_BREAKDOWN === '1';
+const API_IN_PROCESS = process.env.BENCH_API_IN_PROCESS === '1';
 
 interface Path {
   label: string;
@@ -124,14 +130,14 @@ async function measure(stack: BenchStack, all: Path[], layout: string): Promise<
       ...comparisonTable('missions', apiPhase!, rawPhase!),
       ...parts.flatMap((p) => ['', ...comparisonTable('missions', p, rawPhase!)]),
       '',
-      'CPU per start during the timed rounds (node = this process: the bench client and the API):',
+      `CPU per start during the timed rounds (node = this process: the load generator and the raw client${API_IN_PROCESS ? ', and the API' : '; api = the API process'}):`,
       ...cpuTable('start', cpuRows),
     ],
   };
 }
 
 async function main(): Promise<number> {
-  const stack = await startBenchStack({ worker: false });
+  const stack = await startBenchStack({ worker: false, apiProcess: !API_IN_PROCESS });
   let http: HttpClient | undefined;
   try {
     http = httpClient(stack.api.url, { authorization: `Bearer ${await stack.keyFor(platform)}` });
@@ -140,13 +146,13 @@ async function main(): Promise<number> {
     // hosts of its own. Both layouts are measured: all processes on every core, then Temporal pinned
     // to core 0 and everything else (API, bench client, PostgreSQL) to core 1.
     const shared = await measure(stack, all, 'shared');
-    const pinned = pinTrees({ 0: [stack.pids.temporal], 1: [process.pid, stack.pids.postgres] });
+    const pinned = pinTrees({ 0: [stack.pids.temporal], 1: [process.pid, stack.pids.postgres, ...(stack.pids.api ? [stack.pids.api] : [])] });
     const isolated = pinned ? await measure(stack, all, 'Temporal on a core of its own') : undefined;
     const verdict = (r: number) => `${r.toFixed(2)}x ${r >= 0.9 ? 'met' : 'MISSED'}`;
     process.stdout.write(
       [
         '',
-        'capeo mission start: the API against the raw Temporal client',
+        `capeo mission start: the API (${API_IN_PROCESS ? 'in the bench process' : 'a process of its own, as deployed'}) against the raw Temporal client`,
         ...shared.lines,
         ...(isolated ? isolated.lines : ['', '(taskset unavailable: the isolated layout was not measured)']),
         '',

@@ -139,6 +139,12 @@ export interface EffectCounts {
   queue: EffectRef[];
   /** Effects beyond the queue's bound: pending in the store, fetched as the queue drains. */
   deferred: number;
+  /**
+   * Effects of findings on their way to the store (counted with the finding, so that a summary never
+   * counts a finding without its effects); queued once the store says the finding is new, dropped if
+   * not. Absent in state carried from before it existed.
+   */
+  proposed?: number;
   running: number;
   done: number;
   failed: number;

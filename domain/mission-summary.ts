@@ -105,7 +105,7 @@ export function summarise(s: MissionCore): MissionSummary {
       findings: s.findings,
       queries: s.counters.queries,
       containments: { total: s.counters.containments, pending: s.containments.length },
-      effects: { pending: s.effects.queue.length + s.effects.deferred, running: s.effects.running, done: s.effects.done, failed: s.effects.failed },
+      effects: { pending: s.effects.queue.length + s.effects.deferred + (s.effects.proposed ?? 0), running: s.effects.running, done: s.effects.done, failed: s.effects.failed },
       sweeps: s.sweeps.count,
       auditEntries: s.counters.audit,
     },

@@ -1,10 +1,11 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
-import { startApi, type RunningApi } from '../../api/server';
+import { startApi } from '../../api/server';
 import { loadConfig, type Config } from '../../config';
 import type { Actor } from '../../domain/identity';
 import { freePort, startDevServer, type DevServer } from '../../scripts/dev-server';
@@ -24,20 +25,56 @@ export interface BenchStack {
   store: MissionStore;
   /** Absent when the stack was started without one. */
   worker: Worker | undefined;
-  api: RunningApi;
-  /** The servers' process ids, for their CPU use. */
-  pids: { temporal: number; postgres: number };
+  api: { url: string; stop(): Promise<void> };
+  /** The servers' process ids, for their CPU use (the API's when it runs in a process of its own). */
+  pids: { temporal: number; postgres: number; api?: number };
   /** An API key for the actor, made through the API by the bootstrap admin. */
   keyFor(actor: Actor): Promise<string>;
   cleanup(): Promise<void>;
 }
 
 /**
+ * The API as the production topology runs it (the compose file's capeo-api): `tsx api/main.ts`, a
+ * process of its own against the stack's Temporal server and store. Answers once it is ready.
+ */
+async function startApiProcess(env: Record<string, string>, onExit: (code: number | null) => void): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'api', 'main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, CAPEO_API_HOST: '127.0.0.1', CAPEO_API_PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  let exited = false;
+  child.once('exit', (code) => {
+    exited = true;
+    onExit(code);
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (exited) throw new Error('the API process exited before it was ready');
+    if (Date.now() > deadline) throw new Error('the API process was not ready within 60 s');
+    const ready = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    if (ready) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const stop = async (): Promise<void> => {
+    if (exited) return;
+    const gone = new Promise<void>((r) => child.once('exit', () => r()));
+    child.kill('SIGTERM');
+    await Promise.race([gone, new Promise((r) => setTimeout(r, 10_000))]);
+    if (!exited) child.kill('SIGKILL');
+  };
+  return { url, pid: child.pid!, stop };
+}
+
+/**
  * Its own in-memory headless Temporal dev server on a free loopback port, its own
  * mission store (the embedded PostgreSQL), a worker (unless `worker: false`) and the
- * API (rate limit off) on a free port; `cleanup` stops all of it.
+ * API (rate limit off) on a free port: in this process, or with `apiProcess: true` in a process
+ * of its own as deployed; `cleanup` stops all of it.
  */
-export async function startBenchStack(o: { worker?: boolean } = {}): Promise<BenchStack> {
+export async function startBenchStack(o: { worker?: boolean; apiProcess?: boolean } = {}): Promise<BenchStack> {
   Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
   const dataDir = mkdtempSync(join(tmpdir(), 'capeo-bench-'));
   const config = loadConfig({
@@ -54,7 +91,8 @@ export async function startBenchStack(o: { worker?: boolean } = {}): Promise<Ben
   let postgres: PostgresServer | undefined;
   let store: MissionStore | undefined;
   let worker: RunningWorker | undefined;
-  let api: RunningApi | undefined;
+  let api: BenchStack['api'] | undefined;
+  let apiPid: number | undefined;
   let connection: Connection | undefined;
   let stopping = false;
   const cleanup = async (): Promise<void> => {
@@ -87,7 +125,25 @@ export async function startBenchStack(o: { worker?: boolean } = {}): Promise<Ben
     ]);
     store = await openStore(postgres.url);
     if (o.worker !== false) worker = await startWorker(config, server.address, log, store);
-    api = await startApi(config, server.address, log, store);
+    if (o.apiProcess) {
+      const child = await startApiProcess(
+        {
+          TEMPORAL_ADDRESS: server.address,
+          CAPEO_DATABASE_URL: postgres.url,
+          CAPEO_DATA_DIR: dataDir,
+          CAPEO_LOG_LEVEL: 'warn',
+          CAPEO_RATE_LIMIT_PER_MINUTE: '0',
+          CAPEO_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
+          CAPEO_TASK_QUEUE: config.CAPEO_TASK_QUEUE,
+          TEMPORAL_NAMESPACE: config.TEMPORAL_NAMESPACE,
+        },
+        onServerExit('API process'),
+      );
+      api = child;
+      apiPid = child.pid;
+    } else {
+      api = await startApi(config, server.address, log, store);
+    }
     connection = await Connection.connect({ address: server.address });
     const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
     process.stderr.write(`temporal ${server.address}, API ${api.url}, task queue ${config.CAPEO_TASK_QUEUE}\n`);
@@ -101,7 +157,7 @@ export async function startBenchStack(o: { worker?: boolean } = {}): Promise<Ben
       if (res.status !== 201) throw new Error(`key for ${actor.id}: HTTP ${res.status} ${await res.text()}`);
       return ((await res.json()) as { key: string }).key;
     };
-    return { config, client, store, worker: worker?.worker, api, pids: { temporal: server.pid, postgres: postgres.pid }, keyFor, cleanup };
+    return { config, client, store, worker: worker?.worker, api, pids: { temporal: server.pid, postgres: postgres.pid, ...(apiPid ? { api: apiPid } : {}) }, keyFor, cleanup };
   } catch (err) {
     await cleanup();
     throw err;

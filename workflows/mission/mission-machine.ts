@@ -539,6 +539,7 @@ export class MissionMachine {
     // Counted now, so the summary written with the finding counts it; a repeat is taken back off.
     s.findings.total++;
     s.findings.byCategory[f.category]++;
+    s.effects.proposed = (s.effects.proposed ?? 0) + prepared.length;
     const opId = this.sink.write({
       op: 'finding.add',
       seq,
@@ -572,6 +573,7 @@ export class MissionMachine {
   /** The store answered: what a new finding calls for may run (its entries are written); a repeat is not counted. */
   findingStored(p: ProposedFinding, r: FindingAdded): void {
     const s = this.state;
+    s.effects.proposed = Math.max(0, (s.effects.proposed ?? 0) - p.effects.length);
     if (r.created) for (const e of p.effects) this.queueEffect(e, p.opId);
     else {
       s.findings.total--;
