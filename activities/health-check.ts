@@ -1,5 +1,6 @@
 import { constants } from 'node:fs';
-import { access, mkdir } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
+import { ensureDir } from './local-records/ensure-dir';
 
 /** What `capeo doctor` learns from one adapter: whether it can work, and what to fix when it cannot. */
 export interface CheckResult {
@@ -11,7 +12,7 @@ export interface CheckResult {
 /** For embedded adapters that keep records in a folder: the folder exists (or can be made) and is writable. */
 export async function writableDir(dir: string, what: string): Promise<CheckResult> {
   try {
-    await mkdir(dir, { recursive: true });
+    await ensureDir(dir);
     await access(dir, constants.W_OK);
     return { ok: true, detail: `${what} in ${dir}` };
   } catch (err) {

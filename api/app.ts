@@ -2,8 +2,10 @@ import swagger from '@fastify/swagger';
 import rateLimit from '@fastify/rate-limit';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { refuseNulCharacters, registerErrorHandler } from './errors';
+import { contractDocument, documentProblems } from './openapi';
+import { registerIdempotency } from './idempotency';
 import { registerAuthentication, type Authenticators } from './identity';
 import { apiKeyRoutes } from './routes/api-keys';
 import { missionRoutes } from './routes/missions';
@@ -31,11 +33,16 @@ export async function app(fastify: FastifyInstance, deps: AppDeps): Promise<void
       info: { title: 'capeo', version: '0.1.0', description: 'Threat-hunt missions as durable Temporal workflows' },
     },
     transform: jsonSchemaTransform,
+    // Schemas with an id (`.meta({ id })`) are components, referred to where they are used.
+    transformObject: jsonSchemaTransformObject,
   });
-  await fastify.register(swaggerUi, { routePrefix: '/docs' });
+  // The UI shows the document as /openapi.json serves it.
+  await fastify.register(swaggerUi, { routePrefix: '/docs', transformSpecification: (spec) => contractDocument(spec) });
+  documentProblems(fastify);
   registerErrorHandler(fastify);
   refuseNulCharacters(fastify);
   registerAuthentication(fastify, deps.auth);
+  registerIdempotency(fastify, () => deps.missions.store.idempotency);
   if (deps.rateLimitPerMinute) {
     await fastify.register(rateLimit, {
       max: deps.rateLimitPerMinute,
@@ -46,7 +53,8 @@ export async function app(fastify: FastifyInstance, deps: AppDeps): Promise<void
     });
   }
 
-  fastify.get('/openapi.json', { schema: { hide: true } }, async () => fastify.swagger());
+  let served: unknown;
+  fastify.get('/openapi.json', { schema: { hide: true } }, async () => (served ??= contractDocument(fastify.swagger())));
   // Not encapsulated: its request-metrics hook must see every route.
   await opsRoutes(fastify, { missions: deps.missions });
   await fastify.register(apiKeyRoutes, { keys: deps.auth.identities });

@@ -75,7 +75,18 @@ const isKnown = (e: unknown): e is Known =>
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
-  413: 'Content Too Large', 503: 'Service Unavailable', 415: 'Unsupported Media Type', 429: 'Too Many Requests', 500: 'Internal Server Error',
+  405: 'Method Not Allowed', 413: 'Content Too Large', 503: 'Service Unavailable', 415: 'Unsupported Media Type', 429: 'Too Many Requests', 500: 'Internal Server Error',
+};
+
+/** The codes of the 4xx answers Fastify and its plugins make, by status. */
+const CLIENT_ERROR_CODES: Record<number, string> = {
+  400: 'MALFORMED_REQUEST',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  413: 'BODY_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
 };
 
 /** One error handler: every error leaves as RFC 9457 application/problem+json. */
@@ -109,9 +120,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
         ...(err instanceof BadRequestError ? { errors: err.fields.map((field) => ({ field, rule: err.rule, message: err.message })) } : {}),
       });
     }
-    // Fastify's own client errors (malformed JSON, wrong content type, body too large) carry a 4xx status.
+    // Fastify's own client errors (malformed JSON, wrong content type, body too large) and the rate
+    // limit carry a 4xx status; their codes are capeo's, one per kind.
     if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500 && !isResponseSerializationError(err)) {
-      return send(err.statusCode, { code: err.code ?? 'BAD_REQUEST', detail: err.message });
+      return send(err.statusCode, { code: CLIENT_ERROR_CODES[err.statusCode] ?? 'BAD_REQUEST', detail: err.message });
     }
     if (isTransientTemporalError(err)) {
       req.log.warn({ err }, 'Temporal busy or unreachable');
@@ -122,8 +134,22 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return send(500, { code: 'INTERNAL', detail: 'internal error; see the server log' });
   });
 
+  // The routes' paths, to tell a path that exists with other methods (405, with Allow) from one that does not (404).
+  const routes: Array<{ path: RegExp; methods: string[] }> = [];
+  app.addHook('onRoute', (r) => {
+    const path = new RegExp(`^${r.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+')}$`);
+    routes.push({ path, methods: Array.isArray(r.method) ? r.method : [r.method] });
+  });
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).type('application/problem+json').send({
+    const path = req.url.split('?')[0]!;
+    const allowed = [...new Set(routes.filter((r) => r.path.test(path)).flatMap((r) => r.methods))];
+    if (allowed.length) {
+      return reply.status(405).header('allow', allowed.join(', ')).type('application/problem+json').send({
+        type: 'about:blank', title: 'Method Not Allowed', status: 405, instance: req.url, code: 'METHOD_NOT_ALLOWED',
+        detail: `${req.method} is not a method of ${path}; it takes ${allowed.join(', ')}`,
+      });
+    }
+    return reply.status(404).type('application/problem+json').send({
       type: 'about:blank', title: 'Not Found', status: 404, instance: req.url, code: 'NOT_FOUND',
       detail: `no route ${req.method} ${req.url}`,
     });
@@ -143,10 +169,11 @@ function nulField(value: unknown, path: string): string | undefined {
 
 /**
  * PostgreSQL text and jsonb cannot hold U+0000, and no field of capeo's needs it: a request that carries
- * one anywhere (body, query, path) is refused with 400 naming the field, before a store could fail on it.
+ * one in a field it takes (body, query, path, as validated: unknown fields are dropped first) is refused
+ * with 400 naming the field, before a store could fail on it. The document says so of every string.
  */
 export function refuseNulCharacters(app: FastifyInstance): void {
-  app.addHook('preValidation', async (req) => {
+  app.addHook('preHandler', async (req) => {
     for (const [where, value] of [['params', req.params], ['querystring', req.query], ['body', req.body]] as const) {
       const field = nulField(value, where);
       if (field) throw new BadRequestError(field, 'no NUL characters (U+0000)');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 /** Exit codes of every command (docs/cli.md). */
@@ -5,6 +6,10 @@ export const EXIT = { ok: 0, other: 1, usage: 2, auth: 3, notFound: 4, conflict:
 
 /** A failure to show the user as one clear line, with the exit code that classifies it. */
 export class CliError extends Error {
+  /** Set on a 503 or 429: how long the API asked to wait before the same request again. */
+  retryAfterMs?: number;
+  /** Set when the API could not be reached at all. */
+  unreachable?: boolean;
   constructor(
     message: string,
     readonly exitCode: number,
@@ -64,7 +69,13 @@ export function safeUrl(url: string): string {
 export interface ApiOptions {
   url: string;
   key?: string;
+  /** Attempts of a write that met a lost connection, a 503 or a 429 (default 3); reads are not retried. */
+  writeAttempts?: number;
+  /** The longest wait between two attempts, in ms (default 5,000: what Retry-After asks, up to that). */
+  maxRetryWaitMs?: number;
 }
+
+const WRITES = new Set(['POST', 'PUT']);
 
 /** The API key: the file given, else CAPEO_API_KEY. Never printed. */
 export function readKey(keyFile: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
@@ -90,12 +101,37 @@ export class Api {
     return `${this.o.url.replace(/\/$/, '')}${path}`;
   }
 
-  /** `headers` and `signal` for streams (Last-Event-ID, Ctrl-C). */
+  /**
+   * `headers` and `signal` for streams (Last-Event-ID, Ctrl-C). A write carries an Idempotency-Key,
+   * the same on each of its attempts: a write that met a lost connection, a 503 or a 429 is tried
+   * again (as Retry-After asks, a few times), and the API applies it once whatever happened to the
+   * earlier attempts.
+   */
   async raw(
     method: string,
     path: string,
     body?: unknown,
     opts: { accept?: string; headers?: Record<string, string>; signal?: AbortSignal } = {},
+  ): Promise<Response> {
+    if (!WRITES.has(method)) return this.once(method, path, body, opts);
+    const headers = { 'idempotency-key': `capeo-cli-${randomUUID()}`, ...opts.headers };
+    const attempts = this.o.writeAttempts ?? 3;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.once(method, path, body, { ...opts, headers });
+      } catch (err) {
+        const retryable = err instanceof CliError && (err.retryAfterMs !== undefined || err.unreachable);
+        if (!retryable || attempt >= attempts || opts.signal?.aborted) throw err;
+        await new Promise((r) => setTimeout(r, Math.min(err.retryAfterMs ?? 500 * attempt, this.o.maxRetryWaitMs ?? 5000)));
+      }
+    }
+  }
+
+  private async once(
+    method: string,
+    path: string,
+    body: unknown,
+    opts: { accept?: string; headers?: Record<string, string>; signal?: AbortSignal },
   ): Promise<Response> {
     let res: Response;
     try {
@@ -112,7 +148,7 @@ export class Api {
     } catch (err) {
       if (opts.signal?.aborted) throw err;
       const cause = ((err as Error).cause as Error | undefined)?.message ?? (err as Error).message;
-      throw new CliError(`cannot reach the capeo API at ${safeUrl(this.o.url)}: ${cause}`, EXIT.other);
+      throw Object.assign(new CliError(`cannot reach the capeo API at ${safeUrl(this.o.url)}: ${cause}`, EXIT.other), { unreachable: true });
     }
     if (!res.ok) {
       const text = await res.text();
@@ -122,7 +158,10 @@ export class Api {
       } catch {
         problem = { detail: text.slice(0, 300) };
       }
-      throw new CliError(problemLine(res.status, problem) + refusalHint(res.status, Boolean(this.o.key), res.headers.get('retry-after')), exitCodeFor(res.status));
+      const retryAfter = res.headers.get('retry-after');
+      const error = new CliError(problemLine(res.status, problem) + refusalHint(res.status, Boolean(this.o.key), retryAfter), exitCodeFor(res.status));
+      if (res.status === 503 || res.status === 429) error.retryAfterMs = /^\d+$/.test(retryAfter ?? '') ? Number(retryAfter) * 1000 : 1000;
+      throw error;
     }
     return res;
   }

@@ -5,7 +5,7 @@ import { newFindingSchema, type NewFinding } from './findings';
 import { actorSchema } from './identity';
 import type { EffectRef, EffectResult } from './effects';
 import type { SweepRecord } from './mission';
-import type { MissionCore } from './mission-core';
+import type { UpdateAckState } from './mission-core';
 import { phaseSchema } from './mission';
 
 const reason = z.string().trim().min(1).max(2000);
@@ -50,7 +50,7 @@ export const cancelMissionSchema = z.object({ reason });
 export const releaseReportSchema = z.object({ summary: z.string().trim().max(10_000).optional() });
 
 /** Every Update carries the acting identity so the workflow's validators check entitlement too. */
-const acted = <T extends z.ZodRawShape>(s: z.ZodObject<T>) => s.extend({ actor: actorSchema });
+const acted = <T extends z.ZodRawShape>(s: z.ZodObject<T>) => s.extend({ actor: actorSchema, requestId: z.string().max(100).optional() });
 export const gateDecisionInputSchema = acted(gateDecisionSchema);
 export type GateDecisionInput = z.infer<typeof gateDecisionInputSchema>;
 export type AssignLeadInput = z.infer<typeof assignLeadSchema> & Acted;
@@ -65,21 +65,20 @@ export type RequestContainmentInput = z.infer<typeof requestContainmentSchema> &
 export type DecideContainmentInput = z.infer<typeof decideContainmentSchema> & Acted;
 export type CancelMissionInput = z.infer<typeof cancelMissionSchema> & Acted;
 export type ReleaseReportInput = z.infer<typeof releaseReportSchema> & Acted;
-type Acted = { actor: z.infer<typeof actorSchema> };
+type Acted = {
+  actor: z.infer<typeof actorSchema>;
+  /**
+   * The caller's Idempotency-Key as a request id (hashed with the caller): the Update's id, and what
+   * the mission remembers its answer by, across continue-as-new, so a retry is the same write.
+   */
+  requestId?: string;
+};
 
 /**
  * What an Update answers: small on purpose, since every Update's result is kept in
  * the workflow history; the full state is read through the query.
  */
-export interface UpdateAck {
-  phase: MissionCore['phase'];
-  status: MissionCore['status'];
-  openGate: MissionCore['phase'] | null;
-  /** The id of what the Update created (finding, query run, containment request), if any. */
-  id?: string;
-  /** False when the Update found what it would create already there (a finding with a known source key). */
-  created?: boolean;
-}
+export type UpdateAck = UpdateAckState;
 
 export const decideGateUpdate = defineUpdate<UpdateAck, [GateDecisionInput]>('decideGate');
 export const assignLeadUpdate = defineUpdate<UpdateAck, [AssignLeadInput]>('assignLead');

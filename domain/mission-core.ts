@@ -62,9 +62,27 @@ export interface MissionCore {
   latest: LatestActivity | null;
   /** How many runs this mission's workflow has had (continue-as-new starts a new one). */
   runs: number;
+  /**
+   * The answers to the latest Updates made with a request id (an Idempotency-Key), newest last, at
+   * most MAX_REMEMBERED_ANSWERS: a retry answers the same again, also after continue-as-new (where
+   * Temporal's own de-duplication by Update id ends). Absent in state from before it existed.
+   */
+  answers?: Array<[requestId: string, ack: UpdateAckState]>;
   /** Bumped on every change; the store keeps the summary of the highest version written. */
   version: number;
 }
+
+/** What an Update answered (domain/messages UpdateAck), kept for its retries. */
+export interface UpdateAckState {
+  phase: Phase;
+  status: MissionStatus;
+  openGate: Phase | null;
+  /** The id of what the Update created (finding, query run, containment request), if any. */
+  id?: string;
+  /** False when the Update found what it would create already there (a finding with a known source key). */
+  created?: boolean;
+}
+export const MAX_REMEMBERED_ANSWERS = 100;
 
 export interface PreviousIteration {
   missionId: string;
@@ -139,6 +157,11 @@ export interface EffectCounts {
   queue: EffectRef[];
   /** Effects beyond the queue's bound: pending in the store, fetched as the queue drains. */
   deferred: number;
+  /**
+   * The highest effect number ever taken into the queue: the deferred effects are the pending ones
+   * after it (not those before it, which are queued or running). Absent in state from before it existed.
+   */
+  queuedThrough?: number;
   /**
    * Effects of findings on their way to the store (counted with the finding, so that a summary never
    * counts a finding without its effects); queued once the store says the finding is new, dropped if

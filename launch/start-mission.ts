@@ -7,7 +7,7 @@ import type { PreviousIteration } from '../domain/mission-core';
 import { displayName } from '../domain/nomenclature';
 import { initialMissionSearchAttributes } from '../domain/temporal-names';
 import type { MissionStore } from '../store';
-import { missionStart, reserveIteration, reserveMission, type ReservedMission } from '../store/mission-registry';
+import { missionStart, releaseReservation, reserveIteration, reserveMission, type ReservedMission } from '../store/mission-registry';
 
 export interface Launcher {
   client: Client;
@@ -42,7 +42,8 @@ export function startInput(req: StartMissionParsed, r: { missionId: string; code
   return { ...req, missionId: r.missionId, code: r.code, iteration: r.iteration, requester, ...(previous ? { previous } : {}) };
 }
 
-async function startWorkflow(l: Launcher, input: MissionStartInput): Promise<void> {
+/** Starts the mission's workflow; answers false when a workflow with its id was there already. */
+async function startWorkflow(l: Launcher, input: MissionStartInput): Promise<boolean> {
   try {
     await l.client.workflow.start<MissionWorkflow>(MISSION_WORKFLOW_TYPE, {
       workflowId: input.missionId,
@@ -52,17 +53,33 @@ async function startWorkflow(l: Launcher, input: MissionStartInput): Promise<voi
       // A mission id is never reused, even after the mission ended: a late retry finds it.
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });
+    return true;
   } catch (err) {
     // The same reservation started before (a retried request, or a crash between reserving and starting).
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    return false;
   }
 }
+
+/**
+ * A code just reserved whose workflow id Temporal already has: the namespace holds missions this
+ * store never made (a new store against a namespace an earlier one used). The code is skipped.
+ */
+export class MissionIdTakenError extends Error {
+  readonly code = 'MISSION_ID_TAKEN';
+  constructor(readonly missionId: string) {
+    super(`the Temporal namespace already has a workflow '${missionId}' that this mission store did not start: the store and the namespace belong to different deployments`);
+  }
+}
+/** How many taken codes a start skips before it gives up. */
+const MAX_TAKEN_CODES = 1000;
 
 async function launch(l: Launcher, reserved: ReservedMission, requestHash: string, req: StartMissionParsed, requester: Actor, previous?: PreviousIteration): Promise<StartedMission> {
   if (!reserved.created && reserved.requestHash !== requestHash) throw new RequestReusedError('this Idempotency-Key was used with a different request');
   // A retry starts what the first attempt reserved, from the request it stored.
   const stored = reserved.created ? req : startMissionRequestSchema.parse(reserved.startRequest);
-  await startWorkflow(l, startInput(stored, reserved, requester, previous));
+  const started = await startWorkflow(l, startInput(stored, reserved, requester, previous));
+  if (!started && reserved.created) throw new MissionIdTakenError(reserved.missionId);
   return {
     missionId: reserved.missionId,
     code: reserved.code,
@@ -85,12 +102,20 @@ export async function startMission(l: Launcher, request: StartMissionRequest, re
 /** startMission for a request startMissionRequestSchema has parsed already (the API's route validates its body): not parsed twice. */
 export async function startParsedMission(l: Launcher, req: StartMissionParsed, requester: Actor, requestId?: string): Promise<StartedMission> {
   const requestHash = requestId ? hashOf(requester.id, req) : '';
-  const reserved = await reserveMission(l.store.db, {
-    ...(requestId ? { requestId } : {}),
-    requestHash,
-    row: { type: req.type, codeName: req.codeName, startRequest: req, requester: requester.id, previousMissionId: null },
-  });
-  return launch(l, reserved, requestHash, req, requester);
+  for (let skipped = 0; ; skipped++) {
+    const reserved = await reserveMission(l.store.db, {
+      ...(requestId ? { requestId } : {}),
+      requestHash,
+      row: { type: req.type, codeName: req.codeName, startRequest: req, requester: requester.id, previousMissionId: null },
+    });
+    try {
+      return await launch(l, reserved, requestHash, req, requester);
+    } catch (err) {
+      // Someone else's mission has this id: this reservation is given up and the type's next code taken.
+      if (!(err instanceof MissionIdTakenError) || skipped >= MAX_TAKEN_CODES) throw err;
+      await releaseReservation(l.store.db, reserved.missionId);
+    }
+  }
 }
 
 /**

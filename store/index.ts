@@ -1,5 +1,6 @@
 import { openDb, type Db } from './db';
 import { EffectLog } from './effect-log';
+import { IdempotentRequests } from './idempotent-requests';
 import { IdentityStore } from './identities';
 import { migrate } from './migrate';
 import { MissionReads } from './mission-reads';
@@ -9,6 +10,8 @@ export interface MissionStore {
   reads: MissionReads;
   effects: EffectLog;
   identities: IdentityStore;
+  /** Writes made with an Idempotency-Key, and their answers. */
+  idempotency: IdempotentRequests;
   /** Is the store answering right now (for readiness). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -23,6 +26,7 @@ export async function openStore(url: string, onError?: (err: Error) => void): Pr
     reads: new MissionReads(db),
     effects: new EffectLog(db),
     identities: new IdentityStore(db),
+    idempotency: new IdempotentRequests(db),
     async ping() {
       try {
         await db.query('select 1');

@@ -22,32 +22,32 @@ export class BadCursorError extends Error {
   readonly code = 'BAD_CURSOR';
 }
 
-/** Cursors are opaque to callers: a tag naming the listing, then the last key seen. */
-export function encodeCursor(tag: string, key: unknown[]): string {
-  return Buffer.from(JSON.stringify([tag, ...key])).toString('base64url');
-}
-export function decodeCursor(tag: string, cursor: string | undefined): unknown[] | undefined {
+/**
+ * Cursors are positions: the key of the last row seen, written so that every string their pattern
+ * (CURSOR_PATTERNS, which the API documents) allows is a position to page on from, never a
+ * refusal. A number for listings by sequence; `<microseconds>.<seq>.<mission id>` across missions.
+ */
+export const CURSOR_PATTERNS = {
+  /** A row's number in its mission (int4). */
+  seq: /^(0|[1-9][0-9]{0,8})$/,
+  /** A mission's place in the list (int8, within JavaScript's exact integers). */
+  listSeq: /^(0|[1-9][0-9]{0,14})$/,
+  /** A finding's time (µs since the epoch, from 1970 on), its number and its mission. */
+  findingSearch: /^(0|[1-9][0-9]{0,15})\.(0|[1-9][0-9]{0,8})\.[A-Za-z0-9_-]{1,100}$/,
+} as const;
+
+const numberCursor = (pattern: RegExp, cursor: string | undefined): number | undefined => {
   if (cursor === undefined) return undefined;
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(parsed) && parsed[0] === tag) return parsed.slice(1);
-  } catch {
-    // fall through
-  }
-  throw new BadCursorError('not a cursor this API returned for this listing');
-}
-const numberKey = (tag: string, cursor: string | undefined): number => {
-  const k = decodeCursor(tag, cursor);
-  if (k === undefined) return 0;
-  if (typeof k[0] !== 'number' || !Number.isInteger(k[0])) throw new BadCursorError('not a cursor this API returned for this listing');
-  return k[0];
+  if (!pattern.test(cursor)) throw new BadCursorError('not a cursor: pass the nextCursor of a previous page');
+  return Number(cursor);
 };
+const numberKey = (cursor: string | undefined): number => numberCursor(CURSOR_PATTERNS.seq, cursor) ?? 0;
 
 const mapPage = <T, U>(p: Page<T>, fn: (t: T) => U): Page<U> => ({ items: p.items.map(fn), nextCursor: p.nextCursor });
 
-function page<T>(rows: T[], limit: number, tag: string, key: (last: T) => unknown[]): Page<T> {
+function page<T>(rows: T[], limit: number, key: (last: T) => string | number): Page<T> {
   const items = rows.slice(0, limit);
-  return { items, nextCursor: rows.length > limit ? encodeCursor(tag, key(items.at(-1)!)) : null };
+  return { items, nextCursor: rows.length > limit ? String(key(items.at(-1)!)) : null };
 }
 
 interface FindingRow {
@@ -228,11 +228,8 @@ export class MissionReads {
     if (f.lead) where.push(`lead = ${p(f.lead)}`);
     if (f.codeName) where.push(`lower(code_name) like ${p(f.codeName.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`) + '%')}`);
     if (f.overrun !== undefined) where.push(`overrun = ${p(f.overrun)}`);
-    const after = decodeCursor('missions', f.cursor);
-    if (after) {
-      if (typeof after[0] !== 'number') throw new BadCursorError('not a cursor this API returned for this listing');
-      where.push(`list_seq < ${p(after[0])}`);
-    }
+    const after = numberCursor(CURSOR_PATTERNS.listSeq, f.cursor);
+    if (after !== undefined) where.push(`list_seq < ${p(after)}`);
     const rows = await this.db.query<{
       list_seq: number; mission_id: string; code: string; iteration: number; type: string; code_name: string; status: string; phase: string; lead: string | null;
       open_gate: string | null; gate_opened_at: string | null; overrun: boolean; deadline: string | null; failed_effects: number; created_at: string; updated_at: string;
@@ -241,7 +238,7 @@ export class MissionReads {
        from missions ${where.length ? `where ${where.join(' and ')}` : ''} order by list_seq desc limit ${p(f.limit + 1)}`,
       params,
     );
-    const listed = page(rows.rows, f.limit, 'missions', (last) => [last.list_seq]);
+    const listed = page(rows.rows, f.limit, (last) => last.list_seq);
     const entries = listed.items.map((r) => ({
       missionId: r.mission_id,
       code: r.code,
@@ -287,16 +284,14 @@ export class MissionReads {
     const params: unknown[] = [missionId];
     const where = ['f.mission_id = $1', ...findingWhere(f, params)];
     const desc = f.order === 'desc';
-    const tag = desc ? 'findings-desc' : 'findings';
-    const after = decodeCursor(tag, f.cursor);
-    if (after) {
-      if (typeof after[0] !== 'number') throw new BadCursorError('not a cursor this API returned for this listing');
-      params.push(after[0]);
+    const after = numberCursor(CURSOR_PATTERNS.seq, f.cursor);
+    if (after !== undefined) {
+      params.push(after);
       where.push(`f.seq ${desc ? '<' : '>'} $${params.length}`);
     }
     params.push(f.limit + 1);
     const rows = await this.db.query<FindingRow>(`select f.* from findings f where ${where.join(' and ')} order by f.seq ${desc ? 'desc' : ''} limit $${params.length}`, params);
-    return mapPage(page(rows.rows, f.limit, tag, (last) => [last.seq]), finding);
+    return mapPage(page(rows.rows, f.limit, (last) => last.seq), finding);
   }
 
   async finding(missionId: string, findingId: string): Promise<StoredFinding | undefined> {
@@ -308,35 +303,35 @@ export class MissionReads {
   async searchFindings(f: FindingFilter & { limit: number; cursor?: string }): Promise<Page<StoredFinding>> {
     const params: unknown[] = [];
     const where = findingWhere(f, params);
-    const after = decodeCursor('finding-search', f.cursor);
-    if (after) {
-      if (typeof after[0] !== 'string' || typeof after[1] !== 'string' || typeof after[2] !== 'number') throw new BadCursorError('not a cursor this API returned for this listing');
-      params.push(after[0], after[1], after[2]);
-      where.push(`(f.at, f.mission_id, f.seq) < ($${params.length - 2}, $${params.length - 1}, $${params.length})`);
+    if (f.cursor !== undefined) {
+      if (!CURSOR_PATTERNS.findingSearch.test(f.cursor)) throw new BadCursorError('not a cursor: pass the nextCursor of a previous page');
+      const [micros, seq, ...mission] = f.cursor.split('.');
+      params.push(micros, mission.join('.'), Number(seq));
+      where.push(`(f.at, f.mission_id, f.seq) < (timestamptz 'epoch' + $${params.length - 2}::bigint * interval '1 microsecond', $${params.length - 1}, $${params.length})`);
     }
     params.push(f.limit + 1);
-    const rows = await this.db.query<FindingRow>(
-      `select f.* from findings f ${where.length ? `where ${where.join(' and ')}` : ''} order by f.at desc, f.mission_id desc, f.seq desc limit $${params.length}`,
+    const rows = await this.db.query<FindingRow & { at_us: string }>(
+      `select f.*, (extract(epoch from f.at) * 1000000)::bigint::text as at_us from findings f ${where.length ? `where ${where.join(' and ')}` : ''}
+       order by f.at desc, f.mission_id desc, f.seq desc limit $${params.length}`,
       params,
     );
-    return mapPage(page(rows.rows, f.limit, 'finding-search', (last) => [last.at, last.mission_id, last.seq]), finding);
+    return mapPage(page(rows.rows, f.limit, (last) => `${last.at_us}.${last.seq}.${last.mission_id}`), finding);
   }
 
   async timeline(missionId: string, o: { limit: number; cursor?: string; afterSeq?: number; order?: Order }): Promise<Page<AuditEntry & { seq: number }>> {
     const desc = o.order === 'desc';
-    const tag = desc ? 'timeline-desc' : 'timeline';
-    const key = o.afterSeq ?? (o.cursor ? numberKey(tag, o.cursor) : desc ? Number.MAX_SAFE_INTEGER : 0);
+    const key = o.afterSeq ?? (o.cursor ? numberKey(o.cursor) : desc ? Number.MAX_SAFE_INTEGER : 0);
     const rows = await this.db.query<{ seq: number; at: string; actor: string; action: string; detail: string | null }>(
       `select seq, at, actor, action, detail from audit_entries where mission_id = $1 and seq ${desc ? '<' : '>'} $2 order by seq ${desc ? 'desc' : ''} limit $3`,
       [missionId, key, o.limit + 1],
     );
     const entries = rows.rows.map((r) => ({ seq: r.seq, at: r.at, actor: r.actor, action: r.action, ...(r.detail !== null ? { detail: r.detail } : {}) }));
-    return page(entries, o.limit, tag, (last) => [last.seq]);
+    return page(entries, o.limit, (last) => last.seq);
   }
 
   async queries(missionId: string, o: { limit: number; cursor?: string }): Promise<Page<QueryRun>> {
-    const rows = await this.db.query<QueryRow>(`select * from query_runs where mission_id = $1 and seq > $2 order by seq limit $3`, [missionId, numberKey('queries', o.cursor), o.limit + 1]);
-    return mapPage(page(rows.rows, o.limit, 'queries', (last) => [last.seq]), queryRun);
+    const rows = await this.db.query<QueryRow>(`select * from query_runs where mission_id = $1 and seq > $2 order by seq limit $3`, [missionId, numberKey(o.cursor), o.limit + 1]);
+    return mapPage(page(rows.rows, o.limit, (last) => last.seq), queryRun);
   }
 
   async query(missionId: string, queryId: string): Promise<QueryRun | undefined> {
@@ -345,12 +340,12 @@ export class MissionReads {
   }
 
   async sweeps(missionId: string, o: { limit: number; cursor?: string }): Promise<Page<SweepRecord>> {
-    const rows = await this.db.query<SweepRow>(`select * from sweeps where mission_id = $1 and sweep > $2 order by sweep limit $3`, [missionId, numberKey('sweeps', o.cursor), o.limit + 1]);
-    return page(rows.rows.map(sweepRecord), o.limit, 'sweeps', (last) => [last.sweep]);
+    const rows = await this.db.query<SweepRow>(`select * from sweeps where mission_id = $1 and sweep > $2 order by sweep limit $3`, [missionId, numberKey(o.cursor), o.limit + 1]);
+    return page(rows.rows.map(sweepRecord), o.limit, (last) => last.sweep);
   }
 
   async effects(missionId: string, o: { limit: number; cursor?: string; state?: EffectState }): Promise<Page<EffectEntry>> {
-    const params: unknown[] = [missionId, numberKey('effects', o.cursor)];
+    const params: unknown[] = [missionId, numberKey(o.cursor)];
     const state = o.state ? ` and state = $${params.push(o.state)}` : '';
     params.push(o.limit + 1);
     const rows = await this.db.query<{
@@ -361,7 +356,7 @@ export class MissionReads {
       seq: r.seq,
       entry: { id: r.effect_id, kind: r.kind, key: r.key, subject: r.subject, state: r.state, attempts: r.attempts, error: r.error, errorType: r.error_type, result: r.result, createdAt: r.created_at, updatedAt: r.updated_at },
     }));
-    return mapPage(page(entries, o.limit, 'effects', (last) => [last.seq]), (x) => x.entry);
+    return mapPage(page(entries, o.limit, (last) => last.seq), (x) => x.entry);
   }
 
   async effect(missionId: string, effectId: string): Promise<(EffectEntry & { spec: EffectSpec }) | undefined> {

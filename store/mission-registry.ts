@@ -249,3 +249,14 @@ export async function markEndedOutside(db: Db, missionId: string, temporalStatus
     [missionId, reason],
   );
 }
+
+/**
+ * Gives up a reservation whose workflow could not be started because its id was taken (see
+ * launch/start-mission MissionIdTakenError): its row and its request id go; its code stays used.
+ */
+export async function releaseReservation(db: Db, missionId: string): Promise<void> {
+  await inTransaction(db, async (c) => {
+    await c.query(`delete from start_requests where mission_id = $1`, [missionId]);
+    await c.query(`delete from missions where mission_id = $1`, [missionId]);
+  });
+}

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, relative } from 'node:path';
 import type { ArtifactRef } from '../../domain/mission';
+import { ensureDir } from '../local-records/ensure-dir';
 
 export interface ArtifactStore {
   put(path: string, name: string, content: string): Promise<ArtifactRef>;
@@ -20,7 +21,7 @@ export class FileArtifactStore implements ArtifactStore {
 
   async put(path: string, name: string, content: string): Promise<ArtifactRef> {
     const full = this.resolve(path);
-    await mkdir(dirname(full), { recursive: true });
+    await ensureDir(dirname(full));
     const tmp = `${full}.${process.pid}.tmp`;
     await writeFile(tmp, content);
     await rename(tmp, full);

@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readdir } from 'node:fs/promises';
+import { appendFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ApplicationFailure } from '@temporalio/activity';
 import { createExclusive, parseJsonLines, readJson, readTextOrEmpty } from '../local-records/atomic-files';
@@ -16,6 +16,7 @@ import {
   type InviteInput,
 } from './chat-port';
 import { writableDir, type CheckResult } from '../health-check';
+import { ensureDir } from '../local-records/ensure-dir';
 
 /** The content of `<dir>/<name>.json`, with the members as they stand now. */
 export interface ChannelRecord {
@@ -80,7 +81,7 @@ export class LocalChat implements ChatPort {
 
   async createChannel(i: CreateChannelInput): Promise<ChannelRef> {
     assertValidChannel(i);
-    await mkdir(this.dir, { recursive: true });
+    await ensureDir(this.dir);
     const { value } = await this.claims.once(i.idempotencyKey, {
       create: () => this.createOrGet(i),
       find: async () => {

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExternalRef } from '../../domain/findings';
 import type { ContainmentPort, ContainmentRequest } from './containment-port';
+import { ensureDir } from '../local-records/ensure-dir';
 
 /**
  * The embedded containment adapter: records each isolation order as a file, one per
@@ -13,7 +14,7 @@ export class LocalContainment implements ContainmentPort {
   constructor(private readonly dir: string) {}
 
   async isolate(r: ContainmentRequest): Promise<ExternalRef> {
-    await mkdir(this.dir, { recursive: true });
+    await ensureDir(this.dir);
     const id = `ISO-${createHash('sha256').update(r.idempotencyKey).digest('hex').slice(0, 12)}`;
     const file = join(this.dir, `${id}.json`);
     const ref: ExternalRef = { system: this.name, id };

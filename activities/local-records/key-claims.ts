@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApplicationFailure } from '@temporalio/common';
 import { ExternalError } from '../http/http-client';
 import { createExclusive, readJson, writeAtomic } from './atomic-files';
+import { ensureDir } from './ensure-dir';
 
 /**
  * The external system answered and refused (a 401, a 400): it made nothing, so the claim is let go
@@ -115,7 +116,7 @@ export class KeyClaims {
   }
 
   private async attempt<T>(key: string, slot: string, ops: OnceOps<T>): Promise<OnceResult<T>> {
-    await mkdir(this.dir, { recursive: true });
+    await ensureDir(this.dir);
     const done = await readJson<Done<T>>(`${slot}.json`);
     if (done) return { value: done.value, deduplicated: true };
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { appendFile, mkdir, open } from 'node:fs/promises';
+import { appendFile, open } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { parseJsonLines, readTextOrEmpty } from '../local-records/atomic-files';
@@ -7,6 +7,7 @@ import { KeyClaims, keyHash, type KeyClaimOptions } from '../local-records/key-c
 import { serially } from '../local-records/serial';
 import { validNotification, type Notification, type NotificationReceipt, type NotifyPort } from './notify-port';
 import { writableDir, type CheckResult } from '../health-check';
+import { ensureDir } from '../local-records/ensure-dir';
 
 /** One line of `outbox.jsonl` (a type literal, so it reads as a plain record too). */
 export type OutboxEntry = {
@@ -61,7 +62,7 @@ export class OutboxNotifier implements NotifyPort {
 
   async send(input: Notification): Promise<NotificationReceipt> {
     const n = validNotification(input);
-    await mkdir(this.dir, { recursive: true });
+    await ensureDir(this.dir);
     const { value, deduplicated } = await this.claims.once(n.idempotencyKey, {
       create: () => this.append(n),
       find: () => this.find(n.idempotencyKey),

@@ -1,4 +1,4 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ApplicationFailure } from '@temporalio/activity';
 import { createExclusive, readJson } from '../local-records/atomic-files';
@@ -16,6 +16,7 @@ import {
   type TicketRef,
 } from './ticketing-port';
 import { writableDir, type CheckResult } from '../health-check';
+import { ensureDir } from '../local-records/ensure-dir';
 
 export type TicketKind = 'epic' | 'story' | 'finding' | 'incident';
 
@@ -109,7 +110,7 @@ export class LocalTicketing implements TicketingPort {
   }
 
   private async open(kind: TicketKind, key: string, fields: Pick<TicketRecord, 'missionId' | 'title' | 'description'> & Partial<TicketRecord>): Promise<TicketRef> {
-    await mkdir(this.dir, { recursive: true });
+    await ensureDir(this.dir);
     // Claims are per kind: the same key on an epic and on a story names two different tickets.
     const { value } = await this.claims.once(`${kind}\n${key}`, {
       create: () => this.allocate(kind, key, fields),

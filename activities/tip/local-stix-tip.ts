@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ApplicationFailure } from '@temporalio/activity';
 import { ErrorCode } from '../../domain/errors';
@@ -8,6 +8,7 @@ import { findingBundle } from './stix-export';
 import { searchTerms, summariseIntel, type StixObject } from './intel-summary';
 import type { IntelQuery, TipPort } from './tip-port';
 import type { CheckResult } from '../health-check';
+import { ensureDir } from '../local-records/ensure-dir';
 
 export { searchTerms };
 
@@ -35,7 +36,7 @@ export class LocalStixTip implements TipPort {
   async pushFinding(missionId: string, finding: Finding): Promise<ExternalRef> {
     const bundle = findingBundle(missionId, finding);
     const dir = join(this.dir, 'pushed');
-    await mkdir(dir, { recursive: true });
+    await ensureDir(dir);
     const file = join(dir, `${missionId}-${finding.id}.json`);
     await writeFile(`${file}.tmp`, JSON.stringify(bundle, null, 2));
     await rename(`${file}.tmp`, file);

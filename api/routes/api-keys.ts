@@ -11,6 +11,8 @@ export const apiKeyRoutes: FastifyPluginAsyncZod<{ keys: IdentityStore }> = asyn
   app.post(
     '/api-keys',
     {
+      // A key's secret is shown once and never kept: a retry with the same name is a 409 (the name is taken).
+      config: { ownIdempotency: true },
       schema: {
         summary: 'Create an API key (admin)',
         body: z.object({ name: z.string().trim().regex(/^[\w.@+-]{1,120}$/, 'an identity: letters, digits and . @ + - _'), role: z.enum(ROLES) }),
@@ -33,7 +35,7 @@ export const apiKeyRoutes: FastifyPluginAsyncZod<{ keys: IdentityStore }> = asyn
     actorOf(req, 'admin');
     return { keys: await keys.listKeys() };
   });
-  app.delete('/api-keys/:id', { schema: { summary: 'Revoke an API key (admin)', params: z.object({ id: z.string().uuid() }) } }, async (req, reply) => {
+  app.delete('/api-keys/:id', { schema: { summary: 'Revoke an API key (admin)', params: z.object({ id: z.string().uuid() }), response: { 204: z.null().describe('revoked: the key no longer authenticates') } } }, async (req, reply) => {
     actorOf(req, 'admin');
     if (!(await keys.revokeKey(req.params.id))) throw new NotFoundError(`no API key ${req.params.id}`);
     return reply.status(204).send();

@@ -13,7 +13,7 @@ import * as msg from '../../domain/messages';
 import { clockMetrics, computeMetrics, type ClockMetrics, type MissionMetrics } from '../../domain/metrics';
 import { startMissionRequestSchema, type StartMissionParsed, type StartMissionRequest } from '../../domain/mission';
 import type { MissionSummary } from '../../domain/mission-summary';
-import { RequestReusedError, startNextIteration, startParsedMission, UnknownMissionError, type StartedMission } from '../../launch/start-mission';
+import { MissionIdTakenError, RequestReusedError, startNextIteration, startParsedMission, UnknownMissionError, type StartedMission } from '../../launch/start-mission';
 import type { MissionStore } from '../../store';
 import { isTransientDbError } from '../../store/db';
 import { markEndedOutside } from '../../store/mission-registry';
@@ -85,7 +85,7 @@ export class MissionService {
     try {
       return await startParsedMission(this.launcher, request, actor, idempotencyKey ? `${actor.id}:${idempotencyKey}` : undefined);
     } catch (err) {
-      if (err instanceof RequestReusedError) throw new ConflictError(err.code, err.message);
+      if (err instanceof RequestReusedError || err instanceof MissionIdTakenError) throw new ConflictError(err.code, err.message);
       throw err;
     }
   }
@@ -177,7 +177,7 @@ export class MissionService {
     try {
       return await startNextIteration(this.launcher, missionId, actor, { requestId: idempotencyKey ? `${actor.id}:iterate:${idempotencyKey}` : randomUUID(), trigger: 'request' });
     } catch (err) {
-      if (err instanceof RequestReusedError) throw new ConflictError(err.code, err.message);
+      if (err instanceof RequestReusedError || err instanceof MissionIdTakenError) throw new ConflictError(err.code, err.message);
       if (err instanceof UnknownMissionError) throw new NotFoundError(err.message);
       throw err;
     }
@@ -246,33 +246,34 @@ export class MissionService {
     return this.read(() => this.store.reads.missionGauges());
   }
 
-  decideGate(missionId: string, decision: msg.GateDecision, actor: Actor): Promise<msg.UpdateAck> {
-    return this.update(missionId, msg.decideGateUpdate, { ...decision, actor });
+  decideGate(missionId: string, decision: msg.GateDecision, actor: Actor, request: { requestId?: string } = {}): Promise<msg.UpdateAck> {
+    return this.update(missionId, msg.decideGateUpdate, { ...decision, actor, ...request });
   }
 
-  assignLead(missionId: string, lead: string, actor: Actor): Promise<msg.UpdateAck> {
-    return this.update(missionId, msg.assignLeadUpdate, { lead, actor });
+  assignLead(missionId: string, lead: string, actor: Actor, request: { requestId?: string } = {}): Promise<msg.UpdateAck> {
+    return this.update(missionId, msg.assignLeadUpdate, { lead, actor, ...request });
   }
 
-  recordWorkItem(missionId: string, item: string, data: Record<string, unknown>, actor: Actor): Promise<msg.UpdateAck> {
-    return this.update(missionId, msg.recordWorkItemUpdate, { item, data, actor });
+  recordWorkItem(missionId: string, item: string, data: Record<string, unknown>, actor: Actor, request: { requestId?: string } = {}): Promise<msg.UpdateAck> {
+    return this.update(missionId, msg.recordWorkItemUpdate, { item, data, actor, ...request });
   }
 
-  setAllocation(missionId: string, allocation: TimeAllocation, reason: string | undefined, actor: Actor): Promise<msg.UpdateAck> {
-    return this.update(missionId, msg.setAllocationUpdate, { allocation, ...(reason ? { reason } : {}), actor });
+  setAllocation(missionId: string, allocation: TimeAllocation, reason: string | undefined, actor: Actor, request: { requestId?: string } = {}): Promise<msg.UpdateAck> {
+    return this.update(missionId, msg.setAllocationUpdate, { allocation, ...(reason ? { reason } : {}), actor, ...request });
   }
 
   /**
    * Any mission Update, with the acting identity; answers the Update's acknowledgement. A refusal
    * becomes the API's error by its kind; a mission handing over to its next run is retried for a moment.
    */
-  async update<A extends { actor: Actor }>(missionId: string, def: UpdateDefinition<msg.UpdateAck, [A]>, args: A): Promise<msg.UpdateAck> {
+  async update<A extends { actor: Actor; requestId?: string }>(missionId: string, def: UpdateDefinition<msg.UpdateAck, [A]>, args: A): Promise<msg.UpdateAck> {
     await this.view(missionId);
     const handle = this.client.workflow.getHandle(missionId);
     const until = Date.now() + BUSY_RETRY_MS;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await handle.executeUpdate(def, { args: [args] });
+        // A request id (from an Idempotency-Key) is the Update's id: Temporal answers a retry with the first outcome.
+        return await handle.executeUpdate(def, { args: [args], ...(args.requestId ? { updateId: args.requestId } : {}) });
       } catch (err) {
         const mapped = await this.updateError(missionId, err);
         const retry = mapped instanceof NotReadyError && mapped.code === 'MISSION_BUSY' && Date.now() < until;

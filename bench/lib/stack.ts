@@ -54,7 +54,8 @@ async function startApiProcess(env: Record<string, string>, onExit: (code: numbe
   for (;;) {
     if (exited) throw new Error('the API process exited before it was ready');
     if (Date.now() > deadline) throw new Error('the API process was not ready within 60 s');
-    const ready = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    // Live (not ready: readiness wants a worker, and a benchmark may run none).
+    const ready = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
     if (ready) break;
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -263,6 +263,6 @@ test('listing pages with a cursor, and finds missions by code-name prefix', asyn
   expect(seen.sort()).toEqual([...ids].sort());
   const bad = await api.inject({ url: '/missions?cursor=bm90LWEtY3Vyc29y', headers: as(manager) });
   expect(bad.statusCode).toBe(400);
-  expect(bad.json().errors[0].field).toBe('cursor');
+  expect(bad.json().errors[0].field).toBe('querystring.cursor');
   await Promise.all(ids.map((id) => endMission(tw, id)));
 });

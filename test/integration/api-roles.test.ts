@@ -152,6 +152,7 @@ test('a caller over the rate limit gets 429 problem+json with Retry-After; other
   const over = await limited.inject({ url: '/missions', headers: as(viewer) });
   expect(over.headers['content-type']).toMatch(/^application\/problem\+json/);
   expect(over.headers['retry-after']).toBeDefined();
+  expect(over.json()).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
   expect((await limited.inject({ url: '/missions', headers: as(manager) })).statusCode).toBe(200);
   await limited.close();
 });

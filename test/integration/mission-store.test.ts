@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { newMissionCore } from '../../domain/mission-start';
 import { summarise } from '../../domain/mission-summary';
@@ -60,7 +60,7 @@ describe.each(servers)('the mission store on %s', (_name, url) => {
     await Promise.all([migrate(u), migrate(u)]);
     store = await openStore(u);
     const ran = await store.db.query(`select name from capeo_migrations`);
-    expect(ran.rows.map((r: { name: string }) => r.name)).toEqual(['0001_mission-store']);
+    expect(ran.rows.map((r: { name: string }) => r.name)).toEqual(readdirSync(join(__dirname, '..', '..', 'store', 'migrations')).map((f) => f.replace(/\.sql$/, '')).sort());
   });
   afterAll(async () => store?.close());
 
@@ -156,17 +156,29 @@ describe.each(servers)('the mission store on %s', (_name, url) => {
     const newest = await store.reads.findings(missionId, { limit: 3, order: 'desc' });
     expect(newest.items.map((f) => f.id)).toEqual(['F25', 'F24', 'F23']);
     expect((await store.reads.findings(missionId, { limit: 3, order: 'desc', cursor: newest.nextCursor! })).items.map((f) => f.id)).toEqual(['F22', 'F21', 'F20']);
-    await expect(store.reads.findings(missionId, { limit: 3, cursor: newest.nextCursor! })).rejects.toThrow(/not a cursor/);
+    // A cursor is a position: the same one read oldest first goes on after it.
+    expect((await store.reads.findings(missionId, { limit: 3, cursor: newest.nextCursor! })).items.map((f) => f.id)).toEqual(['F24', 'F25']);
     expect((await store.reads.findings(missionId, { limit: 50, category: 'suspicious-security-event' })).items).toHaveLength(5);
     expect((await store.reads.findings(missionId, { limit: 50, observable: 'shared.example' })).items).toHaveLength(5);
     await expect(store.reads.findings(missionId, { limit: 5, cursor: 'bm90LW91cnM' })).rejects.toThrow(/not a cursor/);
-    const timelineCursor = (await applyBatch(store.db, { missionId, ops: [1, 2, 3].map((seq) => ({ op: 'audit', seq, at: '2026-11-01T00:00:00Z', actor: 'a', action: 'b' }) as StoreOp) }), (await store.reads.timeline(missionId, { limit: 1 })).nextCursor!);
-    await expect(store.reads.findings(missionId, { limit: 5, cursor: timelineCursor })).rejects.toThrow(/not a cursor/);
+    await expect(store.reads.findings(missionId, { limit: 5, cursor: '-1' })).rejects.toThrow(/not a cursor/);
+    await applyBatch(store.db, { missionId, ops: [1, 2, 3].map((seq) => ({ op: 'audit', seq, at: '2026-11-01T00:00:00Z', actor: 'a', action: 'b' }) as StoreOp) });
+    expect((await store.reads.timeline(missionId, { limit: 1 })).nextCursor).toBe('1');
 
     // Across missions: every finding on this domain, newest first.
     const other = await newMission(store);
     await applyBatch(store.db, { missionId: other.missionId, ops: [finding(1, { observables: [{ type: 'domain', value: 'shared.example' }], at: '2026-12-01T00:00:00.000Z' })] });
     const across = await store.reads.searchFindings({ limit: 100, observable: 'SHARED.example' });
+    // Paged two at a time, the same findings in the same order.
+    const paged: string[] = [];
+    for (let cursor: string | undefined, i = 0; i < 10; i++) {
+      const page = await store.reads.searchFindings({ limit: 2, observable: 'shared.example', ...(cursor ? { cursor } : {}) });
+      paged.push(...page.items.map((f) => `${f.missionId}/${f.id}`));
+      if (!page.nextCursor) break;
+      expect(page.nextCursor).toMatch(/^\d+\.\d+\.mission-[A-Z]+\d+-\d+$/);
+      cursor = page.nextCursor;
+    }
+    expect(paged).toEqual(across.items.map((f) => `${f.missionId}/${f.id}`));
     expect(across.items.filter((f) => f.missionId === missionId)).toHaveLength(5);
     expect(across.items[0]).toMatchObject({ missionId: other.missionId, id: 'F1' });
     expect((await store.reads.searchFindings({ limit: 100, observable: 'shared.example', since: '2026-11-30T00:00:00Z' })).items).toHaveLength(1);

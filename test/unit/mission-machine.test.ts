@@ -137,3 +137,18 @@ test('the summary stays the same size however many findings the mission has', ()
   // Only the digits of the counters grow.
   expect(size() - before).toBeLessThan(100);
 });
+
+test('a refill starts after the last effect the queue took, and never takes back one that is running (still pending in the store)', () => {
+  const { m } = machine(execute);
+  for (let i = 0; i < MAX_QUEUED_EFFECTS + 10; i++) m.effect({ kind: 'push-tip', findingId: `F${i}` }, `tip:F${i}`);
+  // Every queued effect taken to run: the queue is empty, ten wait in the store.
+  while (m.nextEffect());
+  expect(m.state.effects).toMatchObject({ deferred: 10, queue: [], running: MAX_QUEUED_EFFECTS });
+  expect(m.deferredAfter()).toBe(MAX_QUEUED_EFFECTS);
+  // The store still says pending for the last ones started a moment ago; they are not queued again.
+  const pendingInStore = Array.from({ length: 14 }, (_, i) => ({ id: `E${MAX_QUEUED_EFFECTS - 3 + i}`, kind: 'push-tip' as const, key: `k${i}` }));
+  m.refill(pendingInStore);
+  expect(m.state.effects.queue.map((e) => e.id)).toEqual(Array.from({ length: 10 }, (_, i) => `E${MAX_QUEUED_EFFECTS + 1 + i}`));
+  expect(m.state.effects.deferred).toBe(0);
+  expect(summarise(m.state).counts.effects).toMatchObject({ pending: 10, running: MAX_QUEUED_EFFECTS });
+});

@@ -86,9 +86,7 @@ export class EffectSupervisor {
   private async refill(): Promise<void> {
     this.refilling = true;
     try {
-      const last = this.m.state.effects.queue.at(-1);
-      const after = last ? Number(last.id.slice(1)) : 0;
-      const opId = this.writer.write({ op: 'effect.next-pending', after, limit: REFILL_BATCH });
+      const opId = this.writer.write({ op: 'effect.next-pending', after: this.m.deferredAfter(), limit: REFILL_BATCH });
       const { effects } = await this.writer.result<{ effects: EffectRef[] }>(opId);
       this.m.refill(effects);
       if (effects.length === 0) this.m.state.effects.deferred = 0;

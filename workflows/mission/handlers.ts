@@ -1,5 +1,6 @@
 import '../../domain/zod-setup';
 import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
 import { ErrorCode, refusal, type Refusal } from '../../domain/errors';
 import { newFindingSchema, type NewFinding } from '../../domain/findings';
 import * as msg from '../../domain/messages';
@@ -34,6 +35,27 @@ export interface HandlerContext {
  */
 export function registerHandlers({ m, writer, outcomes, counted }: HandlerContext): void {
   const s = m.state;
+  /**
+   * Registers an Update: its handler, and its validator (a refusal throws). An Update with a request
+   * id it answered before (a retry after a lost answer, maybe in an earlier run) answers the same
+   * again, without doing anything.
+   */
+  const update = <I extends { requestId?: string }>(def: UpdateDefinition<msg.UpdateAck, [I]>, handle: (i: I) => Promise<msg.UpdateAck>, validate: (i: I) => void): void =>
+    setHandler(
+      def,
+      async (i: I) => {
+        const known = m.answerTo(i.requestId);
+        if (known) return known;
+        const ack = await handle(i);
+        m.answered(i.requestId, ack);
+        return ack;
+      },
+      {
+        validator: (i: I) => {
+          if (!m.answerTo(i.requestId)) validate(i);
+        },
+      },
+    );
   const answer = async <T extends object>(extra?: T): Promise<msg.UpdateAck & T> => {
     await writer.flush();
     return { ...m.ack, ...(extra as T) };
@@ -51,7 +73,7 @@ export function registerHandlers({ m, writer, outcomes, counted }: HandlerContex
     return out;
   };
 
-  setHandler(
+  update(
     msg.decideGateUpdate,
     async (i) => {
       counted();
@@ -60,60 +82,60 @@ export function registerHandlers({ m, writer, outcomes, counted }: HandlerContex
       await condition(() => m.verdictApplied(i.gate, round));
       return answer();
     },
-    { validator: (i) => refuse(m.validateDecideGate(i)) },
+    (i) => refuse(m.validateDecideGate(i)),
   );
 
-  setHandler(
+  update(
     msg.assignLeadUpdate,
     async (i) => {
       counted();
       m.assignLead(i);
       return answer();
     },
-    { validator: (i) => refuse(m.validateAssignLead(i)) },
+    (i) => refuse(m.validateAssignLead(i)),
   );
 
-  setHandler(
+  update(
     msg.recordWorkItemUpdate,
     async (i) => {
       counted();
       m.recordWorkItem(i);
       return answer();
     },
-    { validator: (i) => refuse(m.validateRecordWorkItem(i)) },
+    (i) => refuse(m.validateRecordWorkItem(i)),
   );
 
-  setHandler(
+  update(
     msg.setAllocationUpdate,
     async (i) => {
       counted();
       m.setAllocation(i);
       return answer();
     },
-    { validator: (i) => refuse(m.validateSetAllocation(i)) },
+    (i) => refuse(m.validateSetAllocation(i)),
   );
 
-  setHandler(
+  update(
     msg.inviteHuntersUpdate,
     async (i) => {
       counted();
       m.inviteHunters(i);
       return answer();
     },
-    { validator: (i) => refuse(m.validateInviteHunters(i)) },
+    (i) => refuse(m.validateInviteHunters(i)),
   );
 
-  setHandler(
+  update(
     msg.squadResponseUpdate,
     async (i) => {
       counted();
       m.respondToInvitation(i);
       return answer();
     },
-    { validator: (i) => refuse(m.validateSquadResponse(i)) },
+    (i) => refuse(m.validateSquadResponse(i)),
   );
 
-  setHandler(
+  update(
     msg.addFindingUpdate,
     async (i) => {
       counted();
@@ -121,10 +143,10 @@ export function registerHandlers({ m, writer, outcomes, counted }: HandlerContex
       const [r] = await addFindings([newFindingSchema.parse(i.finding)], i.actor.id);
       return { ...m.ack, id: r!.id, created: r!.created };
     },
-    { validator: (i) => refuse(m.validateAddFinding(i)) },
+    (i) => refuse(m.validateAddFinding(i)),
   );
 
-  setHandler(
+  update(
     msg.withdrawFindingUpdate,
     async (i) => {
       counted();
@@ -134,10 +156,10 @@ export function registerHandlers({ m, writer, outcomes, counted }: HandlerContex
       if (refused) throw failure(refused);
       return answer({ id: i.findingId });
     },
-    { validator: (i) => refuse(m.validateWithdrawFinding(i)) },
+    (i) => refuse(m.validateWithdrawFinding(i)),
   );
 
-  setHandler(
+  update(
     msg.runQueryUpdate,
     async (i) => {
       counted();
@@ -155,46 +177,46 @@ export function registerHandlers({ m, writer, outcomes, counted }: HandlerContex
       m.queryRan({ id, seq, title: i.title, query: i.query, from: i.from, to: i.to, rowCount: run.rowCount, columns: run.columns, sample: run.sample, truncated: run.truncated, evidence: run.evidence, by: i.actor.id, at: m.now() });
       return answer({ id });
     },
-    { validator: (i) => refuse(m.validateRunQuery(i)) },
+    (i) => refuse(m.validateRunQuery(i)),
   );
 
-  setHandler(
+  update(
     msg.requestContainmentUpdate,
     async (i) => {
       counted();
       return answer({ id: m.requestContainment(i) });
     },
-    { validator: (i) => refuse(m.validateRequestContainment(i)) },
+    (i) => refuse(m.validateRequestContainment(i)),
   );
 
-  setHandler(
+  update(
     msg.decideContainmentUpdate,
     async (i) => {
       counted();
       m.decideContainment(i);
       return answer({ id: i.containmentId });
     },
-    { validator: (i) => refuse(m.validateDecideContainment(i)) },
+    (i) => refuse(m.validateDecideContainment(i)),
   );
 
-  setHandler(
+  update(
     msg.cancelMissionUpdate,
     async (i) => {
       counted();
       m.cancel(i);
       return answer();
     },
-    { validator: (i) => refuse(m.validateCancel(i)) },
+    (i) => refuse(m.validateCancel(i)),
   );
 
-  setHandler(
+  update(
     msg.releaseReportUpdate,
     async (i) => {
       counted();
       await outcomes.release(i.actor, i.summary);
       return answer();
     },
-    { validator: (i) => refuse(m.validateReleaseReport(i, outcomes.releasing)) },
+    (i) => refuse(m.validateReleaseReport(i, outcomes.releasing)),
   );
 
   // Signals from the mission's watchers and from effect retries.

@@ -19,7 +19,7 @@ import type { Actor } from '../../domain/identity';
 import type * as msg from '../../domain/messages';
 import type { IntelSummary } from '../../domain/mission';
 import type { ArtifactRef } from '../../domain/mission-artifacts';
-import { MAX_PENDING_CONTAINMENTS, MAX_QUEUED_EFFECTS, MAX_SQUAD, type MissionCore, type PendingContainment } from '../../domain/mission-core';
+import { MAX_PENDING_CONTAINMENTS, MAX_QUEUED_EFFECTS, MAX_REMEMBERED_ANSWERS, MAX_SQUAD, type MissionCore, type PendingContainment } from '../../domain/mission-core';
 import type { WorkItemName } from '../../domain/mission-types';
 import { nextPhase, type Phase } from '../../domain/phases';
 import type { FindingAdded, FindingWithdrawn, QueryRunRow, StoreOp } from '../../domain/store-ops';
@@ -52,6 +52,9 @@ const invalid = (what: string, problems: string[]) =>
  * keep through the sink. The workflow maps messages to these methods and runs the phase loop; this
  * class does no I/O and knows nothing of Temporal but the clock, so it is tested on its own.
  */
+/** E12 → 12. */
+const effectNumber = (e: EffectRef): number => Number(e.id.slice(1));
+
 export class MissionMachine {
   /** Set while the mission hands over to its next run: new Updates are refused as busy. */
   draining = false;
@@ -74,6 +77,20 @@ export class MissionMachine {
 
   private touch(): void {
     this.state.version++;
+  }
+
+  /** What an Update with this request id answered before (this run or an earlier one), if it did. */
+  answerTo(requestId: string | undefined): msg.UpdateAck | undefined {
+    if (!requestId) return undefined;
+    return this.state.answers?.find(([id]) => id === requestId)?.[1];
+  }
+
+  /** Remembers an Update's answer by its request id, for its retries (the latest ones only). */
+  answered(requestId: string | undefined, ack: msg.UpdateAck): void {
+    if (!requestId) return;
+    const answers = (this.state.answers ??= []);
+    answers.push([requestId, ack]);
+    if (answers.length > MAX_REMEMBERED_ANSWERS) answers.splice(0, answers.length - MAX_REMEMBERED_ANSWERS);
   }
 
   audit(actor: string | Actor, action: string, detail?: string): void {
@@ -125,7 +142,7 @@ export class MissionMachine {
     const s = this.state;
     this.effectWrittenBy.set(ref.id, writtenBy);
     // Once effects wait in the store, newer ones wait behind them: the log runs in order.
-    if (s.effects.deferred === 0 && s.effects.queue.length < MAX_QUEUED_EFFECTS) s.effects.queue.push(ref);
+    if (s.effects.deferred === 0 && s.effects.queue.length < MAX_QUEUED_EFFECTS) this.enqueue([ref]);
     else s.effects.deferred++;
     this.touch();
   }
@@ -153,10 +170,24 @@ export class MissionMachine {
   refill(effects: EffectRef[]): void {
     const e = this.state.effects;
     const known = new Set(e.queue.map((x) => x.id));
-    const fresh = effects.filter((x) => !known.has(x.id));
-    e.queue.push(...fresh);
+    // Only effects after the last one taken: one started a moment ago is still pending in the store.
+    const fresh = effects.filter((x) => !known.has(x.id) && effectNumber(x) > (e.queuedThrough ?? 0));
+    this.enqueue(fresh);
     e.deferred = Math.max(0, e.deferred - fresh.length);
     this.touch();
+  }
+
+  private enqueue(refs: EffectRef[]): void {
+    const e = this.state.effects;
+    e.queue.push(...refs);
+    for (const r of refs) e.queuedThrough = Math.max(e.queuedThrough ?? 0, effectNumber(r));
+  }
+
+  /** Where the deferred effects start in the store: after the last effect the queue took. */
+  deferredAfter(): number {
+    const e = this.state.effects;
+    const tail = e.queue.at(-1);
+    return e.queuedThrough ?? (tail ? effectNumber(tail) : 0);
   }
 
   private leadOrManagers(): string[] {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as msg from '../../../domain/messages';
+import { requestIdOf } from '../../idempotency';
 import { actorOf } from '../../identity';
 import type { MissionService } from '../../services/missions';
 import * as s from './schemas';
@@ -16,7 +17,7 @@ const CONTENT_TYPES: Record<(typeof s.ARTIFACT_NAMES)[number], string> = {
 };
 
 export const missionRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> = async (app, { missions }) => {
-  app.post('/missions', { schema: { ...s.startMission, summary: 'Start a mission' } }, async (req, reply) => {
+  app.post('/missions', { schema: { ...s.startMission, summary: 'Start a mission' }, config: { ownIdempotency: true } }, async (req, reply) => {
     // The body is the schema's output (trimmed, defaults filled): the service does not parse it again.
     const started = await missions.startParsed(req.body, actorOf(req, 'platform', 'manager'), req.headers['idempotency-key']);
     return reply.status(started.created ? 201 : 200).header('location', `/missions/${started.missionId}`).send(started);
@@ -82,7 +83,7 @@ export const missionRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> 
     return reply.type(CONTENT_TYPES[req.params.name]).send(body);
   });
 
-  app.post('/missions/:id/iterations', { schema: { ...s.newIteration, summary: 'Start the next iteration' } }, async (req, reply) => {
+  app.post('/missions/:id/iterations', { schema: { ...s.newIteration, summary: 'Start the next iteration' }, config: { ownIdempotency: true } }, async (req, reply) => {
     const started = await missions.newIteration(req.params.id, actorOf(req, 'manager', 'lead'), req.headers['idempotency-key']);
     return reply.status(started.created ? 201 : 200).header('location', `/missions/${started.missionId}`).send(started);
   });
@@ -92,25 +93,25 @@ export const missionRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> 
 
   // One route per Update: the acting identity is added; the answer is the Update's acknowledgement.
   app.post('/missions/:id/gates/:gate/decision', { schema: { ...s.decideGate, summary: 'Decide a gate' } }, async (req) =>
-    missions.decideGate(req.params.id, { gate: req.params.gate, ...req.body }, actorOf(req, 'lead', 'manager')),
+    missions.decideGate(req.params.id, { gate: req.params.gate, ...req.body }, actorOf(req, 'lead', 'manager'), requestIdOf(req)),
   );
   app.put('/missions/:id/lead', { schema: { ...s.assignLead, summary: 'Assign the mission lead' } }, async (req) =>
-    missions.assignLead(req.params.id, req.body.lead, actorOf(req, 'manager')),
+    missions.assignLead(req.params.id, req.body.lead, actorOf(req, 'manager'), requestIdOf(req)),
   );
   app.post('/missions/:id/work-items/:item', { schema: { ...s.recordWorkItem, summary: 'Record a work item' } }, async (req) =>
-    missions.recordWorkItem(req.params.id, req.params.item, req.body.data, actorOf(req, ...HUNT)),
+    missions.recordWorkItem(req.params.id, req.params.item, req.body.data, actorOf(req, ...HUNT), requestIdOf(req)),
   );
   app.put('/missions/:id/allocation', { schema: { ...s.setAllocation, summary: 'Set or amend the time allocation' } }, async (req) =>
-    missions.setAllocation(req.params.id, req.body.allocation, req.body.reason, actorOf(req, 'lead', 'manager')),
+    missions.setAllocation(req.params.id, req.body.allocation, req.body.reason, actorOf(req, 'lead', 'manager'), requestIdOf(req)),
   );
   app.post('/missions/:id/squad/invitations', { schema: { ...s.inviteHunters, summary: 'Invite hunters to the squad' } }, async (req) =>
-    missions.update(req.params.id, msg.inviteHuntersUpdate, { ...req.body, actor: actorOf(req, 'lead', 'manager') }),
+    missions.update(req.params.id, msg.inviteHuntersUpdate, { ...req.body, actor: actorOf(req, 'lead', 'manager'), ...requestIdOf(req) }),
   );
   app.post('/missions/:id/squad/response', { schema: { ...s.squadResponse, summary: 'Accept or decline a squad invitation' } }, async (req) =>
-    missions.update(req.params.id, msg.squadResponseUpdate, { ...req.body, actor: actorOf(req, 'hunter') }),
+    missions.update(req.params.id, msg.squadResponseUpdate, { ...req.body, actor: actorOf(req, 'hunter'), ...requestIdOf(req) }),
   );
   app.post('/missions/:id/findings', { schema: { ...s.addFinding, summary: 'Record a finding' } }, async (req, reply) => {
-    const ack = await missions.update(req.params.id, msg.addFindingUpdate, { finding: req.body, actor: actorOf(req, ...HUNT) });
+    const ack = await missions.update(req.params.id, msg.addFindingUpdate, { finding: req.body, actor: actorOf(req, ...HUNT), ...requestIdOf(req) });
     const finding = await missions.finding(req.params.id, ack.id!);
     const { id, created, ...mission } = ack;
     return reply
@@ -119,24 +120,24 @@ export const missionRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> 
       .send({ id: id!, created: created !== false, finding, mission });
   });
   app.post('/missions/:id/findings/:findingId/withdrawal', { schema: { ...s.withdrawFinding, summary: 'Withdraw a finding' } }, async (req) =>
-    missions.update(req.params.id, msg.withdrawFindingUpdate, { findingId: req.params.findingId, ...req.body, actor: actorOf(req, ...HUNT) }),
+    missions.update(req.params.id, msg.withdrawFindingUpdate, { findingId: req.params.findingId, ...req.body, actor: actorOf(req, ...HUNT), ...requestIdOf(req) }),
   );
   app.post('/missions/:id/queries', { schema: { ...s.runQuery, summary: 'Run a hunt query through the SIEM' } }, async (req, reply) => {
-    const { id, ...mission } = await missions.update(req.params.id, msg.runQueryUpdate, { ...req.body, actor: actorOf(req, ...HUNT) });
+    const { id, ...mission } = await missions.update(req.params.id, msg.runQueryUpdate, { ...req.body, actor: actorOf(req, ...HUNT), ...requestIdOf(req) });
     const query = await missions.query(req.params.id, id!);
     return reply.status(201).header('location', `/missions/${req.params.id}/queries`).send({ id: id!, query, mission });
   });
   app.post('/missions/:id/containments', { schema: { ...s.requestContainment, summary: 'Request containment' } }, async (req, reply) => {
-    const { id, ...mission } = await missions.update(req.params.id, msg.requestContainmentUpdate, { ...req.body, actor: actorOf(req, ...HUNT) });
+    const { id, ...mission } = await missions.update(req.params.id, msg.requestContainmentUpdate, { ...req.body, actor: actorOf(req, ...HUNT), ...requestIdOf(req) });
     return reply.status(201).send({ id: id!, mission });
   });
   app.post('/missions/:id/containments/:containmentId/decision', { schema: { ...s.decideContainment, summary: 'DFIR decision on containment' } }, async (req) =>
-    missions.update(req.params.id, msg.decideContainmentUpdate, { containmentId: req.params.containmentId, ...req.body, actor: actorOf(req, 'dfir') }),
+    missions.update(req.params.id, msg.decideContainmentUpdate, { containmentId: req.params.containmentId, ...req.body, actor: actorOf(req, 'dfir'), ...requestIdOf(req) }),
   );
   app.post('/missions/:id/cancellation', { schema: { ...s.cancelMission, summary: 'Cancel a mission' } }, async (req) =>
-    missions.update(req.params.id, msg.cancelMissionUpdate, { ...req.body, actor: actorOf(req, 'manager', 'lead') }),
+    missions.update(req.params.id, msg.cancelMissionUpdate, { ...req.body, actor: actorOf(req, 'manager', 'lead'), ...requestIdOf(req) }),
   );
   app.post('/missions/:id/report/release', { schema: { ...s.releaseReport, summary: 'Release the report (stops the Total Hunt Duration clock)' } }, async (req) =>
-    missions.update(req.params.id, msg.releaseReportUpdate, { ...req.body, actor: actorOf(req, 'lead', 'manager') }),
+    missions.update(req.params.id, msg.releaseReportUpdate, { ...req.body, actor: actorOf(req, 'lead', 'manager'), ...requestIdOf(req) }),
   );
 };

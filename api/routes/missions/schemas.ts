@@ -5,20 +5,11 @@ import * as m from '../../../domain/messages';
 import { auditEntrySchema, missionTypeSchema, phaseSchema, queryRunSchema, startMissionRequestSchema, sweepRecordSchema } from '../../../domain/mission';
 import { missionSummarySchema } from '../../../domain/mission-summary';
 import { MISSION_STATUSES } from '../../../domain/phases';
+import { CURSOR_PATTERNS } from '../../../store/mission-reads';
+import { idempotencyKeyHeader, problemSchema } from '../../openapi';
 
 export const missionParams = z.object({ id: z.string().min(1).max(100) });
-export const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number(),
-    detail: z.string().optional(),
-    code: z.string().optional(),
-    instance: z.string().optional(),
-    missing: z.array(z.string()).optional(),
-    errors: z.array(z.object({ field: z.string(), rule: z.string(), message: z.string() })).optional(),
-  })
-  .describe('RFC 9457 problem details');
+export { problemSchema };
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 503: problemSchema };
 const started = z.object({
@@ -39,10 +30,12 @@ const clockMetricsSchema = z.object({
   overrun: z.boolean(),
   deadline: z.string().nullable(),
 });
-export const missionViewSchema = missionSummarySchema.extend({
-  progress: z.object({ totalHunt: clockMetricsSchema, executionPhase: clockMetricsSchema }).describe('the clocks as they stand now'),
-  updatedAt: z.string(),
-});
+export const missionViewSchema = missionSummarySchema
+  .extend({
+    progress: z.object({ totalHunt: clockMetricsSchema, executionPhase: clockMetricsSchema }).describe('the clocks as they stand now'),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'MissionSummary' });
 
 /** What a write answers: the mission's phase, status and open gate after it (and the id of what it created). */
 export const ackSchema = z.object({
@@ -56,14 +49,14 @@ const ackReply = { 200: ackSchema, ...problems };
 
 const limit = z.coerce.number().int().min(1).max(500).default(50);
 const order = z.enum(['asc', 'desc']).default('asc').describe('oldest first (asc, the default) or newest first (desc)');
-const cursor = z.string().regex(/^[\w-]{1,2000}$/, 'a cursor from a previous page').optional();
+/** A page's position: the `nextCursor` of the previous page (any string of the pattern is a position). */
+const cursorOf = (pattern: RegExp) => z.string().regex(pattern, 'the nextCursor of a previous page').optional().describe('the nextCursor of the previous page');
+const cursor = cursorOf(CURSOR_PATTERNS.seq);
 const paged = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last page') });
 
 export const startMission = {
   body: startMissionRequestSchema,
-  headers: z.object({
-    'idempotency-key': z.string().regex(/^[\x21-\x7e]{8,200}$/, '8 to 200 visible ASCII characters').optional(),
-  }),
+  headers: z.object({ 'idempotency-key': idempotencyKeyHeader }),
   response: { 201: started, 200: started, ...problems },
 };
 
@@ -95,7 +88,7 @@ export const listMissions = {
     lead: z.string().regex(/^[\w.@+-]{1,120}$/, 'an identity: letters, digits and . @ + - _').optional(),
     overrun: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
     codeName: z.string().trim().min(1).max(60).regex(/^[\p{L}\p{N} '-]+$/u, 'letters, digits, spaces, hyphens and apostrophes').optional(),
-    cursor,
+    cursor: cursorOf(CURSOR_PATTERNS.listSeq),
     limit,
   }),
   response: { 200: z.object({ missions: z.array(missionListEntry), nextCursor: z.string().nullable() }), ...problems },
@@ -103,7 +96,7 @@ export const listMissions = {
 
 export const getMission = { params: missionParams, response: { 200: missionViewSchema, ...problems } };
 
-const storedFinding = findingSchema;
+const storedFinding = findingSchema.meta({ id: 'Finding' });
 const findingFilters = {
   category: z.enum(FINDING_CATEGORIES).optional(),
   status: z.enum(['open', 'escalated', 'withdrawn']).optional(),
@@ -125,7 +118,7 @@ export const searchFindings = {
     ...findingFilters,
     since: z.iso.datetime({ offset: true }).optional().describe('findings recorded at or after this time'),
     until: z.iso.datetime({ offset: true }).optional().describe('findings recorded before this time'),
-    cursor,
+    cursor: cursorOf(CURSOR_PATTERNS.findingSearch),
     limit,
   }),
   response: { 200: paged(storedFinding.extend({ missionId: z.string() })), ...problems },
@@ -200,7 +193,8 @@ export const decideContainment = {
   response: ackReply,
 };
 export const cancelMission = { params: missionParams, body: m.cancelMissionSchema, response: ackReply };
-export const releaseReport = { params: missionParams, body: m.releaseReportSchema, response: ackReply };
+// Every field is optional: so is the body.
+export const releaseReport = { params: missionParams, body: m.releaseReportSchema.nullish(), response: ackReply };
 export const getMetrics = { params: missionParams, response: { 200: z.record(z.string(), z.unknown()), ...problems } };
 export const ARTIFACT_NAMES = ['playbook.ipynb', 'report.md', 'report.html', 'comms.txt', 'comms.html'] as const;
 export const getArtifact = { params: z.object({ id: missionParams.shape.id, name: z.enum(ARTIFACT_NAMES) }) };

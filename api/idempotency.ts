@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { IdempotentRequests } from '../store/idempotent-requests';
+import { ConflictError } from './errors';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The write's request id, from its Idempotency-Key (scoped to the caller). */
+    requestId?: string;
+  }
+  interface FastifyContextConfig {
+    /** The route keeps its own Idempotency-Key semantics (starting a mission, an iteration). */
+    ownIdempotency?: boolean;
+  }
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/**
+ * The Idempotency-Key header on every POST and PUT (IETF draft "The Idempotency-Key HTTP Header
+ * Field"): the first request with a key is carried out and its answer kept; a retry with the same key
+ * and body answers that again (`Idempotent-Replayed: true`) and changes nothing; the same key with
+ * another request is 409 IDEMPOTENCY_KEY_REUSED. The key also becomes the request id the route
+ * hands to the mission's Update (its Update id, and what the mission remembers across
+ * continue-as-new), so a retry whose first attempt was applied but never answered, on any replica or
+ * after a restart, is the same write. Only successful answers are kept: a refused write changed
+ * nothing, and its retry is decided again.
+ */
+export function registerIdempotency(app: FastifyInstance, registerOf: () => IdempotentRequests): void {
+  app.addHook('preHandler', async (req, reply) => {
+    if (req.method !== 'POST' && req.method !== 'PUT') return;
+    const key = req.headers['idempotency-key'];
+    // Not on an unmatched route (its answer is a 404 or 405), nor where the route keeps its own.
+    if (typeof key !== 'string' || !req.actor || !req.routeOptions.url || req.routeOptions.config.ownIdempotency) return;
+    const hash = sha256(JSON.stringify([req.method, req.url, req.body ?? null]));
+    const claimed = await registerOf().claim(req.actor.id, key, hash);
+    if (claimed.kind === 'reused') {
+      throw new ConflictError('IDEMPOTENCY_KEY_REUSED', `Idempotency-Key '${key}' was used for another request; use a new key for a new request`);
+    }
+    if (claimed.kind === 'answered') {
+      if (claimed.location) void reply.header('location', claimed.location);
+      return reply.header('idempotent-replayed', 'true').status(claimed.status).send(claimed.response);
+    }
+    req.requestId = `k-${sha256(`${req.actor.id}\n${key}`).slice(0, 40)}`;
+  });
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (!req.requestId || reply.statusCode >= 300 || reply.getHeader('idempotent-replayed')) return payload;
+    const location = reply.getHeader('location');
+    const body = typeof payload === 'string' && payload.length ? (JSON.parse(payload) as unknown) : null;
+    try {
+      await registerOf().answered(req.actor!.id, req.headers['idempotency-key'] as string, reply.statusCode, typeof location === 'string' ? location : null, body);
+    } catch (err) {
+      // The write is done; a retry with its key is recognised by the mission all the same.
+      req.log.warn({ err }, 'the answer to an idempotent write was not kept');
+    }
+    return payload;
+  });
+}
+
+/** The write's request id for its Update, when the caller sent an Idempotency-Key. */
+export const requestIdOf = (req: FastifyRequest): { requestId?: string } => (req.requestId ? { requestId: req.requestId } : {});
