@@ -1,5 +1,5 @@
 import Fastify from 'fastify';
-import { app } from './app';
+import { app, FASTIFY_OPTIONS } from './app';
 import type { Authenticators } from './identity';
 import type { MissionService } from './services/missions';
 
@@ -8,7 +8,7 @@ import type { MissionService } from './services/missions';
  * behind them (no route is called).
  */
 export async function openApiDocument(): Promise<unknown> {
-  const fastify = Fastify({ logger: false });
+  const fastify = Fastify({ ...FASTIFY_OPTIONS, logger: false });
   const unused = new Proxy({}, { get: () => { throw new Error('the document build calls no service'); } });
   await fastify.register(app, { missions: unused as MissionService, auth: { identities: unused } as Authenticators });
   await fastify.ready();

@@ -143,7 +143,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0]!;
     const allowed = [...new Set(routes.filter((r) => r.path.test(path)).flatMap((r) => r.methods))];
-    if (allowed.length) {
+    if (allowed.length && !allowed.includes(req.method)) {
       return reply.status(405).header('allow', allowed.join(', ')).type('application/problem+json').send({
         type: 'about:blank', title: 'Method Not Allowed', status: 405, instance: req.url, code: 'METHOD_NOT_ALLOWED',
         detail: `${req.method} is not a method of ${path}; it takes ${allowed.join(', ')}`,

@@ -59,17 +59,22 @@ export function documentProblems(app: FastifyInstance): void {
   });
 }
 
+const NO_NUL = '^[^\\u0000]*$';
 /** The strings the API takes hold no NUL character (see errors.ts refuseNulCharacters): said by a pattern where a string has none. */
 function noNulInStrings(node: unknown): void {
   if (Array.isArray(node)) return node.forEach(noNulInStrings);
   if (typeof node !== 'object' || node === null) return;
   const o = node as Record<string, unknown>;
-  if (o.type === 'string' && o.pattern === undefined && o.format === undefined && o.enum === undefined && o.const === undefined) o.pattern = '^[^\\u0000]*$';
+  if (o.type === 'string' && o.format === undefined && o.enum === undefined && o.const === undefined) {
+    // A pattern of its own joins the string's others; the NUL rule is the string's pattern.
+    if (typeof o.pattern === 'string' && o.pattern !== NO_NUL) o.allOf = [...((o.allOf as unknown[]) ?? []), { pattern: o.pattern }];
+    o.pattern = NO_NUL;
+  }
   for (const v of Object.values(o)) noNulInStrings(v);
 }
 
 type Doc = {
-  paths?: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown>; headers?: Record<string, unknown> }>; requestBody?: { required?: boolean } }>>;
+  paths?: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown>; headers?: Record<string, unknown> }>; requestBody?: { required?: boolean; content?: Record<string, { schema?: { type?: unknown; anyOf?: Array<{ type?: unknown }> } }> } }>>;
   components?: { schemas?: Record<string, unknown> };
 };
 
@@ -82,6 +87,11 @@ export function contractDocument<T>(generated: T): T {
   noNulInStrings(doc);
   for (const ops of Object.values(doc.paths ?? {})) {
     for (const op of Object.values(ops)) {
+      // A body is required unless its schema takes null (every field optional: no body at all is fine).
+      if (op.requestBody) {
+        const schema = op.requestBody.content?.['application/json']?.schema;
+        op.requestBody.required = !(schema?.type === 'null' || schema?.anyOf?.some((s) => s.type === 'null'));
+      }
       for (const [status, res] of Object.entries(op.responses ?? {})) {
         const code = Number(status);
         if (code >= 400 && res.content?.['application/json']) {

@@ -8,7 +8,7 @@ import { temporalConnectionOptions } from '../config/temporal';
 import { ROLES, type Role } from '../domain/identity';
 import type { MissionStore } from '../store';
 import { IdentityTakenError } from '../store/identities';
-import { app } from './app';
+import { app, FASTIFY_OPTIONS } from './app';
 import { OidcVerifier } from './auth/oidc';
 import type { Authenticators } from './identity';
 import { MissionService } from './services/missions';
@@ -66,7 +66,7 @@ export async function startApi(config: Config, temporalAddress: string, log: Log
   const { auth, generatedAdminKey } = await createAuthenticators(config, store, log, generateAdminKey);
   const connection = await Connection.connect(temporalConnectionOptions(config, temporalAddress));
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  const fastify = Fastify({ loggerInstance: log as FastifyBaseLogger, bodyLimit: 1024 * 1024 });
+  const fastify = Fastify({ ...FASTIFY_OPTIONS, loggerInstance: log as FastifyBaseLogger });
   const missions = new MissionService(client, store, config.CAPEO_TASK_QUEUE, join(config.CAPEO_DATA_DIR, 'artifacts'));
   await fastify.register(app, { missions, auth, rateLimitPerMinute: config.CAPEO_RATE_LIMIT_PER_MINUTE });
   await fastify.listen({ host: config.CAPEO_API_HOST, port: config.CAPEO_API_PORT });

@@ -3,8 +3,9 @@ import { z } from 'zod';
 export const DEFAULT_MAX_EXECUTION_RATIO = 0.75;
 
 export const timeAllocationSchema = z.object({
-  totalHuntHours: z.number().positive().max(24 * 365),
-  executionPhaseHours: z.number().positive().max(24 * 365),
+  // A second at least: a clock of less cannot be kept (tests run clocks of seconds).
+  totalHuntHours: z.number().min(1 / 3600).max(24 * 365),
+  executionPhaseHours: z.number().min(1 / 3600).max(24 * 365),
 });
 export type TimeAllocation = z.infer<typeof timeAllocationSchema>;
 

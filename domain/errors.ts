@@ -37,7 +37,8 @@ const KIND_OF: Record<ErrorCode, RefusalKind> = {
   NOT_ENTITLED: 'forbidden',
   MISSING_ITEMS: 'conflict',
   INVALID_WORK_ITEM: 'invalid',
-  INVALID_ALLOCATION: 'invalid',
+  // The rule is the mission's policy (its maxExecutionRatio; a reason for an amendment): a conflict with it.
+  INVALID_ALLOCATION: 'conflict',
   INVALID_INPUT: 'invalid',
   MISSION_CLOSED: 'conflict',
   WRONG_PHASE: 'conflict',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { artifactRefSchema } from './mission-artifacts';
+import { optionalText, text } from './text';
 
 export const FINDING_CATEGORIES = [
   'visibility-gap',
@@ -17,13 +18,13 @@ export type Severity = (typeof SEVERITIES)[number];
 export const OBSERVABLE_TYPES = ['domain', 'ipv4', 'ipv6', 'url', 'hash', 'email'] as const;
 export const observableSchema = z.object({
   type: z.enum(OBSERVABLE_TYPES),
-  value: z.string().trim().min(1).max(2048),
+  value: text(2048),
 });
 export type Observable = z.infer<typeof observableSchema>;
 
 export const evidenceSchema = z.object({
   kind: z.enum(['query', 'dns', 'certificate', 'registration', 'web', 'note', 'other']),
-  summary: z.string().trim().min(1).max(4000),
+  summary: text(4000),
   artifact: artifactRefSchema.optional(),
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
@@ -31,8 +32,8 @@ export type Evidence = z.infer<typeof evidenceSchema>;
 /** What a hunter (or a sweep) submits. */
 export const newFindingSchema = z.object({
   category: z.enum(FINDING_CATEGORIES),
-  title: z.string().trim().min(3).max(200),
-  description: z.string().trim().max(10_000).default(''),
+  title: text(200, 3),
+  description: optionalText(10_000).default(''),
   severity: z.enum(SEVERITIES),
   evidence: z.array(evidenceSchema).max(50).default([]),
   observables: z.array(observableSchema).max(500).default([]),

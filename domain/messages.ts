@@ -7,8 +7,11 @@ import type { EffectRef, EffectResult } from './effects';
 import type { SweepRecord } from './mission';
 import type { UpdateAckState } from './mission-core';
 import { phaseSchema } from './mission';
+import { optionalText, text } from './text';
 
-const reason = z.string().trim().min(1).max(2000);
+export const reason = text(2000);
+/** An RFC 3339 date-time, seconds included (what OpenAPI's `date-time` means), with its offset. */
+export const dateTime = z.iso.datetime({ offset: true }).regex(/T\d{2}:\d{2}:\d{2}/, 'an RFC 3339 date-time with seconds');
 
 export const gateDecisionSchema = z.object({
   gate: phaseSchema,
@@ -17,7 +20,7 @@ export const gateDecisionSchema = z.object({
 });
 export type GateDecision = z.infer<typeof gateDecisionSchema>;
 
-export const assignLeadSchema = z.object({ lead: z.string().trim().min(1).max(120) });
+export const assignLeadSchema = z.object({ lead: text(120) });
 export const workItemSchema = z.object({
   item: z.string().min(1).max(60),
   data: z.record(z.string(), z.unknown()),
@@ -26,18 +29,18 @@ export const setAllocationSchema = z.object({
   allocation: timeAllocationSchema,
   reason: reason.optional(),
 });
-export const inviteHuntersSchema = z.object({ hunters: z.array(z.string().trim().min(1).max(120)).min(1).max(50) });
+export const inviteHuntersSchema = z.object({ hunters: z.array(text(120)).min(1).max(50) });
 export const squadResponseSchema = z.object({ accept: z.boolean(), reason: reason.optional() });
 export const addFindingSchema = z.object({ finding: newFindingSchema });
 export const withdrawFindingSchema = z.object({ findingId: z.string().min(1).max(40), reason });
 export const runQuerySchema = z.object({
-  title: z.string().trim().min(1).max(200),
-  query: z.string().trim().min(1).max(20_000),
-  from: z.iso.datetime({ offset: true }),
-  to: z.iso.datetime({ offset: true }),
+  title: text(200),
+  query: text(20_000),
+  from: dateTime,
+  to: dateTime,
 });
 export const requestContainmentSchema = z.object({
-  target: z.object({ kind: z.enum(['endpoint', 'account']), id: z.string().trim().min(1).max(300) }),
+  target: z.object({ kind: z.enum(['endpoint', 'account']), id: text(300) }),
   reason,
   findingId: z.string().min(1).max(40).optional(),
 });
@@ -47,7 +50,7 @@ export const decideContainmentSchema = z.object({
   reason,
 });
 export const cancelMissionSchema = z.object({ reason });
-export const releaseReportSchema = z.object({ summary: z.string().trim().max(10_000).optional() });
+export const releaseReportSchema = z.object({ summary: optionalText(10_000).optional() });
 
 /** Every Update carries the acting identity so the workflow's validators check entitlement too. */
 const acted = <T extends z.ZodRawShape>(s: z.ZodObject<T>) => s.extend({ actor: actorSchema, requestId: z.string().max(100).optional() });

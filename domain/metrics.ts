@@ -28,6 +28,13 @@ export interface MissionMetrics {
   queriesRun: number;
 }
 
+/** Share of the allocation used, in percent to one decimal; null without an allocation (or where it would not be a number). */
+function percentOf(actual: number | null, allocated: number | null): number | null {
+  if (!allocated || actual === null) return null;
+  const p = Math.round((actual / allocated) * 1000) / 10;
+  return Number.isFinite(p) ? p : null;
+}
+
 export function clockMetrics(c: Clock, now: number): ClockMetrics {
   const started = c.startedAt ? Date.parse(c.startedAt) : null;
   const end = c.stoppedAt ? Date.parse(c.stoppedAt) : now;
@@ -36,7 +43,7 @@ export function clockMetrics(c: Clock, now: number): ClockMetrics {
     allocatedHours: c.allocatedHours,
     actualHours: actual,
     remainingHours: c.allocatedHours !== null && actual !== null ? hours((c.allocatedHours - actual) * HOUR) : null,
-    percentUsed: c.allocatedHours && actual !== null ? Math.round((actual / c.allocatedHours) * 1000) / 10 : null,
+    percentUsed: percentOf(actual, c.allocatedHours),
     running: started !== null && c.stoppedAt === null,
     overrun: c.overrun,
     deadline: c.deadline,

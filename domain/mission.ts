@@ -6,6 +6,7 @@ import { artifactRefSchema } from './mission-artifacts';
 import { MISSION_TYPE_CODES } from './mission-types';
 import { MISSION_STATUSES, PHASES } from './phases';
 import { missionPolicySchema } from './policy';
+import { text } from './text';
 
 export { artifactRefSchema, type ArtifactRef } from './mission-artifacts';
 
@@ -14,22 +15,17 @@ export const missionTypeSchema = z.enum(MISSION_TYPE_CODES);
 
 export const TRIGGERS = ['intel', 'incident', 'schedule', 'request'] as const;
 
-const person = z.string().trim().min(1).max(120);
+const person = text(120);
 
 /** What a SOC platform sends to start a mission. */
 export const startMissionRequestSchema = z.object({
   type: missionTypeSchema,
-  codeName: z
-    .string()
-    .trim()
-    .min(3)
-    .max(60)
-    .regex(/^[\p{L}\p{N}][\p{L}\p{N} '-]*$/u, 'letters, digits, spaces, hyphens and apostrophes only'),
-  topic: z.string().trim().min(3).max(500),
+  codeName: text(60, 3, { pattern: /^[\p{L}\p{N}][\p{L}\p{N} '-]*$/u, rule: 'letters, digits, spaces, hyphens and apostrophes only' }),
+  topic: text(500, 3),
   trigger: z.enum(TRIGGERS).default('request'),
-  keywords: z.array(z.string().trim().min(2).max(60)).max(50).default([]),
+  keywords: z.array(text(60, 2)).max(50).default([]),
   stakeholders: z.array(person).max(100).default([]),
-  audience: z.array(z.string().trim().min(3).max(320)).max(500).default([]),
+  audience: z.array(text(320, 3)).max(500).default([]),
   /** EAVD: the protected brand; with it, Execute runs discovery sweeps for lookalikes. */
   brand: z
     .object({

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import type { MissionPolicy } from './policy';
+import { optionalText, text as freeText } from './text';
 
-const text = (max = 2000) => z.string().trim().min(1).max(max);
+const text = (max = 2000) => freeText(max);
 const url = z.url({ protocol: /^https?$/ }).max(2048);
 
 export const referenceSchema = z.object({
   title: text(300),
   link: url,
   kind: z.enum(['article', 'documentation', 'code', 'report', 'ticket', 'architecture', 'policy', 'other']),
-  notes: z.string().trim().max(4000).optional(),
+  notes: optionalText(4000).optional(),
 });
 export type Reference = z.infer<typeof referenceSchema>;
 
@@ -22,7 +23,7 @@ export const feasibilitySchema = z.object({
   crownJewelsImpacted: z.boolean(),
   majorVulnerabilities: z.boolean(),
   emergentThreat: z.boolean(),
-  notes: z.string().trim().max(4000).optional(),
+  notes: optionalText(4000).optional(),
 });
 export type Feasibility = z.infer<typeof feasibilitySchema>;
 
@@ -30,7 +31,7 @@ export const ownerSchema = z.object({
   name: text(200),
   contact: text(300),
   kind: z.enum(['business', 'technical']),
-  asset: z.string().trim().max(300).optional(),
+  asset: optionalText(300).optional(),
 });
 
 export const teamEngagementSchema = z.object({

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -9,6 +8,7 @@ import type { MissionOutcome } from '../../domain/mission-start';
 import type { MissionStore } from '../../store';
 import { testNamespace } from '../support/namespaces';
 import { testDatabaseUrl, testStore } from '../support/postgres';
+import { startWorkerProcess, type Killable } from '../support/killable';
 import { outbox, testEnv, tickets } from '../support/temporal';
 import { allFindings, eavdRequest, hunter, lead, platform, walkFromExecute, walkToExecute } from '../support/walk';
 
@@ -27,49 +27,24 @@ cpSync(join(ROOT, 'samples', 'intel'), intelDir, { recursive: true });
 let store: MissionStore;
 let connection: Connection;
 let missions: MissionService;
-let worker: ChildProcess | undefined;
+let worker: Killable | undefined;
 let kills = 0;
 
-/** Starts the worker process; one that dies before it is ready is started again. */
+const workerEnv = async (): Promise<Record<string, string>> => ({
+  CAPEO_TEST_NAMESPACE: testNamespace(),
+  CAPEO_TEST_TASK_QUEUE: taskQueue,
+  CAPEO_TEST_DATABASE_URL: await testDatabaseUrl(),
+  CAPEO_DATA_DIR: dataDir,
+  CAPEO_INTEL_DIR: intelDir,
+  CAPEO_LOG_DIR: join(ROOT, 'samples', 'logs'),
+});
 async function startWorker(): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await spawnWorker();
-    } catch (err) {
-      if (attempt >= 3) throw err;
-    }
-  }
+  worker = await startWorkerProcess(await workerEnv());
 }
-
-async function spawnWorker(): Promise<void> {
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'test', 'support', 'worker-process.ts')], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: {
-      ...process.env,
-      CAPEO_TEST_NAMESPACE: testNamespace(),
-      CAPEO_TEST_TASK_QUEUE: taskQueue,
-      CAPEO_TEST_DATABASE_URL: await testDatabaseUrl(),
-      CAPEO_DATA_DIR: dataDir,
-      CAPEO_INTEL_DIR: intelDir,
-      CAPEO_LOG_DIR: join(ROOT, 'samples', 'logs'),
-    },
-  });
-  worker = child;
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => d.toString().includes('worker ready') && resolve());
-    child.once('exit', (code, signal) => reject(new Error(`worker exited (${code ?? signal}) before it was ready`)));
-  });
-}
-
-function killWorker(): Promise<void> {
-  const child = worker;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+async function killWorker(): Promise<void> {
+  if (!worker) return;
   kills++;
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
+  await worker.kill();
 }
 
 beforeAll(async () => {

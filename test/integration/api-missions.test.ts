@@ -37,7 +37,7 @@ test('a malformed body gets a 400 problem+json naming each field and rule', asyn
   const body = res.json();
   expect(body).toMatchObject({ status: 400, title: 'Bad Request', code: 'VALIDATION_FAILED' });
   const fields = body.errors.map((e: { field: string; rule: string }) => `${e.field}:${e.rule}`);
-  expect(fields).toEqual(expect.arrayContaining(['body.type:invalid_value', 'body.codeName:too_small', 'body.topic:invalid_type']));
+  expect(fields).toEqual(expect.arrayContaining(['body.type:invalid_value', 'body.codeName:invalid_format', 'body.topic:invalid_type']));
 });
 
 test('a NUL character (which the store cannot hold) anywhere in a request is a 400 naming the field, and nothing is started', async () => {
@@ -90,11 +90,12 @@ test('through REST: start, refuse with the missing items (409), findings refused
     missing: ['analyze.initial-research', 'analyze.feasibility', 'analyze.owners', 'analyze.team-engagement'],
   });
 
-  // A payload that breaks its schema is the caller's 400, naming the field.
+  // A payload that breaks its schema is the caller's 400, naming the field, before any Update.
   const badItem = await post(`/missions/${missionId}/work-items/feasibility`, { data: { dataAvailability: 9 } }, lead);
   expect(badItem.statusCode).toBe(400);
-  expect(badItem.json().code).toBe('INVALID_WORK_ITEM');
-  expect(badItem.json().errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['data.dataAvailability']));
+  expect(badItem.json().code).toBe('VALIDATION_FAILED');
+  expect(badItem.json().errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['body.data.dataAvailability']));
+  expect((await post(`/missions/${missionId}/work-items/no-such-item`, { data: {} }, lead)).statusCode).toBe(404);
   // A hunter outside the squad: 403, not a conflict.
   const outsider = await post(`/missions/${missionId}/work-items/initial-research`, { data: { references: [{ title: 't', link: 'https://x.example', kind: 'code' }] } }, hunter);
   expect(outsider.statusCode).toBe(403);

@@ -47,8 +47,8 @@ test('a query whose time range is backwards is a 400 naming the field', async ()
 test('a work item whose reference link is not a URL is a 400 naming the field; nothing is recorded', async () => {
   const res = await post(`/missions/${missionId}/work-items/stakeholders`, { data: { references: [{ title: 'wiki', link: 'not a url', kind: 'documentation' }] } });
   expect(res.statusCode).toBe(400);
-  expect(res.json().code).toBe('INVALID_WORK_ITEM');
-  expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['data.references.0.link']));
+  expect(res.json().code).toBe('VALIDATION_FAILED');
+  expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['body.data.references.0.link']));
   const items = await tw.store.db.query(`select count(*)::int as n from work_items where mission_id = $1 and item = 'stakeholders'`, [missionId]);
   expect(items.rows[0].n).toBe(0);
 });

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { ROLES, type Role } from '../../domain/identity';
 import { as, buildTestApp, roleActors } from '../support/api';
 import { realActivities, startTestWorker, type TestWorker } from '../support/temporal';
-import { eavdRequest } from '../support/walk';
+import { eavdRequest, feasibility } from '../support/walk';
+import type { RecordableItem } from '../../domain/work-items';
 
 let tw: TestWorker;
 let api: FastifyInstance;
@@ -24,6 +25,21 @@ const HUNT: Role[] = ['lead', 'hunter', 'manager'];
 type Route = [method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, allowed: readonly Role[], body?: object];
 
 /** Every route of the API, with the roles entitled to it and a valid body. */
+const reference = { title: 't', link: 'https://example.org', kind: 'article' };
+/** A valid payload for each work item (each is an operation of its own with its typed body). */
+const WORK_ITEM_BODIES: Record<RecordableItem, object> = {
+  'initial-research': { references: [reference] },
+  feasibility,
+  owners: { owners: [{ name: 'Web team', contact: 'web@example.org', kind: 'technical' }] },
+  'team-engagement': { teams: [], statement: 'none needed' },
+  objectives: { objectives: ['o'] },
+  'data-sources': { sources: [{ name: 'dns', location: 'samples/logs', model: 'DNS query log' }] },
+  stakeholders: { references: [reference] },
+  'infrastructure-knowledge': { references: [reference] },
+  'previous-security-data': { references: [reference] },
+  feedback: { feedback: 'f' },
+};
+
 const routes = (id: string): Route[] => [
   ['POST', '/missions', ['platform', 'manager'], eavdRequest],
   ['GET', '/missions', ANY],
@@ -44,7 +60,7 @@ const routes = (id: string): Route[] => [
   ['PUT', `/missions/${id}/allocation`, ['lead', 'manager'], { allocation: { totalHuntHours: 10, executionPhaseHours: 5 } }],
   ['POST', `/missions/${id}/squad/invitations`, ['lead', 'manager'], { hunters: ['hunter-user'] }],
   ['POST', `/missions/${id}/squad/response`, ['hunter'], { accept: true }],
-  ['POST', `/missions/${id}/work-items/initial-research`, HUNT, { data: { references: [{ title: 't', link: 'https://example.org', kind: 'article' }] } }],
+  ...Object.entries(WORK_ITEM_BODIES).map(([item, data]) => ['POST', `/missions/${id}/work-items/${item}`, HUNT, { data }] as Route),
   ['POST', `/missions/${id}/findings`, HUNT, { category: 'hunt-opportunity', title: 'an idea', severity: 'low' }],
   ['POST', `/missions/${id}/findings/F1/withdrawal`, HUNT, { reason: 'benign' }],
   ['POST', `/missions/${id}/queries`, HUNT, { title: 'q', query: 'select 1', from: '2026-11-01T00:00:00Z', to: '2026-11-02T00:00:00Z' }],

@@ -47,11 +47,13 @@ async function schemathesis(who: { id: string; role: 'manager' | 'viewer' }): Pr
     '--request-timeout', '20',
     '--no-color',
   ]);
-  const summary = run.stdout.slice(Math.max(0, run.stdout.indexOf('FAILURES')), run.stdout.indexOf('FAILURES') + 30_000) || run.stdout.slice(-4000);
-  expect(run.stdout).toMatch(/Test cases:\s+\d+ generated, \d+ passed/);
+  const failures = run.stdout.indexOf('FAILURES');
+  const summary = failures >= 0 ? run.stdout.slice(failures, failures + 30_000) : run.stdout.slice(-4000);
   // On failure, show what the server logged along with schemathesis' report.
   const serverLog = existsSync(ERROR_LOG) ? readFileSync(ERROR_LOG, 'utf8').slice(0, 8000) : '';
-  expect({ status: run.status, summary, serverLog }).toMatchObject({ status: 0 });
+  expect(run.status === 0 ? 'no failures' : `${summary}\n--- what the API logged ---\n${serverLog}`).toBe('no failures');
+  // It ran: operations tested and cases generated (not a run that skipped everything).
+  expect(run.stdout).toMatch(/Test cases:\s+[1-9]\d* generated/);
 }
 
 test('schemathesis, every check, with a manager key: the API does what /openapi.json says', () => schemathesis(manager), 900_000);

@@ -185,11 +185,11 @@ test('gates refuse what is wrong: 409 with the missing items, 403 for who may no
   expect((await missions.summary(missionId)).prioritisation).toMatchObject({ proposal: 'qualify' });
   await missions.decideGate(missionId, { gate: 'analyze', decision: 'approve' }, lead);
 
-  const over75 = await refused(missions.setAllocation(missionId, { totalHuntHours: 40, executionPhaseHours: 31 }, undefined, lead), BadRequestError);
+  const over75 = await refused(missions.setAllocation(missionId, { totalHuntHours: 40, executionPhaseHours: 31 }, undefined, lead), ConflictError);
   expect(over75.code).toBe('INVALID_ALLOCATION');
   expect(over75.message).toContain('75%');
   await missions.setAllocation(missionId, { totalHuntHours: 40, executionPhaseHours: 30 }, undefined, lead);
-  const noReason = await refused(missions.setAllocation(missionId, { totalHuntHours: 48, executionPhaseHours: 30 }, undefined, lead), BadRequestError);
+  const noReason = await refused(missions.setAllocation(missionId, { totalHuntHours: 48, executionPhaseHours: 30 }, undefined, lead), ConflictError);
   expect(noReason.message).toContain('needs a reason');
   await missions.recordWorkItem(missionId, 'objectives', { objectives: ['x'] }, lead);
 

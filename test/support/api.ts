@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { app } from '../../api/app';
+import { app, FASTIFY_OPTIONS } from '../../api/app';
 import { MissionService } from '../../api/services/missions';
 import { ROLES, type Actor } from '../../domain/identity';
 import type { TestWorker } from './temporal';
@@ -25,7 +25,7 @@ export async function buildTestApp(tw: TestWorker, actors: Actor[] = [], rateLim
     await tw.store.db.query('delete from api_keys where name = $1', [a.id]);
     keys.set(`${a.id}/${a.role}`, (await identities.createKey(a.id, a.role)).key);
   }
-  const fastify = Fastify({ logger: errorLog ? { level: 'warn', file: errorLog } : false });
+  const fastify = Fastify({ ...FASTIFY_OPTIONS, logger: errorLog ? { level: 'warn', file: errorLog } : false });
   await fastify.register(app, { missions: new MissionService(tw.client, tw.store, tw.taskQueue, artifactDir), auth: { identities }, rateLimitPerMinute });
   await fastify.ready();
   return fastify;

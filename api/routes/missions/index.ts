@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as msg from '../../../domain/messages';
+import { WORK_ITEM_PAYLOADS, type RecordableItem } from '../../../domain/work-items';
 import { requestIdOf } from '../../idempotency';
 import { actorOf } from '../../identity';
 import type { MissionService } from '../../services/missions';
@@ -98,9 +99,12 @@ export const missionRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> 
   app.put('/missions/:id/lead', { schema: { ...s.assignLead, summary: 'Assign the mission lead' } }, async (req) =>
     missions.assignLead(req.params.id, req.body.lead, actorOf(req, 'manager'), requestIdOf(req)),
   );
-  app.post('/missions/:id/work-items/:item', { schema: { ...s.recordWorkItem, summary: 'Record a work item' } }, async (req) =>
-    missions.recordWorkItem(req.params.id, req.params.item, req.body.data, actorOf(req, ...HUNT), requestIdOf(req)),
-  );
+  // One route per work item, each with its typed payload: a payload that breaks it is a 400 before any Update.
+  for (const item of Object.keys(WORK_ITEM_PAYLOADS) as RecordableItem[]) {
+    app.post(`/missions/:id/work-items/${item}`, { schema: { ...s.recordWorkItem(item), summary: `Record the ${item} work item` } }, async (req) =>
+      missions.recordWorkItem(req.params.id, item, req.body.data as Record<string, unknown>, actorOf(req, ...HUNT), requestIdOf(req)),
+    );
+  }
   app.put('/missions/:id/allocation', { schema: { ...s.setAllocation, summary: 'Set or amend the time allocation' } }, async (req) =>
     missions.setAllocation(req.params.id, req.body.allocation, req.body.reason, actorOf(req, 'lead', 'manager'), requestIdOf(req)),
   );

@@ -5,8 +5,10 @@ import * as m from '../../../domain/messages';
 import { auditEntrySchema, missionTypeSchema, phaseSchema, queryRunSchema, startMissionRequestSchema, sweepRecordSchema } from '../../../domain/mission';
 import { missionSummarySchema } from '../../../domain/mission-summary';
 import { MISSION_STATUSES } from '../../../domain/phases';
+import { WORK_ITEM_PAYLOADS, type RecordableItem } from '../../../domain/work-items';
 import { CURSOR_PATTERNS } from '../../../store/mission-reads';
 import { idempotencyKeyHeader, problemSchema } from '../../openapi';
+import { text } from '../../../domain/text';
 
 export const missionParams = z.object({ id: z.string().min(1).max(100) });
 export { problemSchema };
@@ -87,7 +89,7 @@ export const listMissions = {
     code: z.string().regex(/^[A-Z]{2,8}\d{2,}$/, 'a mission code such as EAVD01').optional(),
     lead: z.string().regex(/^[\w.@+-]{1,120}$/, 'an identity: letters, digits and . @ + - _').optional(),
     overrun: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-    codeName: z.string().trim().min(1).max(60).regex(/^[\p{L}\p{N} '-]+$/u, 'letters, digits, spaces, hyphens and apostrophes').optional(),
+    codeName: text(60, 1, { pattern: /^[\p{L}\p{N} '-]+$/u, rule: 'letters, digits, spaces, hyphens and apostrophes' }).optional(),
     cursor: cursorOf(CURSOR_PATTERNS.listSeq),
     limit,
   }),
@@ -101,7 +103,7 @@ const findingFilters = {
   category: z.enum(FINDING_CATEGORIES).optional(),
   status: z.enum(['open', 'escalated', 'withdrawn']).optional(),
   severity: z.enum(SEVERITIES).optional(),
-  observable: z.string().trim().min(1).max(2048).optional().describe('an observable value (domain, address, URL, hash, email), compared without case'),
+  observable: text(2048).optional().describe('an observable value (domain, address, URL, hash, email), compared without case'),
   observableType: z.enum(OBSERVABLE_TYPES).optional(),
 };
 export const listFindings = {
@@ -116,8 +118,8 @@ export const getFinding = {
 export const searchFindings = {
   querystring: z.object({
     ...findingFilters,
-    since: z.iso.datetime({ offset: true }).optional().describe('findings recorded at or after this time'),
-    until: z.iso.datetime({ offset: true }).optional().describe('findings recorded before this time'),
+    since: m.dateTime.optional().describe('findings recorded at or after this time'),
+    until: m.dateTime.optional().describe('findings recorded before this time'),
     cursor: cursorOf(CURSOR_PATTERNS.findingSearch),
     limit,
   }),
@@ -163,15 +165,20 @@ export const retryEffect = {
 
 export const decideGate = {
   params: z.object({ id: missionParams.shape.id, gate: phaseSchema }),
-  body: m.gateDecisionSchema.omit({ gate: true }),
+  // A rejection says why: the schema says so, so a generated client knows before it asks.
+  body: z.discriminatedUnion('decision', [
+    z.object({ decision: z.literal('approve'), reason: m.reason.optional() }),
+    z.object({ decision: z.literal('reject'), reason: m.reason }),
+  ]),
   response: ackReply,
 };
 export const assignLead = { params: missionParams, body: m.assignLeadSchema, response: ackReply };
-export const recordWorkItem = {
-  params: z.object({ id: missionParams.shape.id, item: z.string().min(1).max(60) }),
-  body: z.object({ data: z.record(z.string(), z.unknown()) }),
+/** One operation per work item people record, with that item's typed payload (domain/work-items). */
+export const recordWorkItem = <I extends RecordableItem>(item: I) => ({
+  params: missionParams,
+  body: z.object({ data: WORK_ITEM_PAYLOADS[item] }),
   response: ackReply,
-};
+});
 export const setAllocation = { params: missionParams, body: m.setAllocationSchema, response: ackReply };
 export const inviteHunters = { params: missionParams, body: m.inviteHuntersSchema, response: ackReply };
 export const squadResponse = { params: missionParams, body: m.squadResponseSchema, response: ackReply };
