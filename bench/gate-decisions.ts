@@ -14,7 +14,7 @@
 import { decideGateUpdate } from '../domain/messages';
 import type { MissionSummary } from '../domain/mission-summary';
 import { eavdRequest, manager, platform } from '../test/support/walk';
-import { positiveInt } from './lib/args';
+import { positiveInt, runBenchmark } from './lib/args';
 import { expectStatus, httpClient, type HttpClient } from './lib/http';
 import { mergeRounds, roundOrder } from './lib/rounds';
 import { comparisonTable, runPhase, settle, startBenchStack, type Phase } from './lib/stack';
@@ -102,10 +102,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -10,7 +10,7 @@
 import { MISSION_WORKFLOW_TYPE } from '../domain/mission-start';
 import { SearchAttr } from '../domain/temporal-names';
 import { eavdRequest, platform } from '../test/support/walk';
-import { positiveInt } from './lib/args';
+import { positiveInt, runBenchmark } from './lib/args';
 import { expectStatus, httpClient, type HttpClient } from './lib/http';
 import { comparisonTable, runPhase, startBenchStack, type Phase } from './lib/stack';
 
@@ -60,10 +60,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

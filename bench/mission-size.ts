@@ -21,7 +21,7 @@ import type { NewFinding } from '../domain/findings';
 import { sweepFindingsSignal } from '../domain/messages';
 import type { MissionSummary } from '../domain/mission-summary';
 import { eavdRequest, hunter, platform, walkToExecute } from '../test/support/walk';
-import { positiveInt } from './lib/args';
+import { positiveInt, runBenchmark } from './lib/args';
 import { expectStatus, httpClient, type HttpClient } from './lib/http';
 import { mergeRounds } from './lib/rounds';
 import { runPhase, settle, startBenchStack, type BenchStack, type Phase } from './lib/stack';
@@ -144,10 +144,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -32,7 +32,7 @@ import { initialMissionSearchAttributes, missionWorkflowId } from '../domain/tem
 import { startMission } from '../launch/start-mission';
 import { reserveMission } from '../store/mission-registry';
 import { eavdRequest, platform } from '../test/support/walk';
-import { positiveInt } from './lib/args';
+import { positiveInt, runBenchmark } from './lib/args';
 import { expectStatus, httpClient, type HttpClient } from './lib/http';
 import { cpuSince, cpuTable, pinTrees, sampleCpu, settleServers, sumCpu, type CpuSample } from './lib/cpu';
 import { mergeRounds, roundOrder } from './lib/rounds';
@@ -170,10 +170,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -3,7 +3,7 @@ import type { NewFinding } from '../../domain/findings';
 import * as msg from '../../domain/messages';
 import type { MissionOutcome } from '../../domain/mission-start';
 import { missionHarness, type TestWorker } from '../support/temporal';
-import { eavdRequest, hunter, hunter2, platform, ref, timeline, until, walkFromExecute, walkToExecute } from '../support/walk';
+import { eavdRequest, hunter, hunter2, platform, ref, timeline, until, walkFromExecute, walkToExecute, inLanes } from '../support/walk';
 
 /**
  * A mission of ordinary size for a long hunt: 10,000 findings (through the API and through sweep
@@ -21,13 +21,6 @@ afterAll(async () => tw?.close());
 const FROM_API = 2_000;
 const FROM_SWEEPS = 8_000;
 const UPDATES = 5_000;
-
-async function inLanes(n: number, lanes: number, job: (i: number) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: lanes }, async () => {
-    for (let i = next++; i < n; i = next++) await job(i);
-  }));
-}
 
 test('10,000 findings and 5,000 Updates: continued as new, clocks fired after it, every finding once, completed with its report', async () => {
   const { missionId } = await missions.start({ ...eavdRequest, policy: { effectConcurrency: 8 } }, platform);

@@ -2,7 +2,7 @@ import type { MissionService } from '../../api/services/missions';
 import { SearchAttr } from '../../domain/temporal-names';
 import { missionHarness, outbox, type TestWorker } from '../support/temporal';
 import * as msg from '../../domain/messages';
-import { eavdRequest, endMission, hunter, openGate, platform, timeline, until, walkToExecute } from '../support/walk';
+import { eavdRequest, endMission, hunter, openGate, platform, timeline, until, walkToExecute, seconds } from '../support/walk';
 
 let tw: TestWorker;
 let missions: MissionService;
@@ -13,7 +13,6 @@ beforeAll(async () => {
 });
 afterAll(async () => tw?.close());
 
-const seconds = (s: number) => s / 3600;
 const sentFor = (missionId: string, kind: string) => outbox(dataDir).filter((n) => n.missionId === missionId && n.kind === kind);
 /** Waits until the outbox holds a notification of that kind for the mission (clock events notify after they flag). */
 async function notified(missionId: string, kind: string) {

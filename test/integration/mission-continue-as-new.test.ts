@@ -4,7 +4,7 @@ import type { NewFinding } from '../../domain/findings';
 import * as msg from '../../domain/messages';
 import type { MissionOutcome } from '../../domain/mission-start';
 import { missionHarness, outbox, testEnv, type TestWorker } from '../support/temporal';
-import { allFindings, eavdRequest, everyPage, hunter, hunter2, lead, platform, timeline, until, walkFromExecute, walkToExecute } from '../support/walk';
+import { allFindings, eavdRequest, everyPage, hunter, hunter2, lead, platform, timeline, until, walkFromExecute, walkToExecute, seconds, inLanes } from '../support/walk';
 
 let tw: TestWorker;
 let missions: MissionService;
@@ -15,15 +15,6 @@ beforeAll(async () => {
 });
 afterAll(async () => tw?.close());
 
-const seconds = (s: number) => s / 3600;
-
-/** Runs `n` jobs, `lanes` at a time. */
-async function inLanes(n: number, lanes: number, job: (i: number) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: lanes }, async () => {
-    for (let i = next++; i < n; i = next++) await job(i);
-  }));
-}
 
 test('a mission continues as new as its history grows: the open gate, squad, clocks, queued effects and every finding survive; clocks fire after it', async () => {
   const policy = { maxHistoryEvents: 600, effectConcurrency: 2 };

@@ -121,3 +121,16 @@ export async function walkToCompletion(missions: MissionService, id: string): Pr
   await walkToExecute(missions, id);
   await walkFromExecute(missions, id);
 }
+
+/** Hours given in seconds (allocations and policies of a test run in seconds). */
+export const seconds = (s: number): number => s / 3600;
+
+/** Runs `n` jobs, `lanes` at a time. */
+export async function inLanes(n: number, lanes: number, job: (i: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      for (let i = next++; i < n; i = next++) await job(i);
+    }),
+  );
+}
