@@ -207,7 +207,7 @@ test('findings add records the finding as given, once per source key; list and s
 
   const short = await capeo(['findings', 'add', id, '--category', 'hunt-opportunity', '--title', 'ab'], hunter);
   expect(short.code).toBe(2);
-  expect(short.stderr).toMatch(/^capeo findings add: 400 Bad Request \(VALIDATION_FAILED\) — .*body\.title: .*\[too_small\]/);
+  expect(short.stderr).toMatch(/^capeo findings add: 400 Bad Request \(VALIDATION_FAILED\) — .*body\.title: .*\[invalid_format\]/);
 
   const missing = await capeo(['missions', 'show', 'mission-EAVD99-9'], manager);
   expect(missing.code).toBe(4);
