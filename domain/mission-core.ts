@@ -158,11 +158,6 @@ export interface EffectCounts {
   /** Effects beyond the queue's bound: pending in the store, fetched as the queue drains. */
   deferred: number;
   /**
-   * The highest effect number ever taken into the queue: the deferred effects are the pending ones
-   * after it (not those before it, which are queued or running). Absent in state from before it existed.
-   */
-  queuedThrough?: number;
-  /**
    * Effects of findings on their way to the store (counted with the finding, so that a summary never
    * counts a finding without its effects); queued once the store says the finding is new, dropped if
    * not. Absent in state carried from before it existed.

@@ -26,7 +26,8 @@ export type StoreOp =
   | { op: 'effect.add'; id: string; seq: number; kind: EffectKind; key: string; subject?: string; spec: EffectSpec; at: string }
   | { op: 'effect.state'; id: string; state: EffectState; error?: string; errorType?: string; attempts?: number }
   /** Answers `{ effects: [{ id, kind, key, subject }] }`: effects waiting in the store beyond the workflow's queue. */
-  | { op: 'effect.next-pending'; after: number; limit: number };
+  /** Pending effects of the log, oldest first, but those the workflow holds (`exclude`: queued or running) and those up to `after`. */
+  | { op: 'effect.next-pending'; after: number; limit: number; exclude?: string[] };
 
 export interface QueryRunRow {
   id: string;

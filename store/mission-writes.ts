@@ -88,8 +88,9 @@ async function apply(c: PoolClient, m: string, op: StoreOp): Promise<unknown> {
       return null;
     case 'effect.next-pending': {
       const rows = await c.query<{ effect_id: string; kind: EffectRef['kind']; key: string; subject: string | null }>(
-        `select effect_id, kind, key, subject from effects where mission_id = $1 and state = 'pending' and seq > $2 order by seq limit $3`,
-        [m, op.after, op.limit],
+        `select effect_id, kind, key, subject from effects
+         where mission_id = $1 and state = 'pending' and seq > $2 and not (effect_id = any($4::text[])) order by seq limit $3`,
+        [m, op.after, op.limit, op.exclude ?? []],
       );
       return { effects: rows.rows.map((r): EffectRef => ({ id: r.effect_id, kind: r.kind, key: r.key, ...(r.subject ? { subject: r.subject } : {}) })) };
     }

@@ -138,17 +138,31 @@ test('the summary stays the same size however many findings the mission has', ()
   expect(size() - before).toBeLessThan(100);
 });
 
-test('a refill starts after the last effect the queue took, and never takes back one that is running (still pending in the store)', () => {
+test('a refill never takes back an effect the run holds (running, still pending in the store), and counts right when it meets one whose finding is on its way', () => {
   const { m } = machine(execute);
   for (let i = 0; i < MAX_QUEUED_EFFECTS + 10; i++) m.effect({ kind: 'push-tip', findingId: `F${i}` }, `tip:F${i}`);
   // Every queued effect taken to run: the queue is empty, ten wait in the store.
   while (m.nextEffect());
   expect(m.state.effects).toMatchObject({ deferred: 10, queue: [], running: MAX_QUEUED_EFFECTS });
-  expect(m.deferredAfter()).toBe(MAX_QUEUED_EFFECTS);
+  expect(m.heldEffects()).toHaveLength(MAX_QUEUED_EFFECTS);
   // The store still says pending for the last ones started a moment ago; they are not queued again.
   const pendingInStore = Array.from({ length: 14 }, (_, i) => ({ id: `E${MAX_QUEUED_EFFECTS - 3 + i}`, kind: 'push-tip' as const, key: `k${i}` }));
   m.refill(pendingInStore);
   expect(m.state.effects.queue.map((e) => e.id)).toEqual(Array.from({ length: 10 }, (_, i) => `E${MAX_QUEUED_EFFECTS + 1 + i}`));
   expect(m.state.effects.deferred).toBe(0);
   expect(summarise(m.state).counts.effects).toMatchObject({ pending: 10, running: MAX_QUEUED_EFFECTS });
+
+  // Effects are numbered when proposed, queued when their finding's answer comes: out of order. A
+  // refill that meets one whose answer is still on its way takes it; the answer then queues nothing.
+  const a = m.proposeFinding(seoi, 'hana');
+  const b = m.proposeFinding(seoi, 'hana');
+  for (const e of [...m.state.effects.queue]) {
+    m.nextEffect();
+    m.effectSucceeded(e, { kind: 'notify', ok: true } as never);
+  }
+  m.findingStored(b, { id: b.id, created: true });
+  m.refill(a.effects);
+  m.findingStored(a, { id: a.id, created: true });
+  expect(m.state.effects.queue.map((e) => e.id).sort()).toEqual([...a.effects, ...b.effects].map((e) => e.id).sort());
+  expect(m.state.effects.deferred).toBe(0);
 });

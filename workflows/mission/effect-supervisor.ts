@@ -86,7 +86,7 @@ export class EffectSupervisor {
   private async refill(): Promise<void> {
     this.refilling = true;
     try {
-      const opId = this.writer.write({ op: 'effect.next-pending', after: this.m.deferredAfter(), limit: REFILL_BATCH });
+      const opId = this.writer.write({ op: 'effect.next-pending', after: 0, limit: REFILL_BATCH, exclude: this.m.heldEffects() });
       const { effects } = await this.writer.result<{ effects: EffectRef[] }>(opId);
       this.m.refill(effects);
       if (effects.length === 0) this.m.state.effects.deferred = 0;

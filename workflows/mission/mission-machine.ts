@@ -52,19 +52,26 @@ const invalid = (what: string, problems: string[]) =>
  * keep through the sink. The workflow maps messages to these methods and runs the phase loop; this
  * class does no I/O and knows nothing of Temporal but the clock, so it is tested on its own.
  */
-/** E12 → 12. */
-const effectNumber = (e: EffectRef): number => Number(e.id.slice(1));
-
 export class MissionMachine {
   /** Set while the mission hands over to its next run: new Updates are refused as busy. */
   draining = false;
   /** Effects whose log entry is not yet written: they may not run before it is (by op number). */
   private readonly effectWrittenBy = new Map<string, number>();
 
+  /**
+   * The effects this run has taken into its queue (from a finding's answer or from a refill), and
+   * those running now: effects are queued as their findings' answers come, not in the order of their
+   * numbers, so a refill from the store may meet one whose finding's answer is still on its way.
+   */
+  private readonly seen: Set<string>;
+  private readonly runningIds = new Set<string>();
+
   constructor(
     readonly state: MissionCore,
     private readonly sink: OpSink,
-  ) {}
+  ) {
+    this.seen = new Set(state.effects.queue.map((e) => e.id));
+  }
 
   now(): string {
     return new Date().toISOString();
@@ -141,8 +148,13 @@ export class MissionMachine {
   private queueEffect(ref: EffectRef, writtenBy: number): void {
     const s = this.state;
     this.effectWrittenBy.set(ref.id, writtenBy);
+    if (this.seen.has(ref.id)) {
+      // A refill took it already, counting it as one that waited in the store: it did not.
+      s.effects.deferred++;
+      return;
+    }
     // Once effects wait in the store, newer ones wait behind them: the log runs in order.
-    if (s.effects.deferred === 0 && s.effects.queue.length < MAX_QUEUED_EFFECTS) this.enqueue([ref]);
+    if (s.effects.deferred <= 0 && s.effects.queue.length < MAX_QUEUED_EFFECTS) this.enqueue([ref]);
     else s.effects.deferred++;
     this.touch();
   }
@@ -160,6 +172,7 @@ export class MissionMachine {
   nextEffect(): EffectRef | undefined {
     const e = this.state.effects.queue.shift();
     if (e) {
+      this.runningIds.add(e.id);
       this.state.effects.running++;
       this.touch();
     }
@@ -170,24 +183,23 @@ export class MissionMachine {
   refill(effects: EffectRef[]): void {
     const e = this.state.effects;
     const known = new Set(e.queue.map((x) => x.id));
-    // Only effects after the last one taken: one started a moment ago is still pending in the store.
-    const fresh = effects.filter((x) => !known.has(x.id) && effectNumber(x) > (e.queuedThrough ?? 0));
+    // None this run holds: one started a moment ago is still pending in the store.
+    const fresh = effects.filter((x) => !known.has(x.id) && !this.seen.has(x.id));
     this.enqueue(fresh);
-    e.deferred = Math.max(0, e.deferred - fresh.length);
+    // Exact, not clamped: one taken before its finding's answer came goes below zero until the answer
+    // comes (and counts it back); the summary shows it once, as queued.
+    e.deferred -= fresh.length;
     this.touch();
   }
 
   private enqueue(refs: EffectRef[]): void {
-    const e = this.state.effects;
-    e.queue.push(...refs);
-    for (const r of refs) e.queuedThrough = Math.max(e.queuedThrough ?? 0, effectNumber(r));
+    this.state.effects.queue.push(...refs);
+    for (const r of refs) this.seen.add(r.id);
   }
 
-  /** Where the deferred effects start in the store: after the last effect the queue took. */
-  deferredAfter(): number {
-    const e = this.state.effects;
-    const tail = e.queue.at(-1);
-    return e.queuedThrough ?? (tail ? effectNumber(tail) : 0);
+  /** The effects a refill must not bring back: those queued and those running. */
+  heldEffects(): string[] {
+    return [...this.state.effects.queue.map((e) => e.id), ...this.runningIds];
   }
 
   private leadOrManagers(): string[] {
@@ -196,6 +208,7 @@ export class MissionMachine {
 
   effectSucceeded(e: EffectRef, r: EffectResult, retried = false): void {
     const s = this.state;
+    this.runningIds.delete(e.id);
     if (retried) s.effects.failed = Math.max(0, s.effects.failed - 1);
     else s.effects.running = Math.max(0, s.effects.running - 1);
     s.effects.done++;
@@ -249,6 +262,7 @@ export class MissionMachine {
    */
   effectFailed(e: EffectRef, f: EffectFailure, retried = false): void {
     const s = this.state;
+    this.runningIds.delete(e.id);
     if (!retried) {
       s.effects.running = Math.max(0, s.effects.running - 1);
       s.effects.failed++;
