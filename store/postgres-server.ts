@@ -108,6 +108,8 @@ export async function startPostgresServer(o: PostgresServerOptions): Promise<Pos
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   own(dataDir, who);
   traversable(dataDir, who);
+  // And through every folder above its programs (npm's copy sits in the project, maybe in a private folder).
+  traversable(join(o.binDir, 'initdb'), who);
   const passwordFile = join(dataDir, 'password');
   const cluster = join(dataDir, 'cluster');
   if (!existsSync(join(cluster, 'PG_VERSION'))) {
