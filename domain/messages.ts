@@ -11,7 +11,8 @@ import { optionalText, text } from './text';
 
 export const reason = text(2000);
 /** An RFC 3339 date-time, seconds included (what OpenAPI's `date-time` means), with its offset. */
-export const dateTime = z.iso.datetime({ offset: true }).regex(/T\d{2}:\d{2}:\d{2}/, 'an RFC 3339 date-time with seconds');
+// From year 1: PostgreSQL (like the Gregorian calendar) has no year 0.
+export const dateTime = z.iso.datetime({ offset: true }).regex(/^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/, 'an RFC 3339 date-time with seconds, from year 1');
 
 export const gateDecisionSchema = z.object({
   gate: phaseSchema,
