@@ -168,7 +168,13 @@ export class MissionService {
     if (!ref || !this.artifactDir) throw new NotFoundError(`mission '${missionId}' has no ${name} yet`);
     const full = resolve(this.artifactDir, ref.path);
     if (!full.startsWith(resolve(this.artifactDir) + sep)) throw new NotFoundError(`no artifact ${name}`);
-    return readFile(full);
+    try {
+      return await readFile(full);
+    } catch (err) {
+      // The store knows it, this API's artifact folder does not (another host's, or removed): not here.
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError(`the ${name} of mission '${missionId}' is not in this API's artifact folder`);
+      throw err;
+    }
   }
 
   /** Starts the next iteration of a mission (same code and code name, previous playbook and scope). */
