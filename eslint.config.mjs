@@ -45,5 +45,15 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The CLI is a client of the API like any other: its calls and types come from the client generated from docs/openapi.json.
+    files: ['cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/api', '**/api/**'], message: 'The CLI uses the client generated from the OpenAPI document (cli/generated), not the API\'s code.' }] },
+      ],
+    },
+  },
   { files: ['**/*.mjs', '**/*.js'], ...tseslint.configs.disableTypeChecked },
 );

@@ -94,8 +94,10 @@ export function contractDocument<T>(generated: T): T {
       }
       for (const [status, res] of Object.entries(op.responses ?? {})) {
         const code = Number(status);
-        if (code >= 400 && res.content?.['application/json']) {
-          const { schema } = res.content['application/json'] as { schema: unknown };
+        const media = Object.keys(res.content ?? {});
+        if (code >= 400 && media.length) {
+          // Documented under the route's own media type (text/event-stream for a watch) or JSON: problem details all the same.
+          const { schema } = res.content![media.includes('application/json') ? 'application/json' : media[0]!] as { schema: unknown };
           // One problem schema for all: a component, referred to.
           (doc.components ??= {}).schemas = { ...doc.components.schemas, Problem: schema };
           res.content = { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } };

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import createClient, { type Client } from 'openapi-fetch';
+import type { components, paths } from './generated/capeo-api';
 
 /** Exit codes of every command (docs/cli.md). */
 export const EXIT = { ok: 0, other: 1, usage: 2, auth: 3, notFound: 4, conflict: 5, busy: 6 } as const;
@@ -18,14 +20,7 @@ export class CliError extends Error {
   }
 }
 
-interface Problem {
-  title?: string;
-  status?: number;
-  detail?: string;
-  code?: string;
-  missing?: string[];
-  errors?: Array<{ field: string; rule: string; message: string }>;
-}
+type Problem = Partial<components['schemas']['Problem']>;
 
 /** An API problem+json as one line: title, detail, each field and its rule, what a refused gate misses. */
 export function problemLine(status: number, p: Problem): string {
@@ -89,64 +84,47 @@ export function readKey(keyFile: string | undefined, env: NodeJS.ProcessEnv): st
   return env.CAPEO_API_KEY?.trim() || undefined;
 }
 
-/** A small client of capeo's REST API: Bearer key, JSON in and out, problem+json turned into CliError. */
+/**
+ * capeo's REST API through a client generated from its OpenAPI document (openapi-typescript types,
+ * openapi-fetch calls): `api.call.GET('/missions/{id}', { params: { path: { id } } })`. Every call
+ * carries the Bearer key; a refusal (problem+json) is thrown as a CliError, so `answer()` gives the
+ * data of a success.
+ */
 export class Api {
-  constructor(private readonly o: ApiOptions) {}
+  readonly call: Client<paths>;
 
-  private headers(extra: Record<string, string> = {}): Record<string, string> {
-    return { accept: 'application/json', ...(this.o.key ? { authorization: `Bearer ${this.o.key}` } : {}), ...extra };
-  }
-
-  private url(path: string): string {
-    return `${this.o.url.replace(/\/$/, '')}${path}`;
+  constructor(private readonly o: ApiOptions) {
+    this.call = createClient<paths>({ baseUrl: o.url.replace(/\/$/, ''), fetch: (request) => this.send(request) });
   }
 
   /**
-   * `headers` and `signal` for streams (Last-Event-ID, Ctrl-C). A write carries an Idempotency-Key,
-   * the same on each of its attempts: a write that met a lost connection, a 503 or a 429 is tried
-   * again (as Retry-After asks, a few times), and the API applies it once whatever happened to the
-   * earlier attempts.
+   * A write carries an Idempotency-Key, the same on each of its attempts: a write that met a lost
+   * connection, a 503 or a 429 is tried again (as Retry-After asks, a few times), and the API
+   * applies it once whatever happened to the earlier attempts. Reads are sent once.
    */
-  async raw(
-    method: string,
-    path: string,
-    body?: unknown,
-    opts: { accept?: string; headers?: Record<string, string>; signal?: AbortSignal } = {},
-  ): Promise<Response> {
-    if (!WRITES.has(method)) return this.once(method, path, body, opts);
-    const headers = { 'idempotency-key': `capeo-cli-${randomUUID()}`, ...opts.headers };
+  private async send(request: Request): Promise<Response> {
+    if (this.o.key) request.headers.set('authorization', `Bearer ${this.o.key}`);
+    if (!request.headers.has('accept') || request.headers.get('accept') === '*/*') request.headers.set('accept', 'application/json');
+    if (!WRITES.has(request.method)) return this.once(request);
+    if (!request.headers.has('idempotency-key')) request.headers.set('idempotency-key', `capeo-cli-${randomUUID()}`);
     const attempts = this.o.writeAttempts ?? 3;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.once(method, path, body, { ...opts, headers });
+        return await this.once(request.clone());
       } catch (err) {
         const retryable = err instanceof CliError && (err.retryAfterMs !== undefined || err.unreachable);
-        if (!retryable || attempt >= attempts || opts.signal?.aborted) throw err;
+        if (!retryable || attempt >= attempts || request.signal.aborted) throw err;
         await new Promise((r) => setTimeout(r, Math.min(err.retryAfterMs ?? 500 * attempt, this.o.maxRetryWaitMs ?? 5000)));
       }
     }
   }
 
-  private async once(
-    method: string,
-    path: string,
-    body: unknown,
-    opts: { accept?: string; headers?: Record<string, string>; signal?: AbortSignal },
-  ): Promise<Response> {
+  private async once(request: Request): Promise<Response> {
     let res: Response;
     try {
-      res = await fetch(this.url(path), {
-        method,
-        headers: this.headers({
-          accept: opts.accept ?? 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...opts.headers,
-        }),
-        body: body === undefined ? undefined : JSON.stringify(body),
-        ...(opts.signal && { signal: opts.signal }),
-      });
+      res = await fetch(request);
     } catch (err) {
-      if (opts.signal?.aborted) throw err;
+      if (request.signal.aborted) throw err;
       const cause = ((err as Error).cause as Error | undefined)?.message ?? (err as Error).message;
       throw Object.assign(new CliError(`cannot reach the capeo API at ${safeUrl(this.o.url)}: ${cause}`, EXIT.other), { unreachable: true });
     }
@@ -165,10 +143,9 @@ export class Api {
     }
     return res;
   }
+}
 
-  async json<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await this.raw(method, path, body);
-    const text = await res.text();
-    return (text ? JSON.parse(text) : null) as T;
-  }
+/** The data of a call's success (its refusals were thrown as CliError by the client). */
+export async function answer<D>(call: Promise<{ data?: D; response: Response }>): Promise<D> {
+  return (await call).data as D;
 }

@@ -1,16 +1,21 @@
-import type { z } from 'zod';
-import type * as s from '../api/routes/missions/schemas';
+import type { components, paths } from './generated/capeo-api';
 
-/** The API's answers as its own response schemas declare them, so a change there fails the CLI's typecheck. */
-type Answer<R extends { response: { 200: z.ZodType } }> = z.infer<R['response'][200]>;
+/** What an operation answers with `status`, as the generated client types of docs/openapi.json say. */
+type Body<Op, Status extends number = 200> = Op extends { responses: { [S in Status]: { content: { 'application/json': infer T } } } } ? T : never;
 
-export type MissionView = Answer<typeof s.getMission>;
-export type MissionEntry = Answer<typeof s.listMissions>['missions'][number];
-export type Finding = Answer<typeof s.getFinding>;
-export type FoundFinding = Answer<typeof s.searchFindings>['items'][number];
-export type AuditItem = Answer<typeof s.listTimeline>['items'][number];
-export type EffectItem = Answer<typeof s.listEffects>['items'][number];
-export type Retried = Answer<typeof s.retryEffects>['retried'][number];
-export type Ack = z.infer<typeof s.ackSchema>;
-export type FindingAdded = z.infer<(typeof s.addFinding)['response'][201]>;
+/** The CLI's names for the API's answers: aliases of the generated types, never copies of them. */
+export type MissionView = components['schemas']['MissionSummary'];
+export type MissionEntry = Body<paths['/missions']['get']>['missions'][number];
+export type Finding = components['schemas']['Finding'];
+export type FoundFinding = Body<paths['/findings']['get']>['items'][number];
+export type AuditItem = Body<paths['/missions/{id}/timeline']['get']>['items'][number];
+export type EffectItem = Body<paths['/missions/{id}/effects']['get']>['items'][number];
+export type Retried = Body<paths['/missions/{id}/effects/retry']['post']>['retried'][number];
+export type Ack = Body<paths['/missions/{id}/gates/{gate}/decision']['post']>;
+export type FindingAdded = Body<paths['/missions/{id}/findings']['post'], 201>;
 export type ClockProgress = MissionView['progress']['totalHunt'];
+
+/** The query parameters an operation takes. */
+export type Query<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+export type MissionsQuery = Query<paths['/missions']['get']>;
+export type FindingsQuery = Query<paths['/findings']['get']>;

@@ -1,10 +1,9 @@
 import { EFFECT_STATES } from '../domain/effects';
-import { CliError, EXIT } from './api-client';
-import type { EffectItem, Retried } from './api-types';
+import { answer, CliError, EXIT } from './api-client';
 import { globals, oneOf, parse } from './args';
 import { apiFor, type Io } from './io';
 import { help } from './help';
-import { PAGE_OPTIONS, readPages, setPaging } from './pages';
+import { PAGE_OPTIONS, paging, readPages } from './pages';
 import { renderEffects, renderRetried } from './render';
 
 const EFFECT_ID = /^E\d+$/;
@@ -14,9 +13,10 @@ export async function effectsList(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, { state: { type: 'string' }, ...PAGE_OPTIONS }, { min: 1, max: 1, names: 'a mission id' });
   const g = globals(values, io.env);
   if (g.help) return help(io, 'effects list');
-  const query = setPaging(new URLSearchParams(), values);
-  if (values.state !== undefined) query.set('state', oneOf('--state', values.state as string, EFFECT_STATES));
-  const page = await readPages<EffectItem>(apiFor(g, io), `/missions/${encodeURIComponent(positionals[0]!)}/effects`, query, Boolean(values.all));
+  const query = { ...paging(values), ...(values.state !== undefined && { state: oneOf('--state', values.state as string, EFFECT_STATES) }) };
+  const api = apiFor(g, io);
+  const path = { id: positionals[0]! };
+  const page = await readPages((cursor) => answer(api.call.GET('/missions/{id}/effects', { params: { path, query: { ...query, ...(cursor && { cursor }) } } })), Boolean(values.all));
   if (g.json) io.out(JSON.stringify(page));
   else {
     io.out(renderEffects(page.items));
@@ -45,12 +45,9 @@ export async function effectsRetry(argv: string[], io: Io): Promise<number> {
   if (g.help) return help(io, 'effects retry');
   const [missionId, ...given] = positionals as [string, ...string[]];
   const ids = effectIds(given);
-  const answer = await apiFor(g, io).json<{ retried: Retried[] }>(
-    'POST',
-    `/missions/${encodeURIComponent(missionId)}/effects/retry`,
-    // An empty object rather than no body: the API refuses a bodyless POST here (400, body null).
-    ids.length ? { effectIds: ids } : {},
+  const result = await answer(
+    apiFor(g, io).call.POST('/missions/{id}/effects/retry', { params: { path: { id: missionId } }, body: ids.length ? { effectIds: ids } : {} }),
   );
-  io.out(g.json ? JSON.stringify(answer) : renderRetried(missionId, answer.retried));
-  return answer.retried.some((r) => r.state === 'failed') ? EXIT.other : EXIT.ok;
+  io.out(g.json ? JSON.stringify(result) : renderRetried(missionId, result.retried));
+  return result.retried.some((r) => r.state === 'failed') ? EXIT.other : EXIT.ok;
 }

@@ -1,10 +1,10 @@
 import { FINDING_CATEGORIES, OBSERVABLE_TYPES, SEVERITIES, type Observable } from '../domain/findings';
-import { CliError, EXIT } from './api-client';
-import type { Finding, FindingAdded, FoundFinding } from './api-types';
+import { answer, CliError, EXIT, type Api } from './api-client';
+import type { FindingsQuery } from './api-types';
 import { globals, oneOf, parse, type Options } from './args';
 import { apiFor, type Io } from './io';
 import { help } from './help';
-import { PAGE_OPTIONS, readPages, setPaging } from './pages';
+import { PAGE_OPTIONS, paging, readPages, type Listing } from './pages';
 import { renderFindings } from './render';
 
 const FINDING_STATUSES = ['open', 'escalated', 'withdrawn'] as const;
@@ -46,12 +46,12 @@ export async function findingsAdd(argv: string[], io: Io): Promise<number> {
   const g = globals(values, io.env);
   if (g.help) return help(io, 'findings add');
   const body = findingBody(values);
-  const answer = await apiFor(g, io).json<FindingAdded>('POST', `/missions/${encodeURIComponent(positionals[0]!)}/findings`, body);
-  if (g.json) io.out(JSON.stringify(answer));
+  const added = await answer(apiFor(g, io).call.POST('/missions/{id}/findings', { params: { path: { id: positionals[0]! } }, body }));
+  if (g.json) io.out(JSON.stringify(added));
   else {
-    const f = answer.finding;
+    const f = added.finding;
     io.out(
-      answer.created
+      added.created
         ? `${positionals[0]!}: finding ${f.id} recorded (${f.category}, ${f.severity}, ${f.status})`
         : `${positionals[0]!}: finding ${f.id} was already recorded for this source key (${f.status}); nothing added`,
     );
@@ -82,24 +82,27 @@ const FILTER_OPTIONS = {
 } as const satisfies Options;
 
 /** The query of a findings listing from the flags; `--since`/`--until` only across missions. */
-export function findingsQuery(v: Record<string, unknown>): URLSearchParams {
-  const q = new URLSearchParams();
-  if (v.category !== undefined) q.set('category', oneOf('--category', v.category as string, FINDING_CATEGORIES));
-  if (v.status !== undefined) q.set('status', oneOf('--status', v.status as string, FINDING_STATUSES));
-  if (v.severity !== undefined) q.set('severity', oneOf('--severity', v.severity as string, SEVERITIES));
-  if (v.observable !== undefined) {
-    const o = observableFilter(v.observable as string);
-    q.set('observable', o.observable);
-    if (o.observableType) q.set('observableType', o.observableType);
-  }
-  if (v.since !== undefined) q.set('since', v.since as string);
-  if (v.until !== undefined) q.set('until', v.until as string);
-  return setPaging(q, v);
+export function findingsQuery(v: Record<string, unknown>): FindingsQuery {
+  return {
+    ...(v.category !== undefined && { category: oneOf('--category', v.category as string, FINDING_CATEGORIES) }),
+    ...(v.status !== undefined && { status: oneOf('--status', v.status as string, FINDING_STATUSES) }),
+    ...(v.severity !== undefined && { severity: oneOf('--severity', v.severity as string, SEVERITIES) }),
+    ...(v.observable !== undefined && observableFilter(v.observable as string)),
+    ...(v.since !== undefined && { since: v.since as string }),
+    ...(v.until !== undefined && { until: v.until as string }),
+    ...paging(v),
+  };
 }
 
-async function listFindings<T extends Finding>(io: Io, values: Record<string, unknown>, path: string): Promise<number> {
+async function listFindings<T extends Parameters<typeof renderFindings>[0][number]>(
+  io: Io,
+  values: Record<string, unknown>,
+  read: (api: Api, query: FindingsQuery) => Promise<Listing<T>>,
+): Promise<number> {
   const g = globals(values, io.env);
-  const page = await readPages<T>(apiFor(g, io), path, findingsQuery(values), Boolean(values.all));
+  const api = apiFor(g, io);
+  const query = findingsQuery(values);
+  const page = await readPages((cursor) => read(api, { ...query, ...(cursor && { cursor }) }), Boolean(values.all));
   if (g.json) io.out(JSON.stringify(page));
   else {
     io.out(renderFindings(page.items));
@@ -112,12 +115,13 @@ async function listFindings<T extends Finding>(io: Io, values: Record<string, un
 export async function findingsList(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, FILTER_OPTIONS, { min: 1, max: 1, names: 'a mission id' });
   if (values.help) return help(io, 'findings list');
-  return listFindings<Finding>(io, values, `/missions/${encodeURIComponent(positionals[0]!)}/findings`);
+  const path = { id: positionals[0]! };
+  return listFindings(io, values, (api, query) => answer(api.call.GET('/missions/{id}/findings', { params: { path, query } })));
 }
 
 /** `capeo findings search`: findings across missions, newest first. */
 export async function findingsSearch(argv: string[], io: Io): Promise<number> {
   const { values } = parse(argv, { ...FILTER_OPTIONS, since: { type: 'string' }, until: { type: 'string' } }, { min: 0, max: 0, names: '' });
   if (values.help) return help(io, 'findings search');
-  return listFindings<FoundFinding>(io, values, '/findings');
+  return listFindings(io, values, (api, query) => answer(api.call.GET('/findings', { params: { query } })));
 }

@@ -1,6 +1,5 @@
 import { PHASES, type Phase } from '../domain/phases';
-import { CliError, EXIT } from './api-client';
-import type { Ack, MissionView } from './api-types';
+import { answer, CliError, EXIT } from './api-client';
 import { globals, oneOf, parse } from './args';
 import { apiFor, type Io } from './io';
 import { help } from './help';
@@ -24,15 +23,16 @@ export async function gateDecide(decision: 'approve' | 'reject', argv: string[],
   if (decision === 'reject' && !reason?.trim()) throw new CliError('gate reject needs --reason TEXT', EXIT.usage);
 
   const api = apiFor(g, io);
-  const id = encodeURIComponent(positionals[0]!);
+  const id = positionals[0]!;
   let gate: Phase;
   if (values.phase !== undefined) gate = oneOf('--phase', values.phase as string, PHASES);
   else {
-    const current = await api.json<MissionView>('GET', `/missions/${id}`);
+    const current = await answer(api.call.GET('/missions/{id}', { params: { path: { id } } }));
     if (!current.openGate) throw new CliError(`${current.missionId}: no gate is open (phase ${current.phase}, status ${current.status})`, EXIT.conflict);
     gate = current.openGate;
   }
-  const ack = await api.json<Ack>('POST', `/missions/${id}/gates/${gate}/decision`, { decision, ...(reason !== undefined && { reason }) });
+  const body = decision === 'approve' ? { decision, ...(reason !== undefined && { reason }) } : { decision, reason: reason! };
+  const ack = await answer(api.call.POST('/missions/{id}/gates/{gate}/decision', { params: { path: { id, gate } }, body }));
   if (g.json) io.out(JSON.stringify(ack));
   else {
     const verb = decision === 'approve' ? 'approved' : 'rejected';

@@ -1,4 +1,3 @@
-import type { Api } from './api-client';
 import { positiveInt, type Options } from './args';
 
 /** The paging flags every listing takes. */
@@ -8,11 +7,17 @@ export const PAGE_OPTIONS = {
   all: { type: 'boolean' },
 } as const satisfies Options;
 
+export interface Paging {
+  limit?: number;
+  cursor?: string;
+}
+
 /** `limit` and `cursor` of a listing's query from the flags. */
-export function setPaging(q: URLSearchParams, v: Record<string, unknown>): URLSearchParams {
-  if (v.limit !== undefined) q.set('limit', String(positiveInt('--limit', v.limit as string, 500)));
-  if (v.cursor !== undefined) q.set('cursor', v.cursor as string);
-  return q;
+export function paging(v: Record<string, unknown>): Paging {
+  return {
+    ...(v.limit !== undefined && { limit: positiveInt('--limit', v.limit as string, 500) }),
+    ...(v.cursor !== undefined && { cursor: v.cursor as string }),
+  };
 }
 
 export interface Listing<T> {
@@ -20,21 +25,16 @@ export interface Listing<T> {
   nextCursor: string | null;
 }
 
-/**
- * One page of a listing, or with `all` every page from there on (then nothing is left: the cursor
- * is null). `key` names the array in the answer (`missions` for GET /missions, else `items`).
- */
-export async function readPages<T>(api: Api, path: string, query: URLSearchParams, all: boolean, key = 'items'): Promise<Listing<T>> {
-  const read = async () => {
-    const page = await api.json<Record<string, unknown>>('GET', `${path}?${query}`);
-    return { items: page[key] as T[], nextCursor: page.nextCursor as string | null };
-  };
-  const first = await read();
+/** Reads the page that starts at `cursor` (undefined: the one the flags ask for). */
+export type PageReader<T> = (cursor: string | undefined) => Promise<Listing<T>>;
+
+/** One page of a listing, or with `all` every page from there on (then nothing is left: the cursor is null). */
+export async function readPages<T>(read: PageReader<T>, all: boolean): Promise<Listing<T>> {
+  const first = await read(undefined);
   if (!all) return first;
   const items = [...first.items];
   for (let cursor = first.nextCursor; cursor; ) {
-    query.set('cursor', cursor);
-    const page = await read();
+    const page = await read(cursor);
     items.push(...page.items);
     cursor = page.nextCursor;
   }
@@ -47,7 +47,7 @@ export interface Tail<T> {
 }
 
 /** The last `n` items of a listing (one request, newest first, given back oldest first), and how many it holds in all. */
-export async function lastItems<T>(api: Api, path: string, n: number, total: number): Promise<Tail<T>> {
-  const page = await api.json<Listing<T>>('GET', `${path}?${new URLSearchParams({ order: 'desc', limit: String(Math.min(n, 500)) })}`);
+export async function lastItems<T>(read: (query: { order: 'desc'; limit: number }) => Promise<Listing<T>>, n: number, total: number): Promise<Tail<T>> {
+  const page = await read({ order: 'desc', limit: Math.min(n, 500) });
   return { items: [...page.items].reverse(), total };
 }

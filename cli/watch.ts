@@ -1,4 +1,4 @@
-import { CliError, EXIT, type Api } from './api-client';
+import { answer, CliError, EXIT } from './api-client';
 import { globals, parse } from './args';
 import { apiFor, type Io } from './io';
 import { help } from './help';
@@ -16,14 +16,23 @@ export async function missionsWatch(argv: string[], io: Io): Promise<number> {
   const g = globals(values, io.env);
   if (g.help) return help(io, 'missions watch');
   const api = apiFor(g, io);
-  const path = positionals[0] ? `/missions/${encodeURIComponent(positionals[0])}/events` : '/missions/events';
+  const id = positionals[0];
+  /** Opens the stream (one mission's, resumed after `lastId`, or every mission's). */
+  const open: Opener = (lastId, signal) => {
+    const init = { parseAs: 'stream' as const, headers: { accept: 'text/event-stream' }, ...(signal && { signal }) };
+    return answer(
+      id === undefined
+        ? api.call.GET('/missions/events', init)
+        : api.call.GET('/missions/{id}/events', { ...init, params: { path: { id }, header: lastId === undefined ? {} : { 'last-event-id': lastId } } }),
+    );
+  };
   const print = (e: SseEvent) => io.out(g.json ? JSON.stringify({ event: e.event, ...(e.id !== undefined && { id: e.id }), data: e.data }) : renderEvent(e));
 
   let lastId: string | undefined;
   let connected = false;
   while (!io.signal?.aborted) {
     try {
-      const ended = await stream(api, path, lastId, io.signal, (e) => {
+      const ended = await stream(open, lastId, io.signal, (e) => {
         if (e.id !== undefined) lastId = e.id;
         print(e);
       }, () => (connected = true));
@@ -41,19 +50,17 @@ export async function missionsWatch(argv: string[], io: Io): Promise<number> {
   return 0;
 }
 
+type Opener = (lastId: string | undefined, signal: AbortSignal | undefined) => Promise<ReadableStream<Uint8Array> | null>;
+
 /** Reads one connection; true when the server said the mission ended. */
-async function stream(api: Api, path: string, lastId: string | undefined, signal: AbortSignal | undefined, onEvent: (e: SseEvent) => void, onOpen: () => void): Promise<boolean> {
-  const res = await api.raw('GET', path, undefined, {
-    accept: 'text/event-stream',
-    ...(lastId !== undefined && { headers: { 'last-event-id': lastId } }),
-    ...(signal && { signal }),
-  });
+async function stream(open: Opener, lastId: string | undefined, signal: AbortSignal | undefined, onEvent: (e: SseEvent) => void, onOpen: () => void): Promise<boolean> {
+  const body = await open(lastId, signal);
   onOpen();
-  if (!res.body) return false;
+  if (!body) return false;
   const decoder = new TextDecoder();
   let buffer = '';
   try {
-    for await (const chunk of res.body) {
+    for await (const chunk of body) {
       buffer += decoder.decode(chunk as Uint8Array, { stream: true });
       const { events, rest } = parseSse(buffer);
       buffer = rest;

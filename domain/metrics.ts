@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { FINDING_CATEGORIES, type FindingCategory } from './findings';
 import type { AuditEntry, Clock, MissionRecord } from './mission';
 import { PHASES, type Phase } from './phases';
@@ -5,28 +6,37 @@ import { PHASES, type Phase } from './phases';
 const HOUR = 3_600_000;
 const hours = (ms: number) => Math.round((ms / HOUR) * 1000) / 1000;
 
-export interface ClockMetrics {
-  allocatedHours: number | null;
-  actualHours: number | null;
-  remainingHours: number | null;
-  percentUsed: number | null;
-  running: boolean;
-  overrun: boolean;
-  deadline: string | null;
-}
+const hoursOrNull = z.number().nullable();
 
-export interface MissionMetrics {
-  iteration: number;
-  squadSize: number;
-  totalHunt: ClockMetrics;
-  executionPhase: ClockMetrics;
-  phaseHours: Record<Phase, number>;
-  gateWaitHours: Record<Phase, number>;
-  findingsPerCategory: Record<FindingCategory, number>;
-  escalations: { count: number; meanHoursToEscalation: number | null; maxHoursToEscalation: number | null };
-  visibilityGaps: number;
-  queriesRun: number;
-}
+export const clockMetricsSchema = z.object({
+  allocatedHours: hoursOrNull,
+  actualHours: hoursOrNull,
+  remainingHours: hoursOrNull.describe('negative once the clock has overrun'),
+  percentUsed: z.number().nullable().describe('share of the allocation used, in percent to one decimal; null without an allocation'),
+  running: z.boolean(),
+  overrun: z.boolean(),
+  deadline: z.string().nullable(),
+});
+export type ClockMetrics = z.infer<typeof clockMetricsSchema>;
+
+/** Hours per phase: every phase, 0 for one not reached. */
+const perPhase = z.record(z.enum(PHASES), z.number());
+
+export const missionMetricsSchema = z
+  .object({
+    iteration: z.number().int(),
+    squadSize: z.number().int(),
+    totalHunt: clockMetricsSchema,
+    executionPhase: clockMetricsSchema,
+    phaseHours: perPhase.describe('hours spent in each phase'),
+    gateWaitHours: perPhase.describe('hours each gate waited for its decision'),
+    findingsPerCategory: z.record(z.enum(FINDING_CATEGORIES), z.number().int()),
+    escalations: z.object({ count: z.number().int(), meanHoursToEscalation: hoursOrNull, maxHoursToEscalation: hoursOrNull }),
+    visibilityGaps: z.number().int(),
+    queriesRun: z.number().int(),
+  })
+  .describe('A mission\'s metrics: its two clocks, time per phase and gate, findings and escalations');
+export type MissionMetrics = z.infer<typeof missionMetricsSchema>;
 
 /** Share of the allocation used, in percent to one decimal; null without an allocation (or where it would not be a number). */
 function percentOf(actual: number | null, allocated: number | null): number | null {

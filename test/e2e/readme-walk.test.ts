@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../scripts/dev-server';
+import { typedWalk } from './typed-walk';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -36,7 +37,7 @@ afterAll(() => {
   if (stack?.exitCode === null) stack.kill('SIGKILL');
 });
 
-test("README command 1 brings the stack up, the README's curl walk completes a mission, SIGTERM stops everything", async () => {
+test("README command 1 brings the stack up, the README's curl walk and the generated client's walk complete a mission each, SIGTERM stops everything", async () => {
   const [apiPort, temporalPort, uiPort, storePort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const env = {
     ...process.env,
@@ -81,6 +82,21 @@ test("README command 1 brings the stack up, the README's curl walk completes a m
     expect(actions).toContain(expected);
   }
 
+  // The same walk through the client generated from docs/openapi.json (the CLI's), as a SOC platform integrating with capeo writes it.
+  const typed = await typedWalk(`http://127.0.0.1:${apiPort}`, env.CAPEO_BOOTSTRAP_ADMIN_KEY, '.typed');
+  expect(typed.started).toMatchObject({ created: true, code: expect.stringMatching(/^EAVD\d{2,}$/) });
+  expect(typed.started.code).not.toBe(/mission-(EAVD\d+)/.exec(missionId)![1]);
+  expect(typed.query.query.rowCount).toBeGreaterThan(0);
+  expect(typed.added.created).toBe(true);
+  expect(typed.escalated).toMatchObject({ id: typed.added.finding.id, status: 'escalated' });
+  expect(typed.failedEffects.items).toEqual([]);
+  expect(typed.done).toMatchObject({ status: 'completed', phase: 'outcomes' });
+  expect(typed.metrics.totalHunt).toMatchObject({ running: false, allocatedHours: 40 });
+  expect(typed.metrics.escalations.count).toBe(1);
+  expect(typed.timeline.items.map((e) => `${e.actor}:${e.action}`)).toEqual(
+    expect.arrayContaining(['soc-platform.typed:mission.started', 'ann.typed:gate.approved', 'hana.typed:finding.added', 'lucas.typed:report.released']),
+  );
+
   // SIGTERM to npm itself: npm does not pass it on, so capeo watches its launcher and stops everything.
   stack.kill('SIGTERM');
   const server = `--db-filename ${env.CAPEO_DATA_DIR}`;
@@ -92,4 +108,4 @@ test("README command 1 brings the stack up, the README's curl walk completes a m
   expect(alive(server)).toBe(false);
   expect(alive(store)).toBe(false);
   expect(apiAnswers()).toBe(false);
-});
+}, 420_000);

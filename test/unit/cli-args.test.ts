@@ -1,4 +1,4 @@
-import { Api, CliError, EXIT, exitCodeFor, problemLine, refusalHint, safeUrl } from '../../cli/api-client';
+import { CliError, EXIT, exitCodeFor, problemLine, refusalHint, safeUrl } from '../../cli/api-client';
 import { parse } from '../../cli/args';
 import { resolve, run } from '../../cli/capeo';
 import { effectIds } from '../../cli/effects';
@@ -43,9 +43,9 @@ test('parsing is strict: unknown options, missing values and extra positionals a
 
 test('missions list: flags become the API query; --code is a mission code or a code-name prefix', () => {
   const q = listQuery({ phase: 'execute', type: 'eavd', lead: 'lucas', overrun: true, code: 'eavd01', limit: '20' });
-  expect(q.toString()).toBe('phase=execute&type=EAVD&lead=lucas&overrun=true&code=EAVD01&limit=20');
-  expect(listQuery({ code: 'Barracuda M' }).toString()).toBe('codeName=Barracuda+M');
-  expect(listQuery({}).toString()).toBe('');
+  expect(q).toEqual({ phase: 'execute', type: 'EAVD', lead: 'lucas', overrun: 'true', code: 'EAVD01', limit: 20 });
+  expect(listQuery({ code: 'Barracuda M ', cursor: 'c9' })).toEqual({ codeName: 'Barracuda M', cursor: 'c9' });
+  expect(listQuery({})).toEqual({});
   expect(usage(() => listQuery({ phase: 'lunch' }))).toBe('--phase: "lunch" is not one of collect, analyze, plan, execute, outcomes');
   expect(usage(() => listQuery({ limit: '0' }))).toBe('--limit: a whole number from 1 to 500');
   expect(usage(() => listQuery({ limit: '2x' }))).toBe('--limit: a whole number from 1 to 500');
@@ -97,12 +97,19 @@ test('a refusal says what to do: give a key (401 without one), or wait as long a
 });
 
 test('findings list and search: filters become the query; an observable is a value, or type:value when the prefix is a type', () => {
-  expect(findingsQuery({ category: 'hunt-opportunity', status: 'open', severity: 'high', observable: 'Examp1e.com', limit: '5' }).toString()).toBe(
-    'category=hunt-opportunity&status=open&severity=high&observable=Examp1e.com&limit=5',
-  );
-  expect(findingsQuery({ observable: 'url:https://examp1e.com/login', since: '2026-11-01T00:00:00Z', until: '2026-12-01T00:00:00Z' }).toString()).toBe(
-    'observable=https%3A%2F%2Fexamp1e.com%2Flogin&observableType=url&since=2026-11-01T00%3A00%3A00Z&until=2026-12-01T00%3A00%3A00Z',
-  );
+  expect(findingsQuery({ category: 'hunt-opportunity', status: 'open', severity: 'high', observable: 'Examp1e.com', limit: '5' })).toEqual({
+    category: 'hunt-opportunity',
+    status: 'open',
+    severity: 'high',
+    observable: 'Examp1e.com',
+    limit: 5,
+  });
+  expect(findingsQuery({ observable: 'url:https://examp1e.com/login', since: '2026-11-01T00:00:00Z', until: '2026-12-01T00:00:00Z' })).toEqual({
+    observable: 'https://examp1e.com/login',
+    observableType: 'url',
+    since: '2026-11-01T00:00:00Z',
+    until: '2026-12-01T00:00:00Z',
+  });
   // A URL or an IPv6 address alone is a value: its prefix is no observable type.
   expect(observableFilter('https://examp1e.com')).toEqual({ observable: 'https://examp1e.com' });
   expect(observableFilter('2001:db8::1')).toEqual({ observable: '2001:db8::1' });
@@ -118,28 +125,33 @@ test('effect ids: E and a number, in any case; anything else is a usage error', 
   expect(usage(() => effectIds(['E3', 'F1']))).toBe('"F1" is not an effect id such as E12');
 });
 
-/** An Api whose answers are the given pages, in order; it keeps the paths asked. */
-function pagedApi(pages: Array<Record<string, unknown>>) {
-  const asked: string[] = [];
-  const json = async (_method: string, path: string) => {
-    asked.push(path);
-    return pages[asked.length - 1];
+/** A page reader that answers the given pages, in order, and keeps the cursors asked. */
+function pages<T>(given: Array<{ items: T[]; nextCursor: string | null }>) {
+  const asked: Array<string | undefined> = [];
+  const read = async (cursor: string | undefined) => {
+    asked.push(cursor);
+    return given[asked.length - 1]!;
   };
-  const api = { json } as unknown as Api;
-  return { api, asked };
+  return { read, asked };
 }
 
 test('paging: one page, or --all to the end; the latest items of a listing in one request, given oldest first', async () => {
-  const one = pagedApi([{ missions: [1, 2], nextCursor: 'c1' }, { missions: [3], nextCursor: null }]);
-  expect(await readPages(one.api, '/missions', new URLSearchParams({ phase: 'plan' }), false, 'missions')).toEqual({ items: [1, 2], nextCursor: 'c1' });
-  expect(one.asked).toEqual(['/missions?phase=plan']);
-  const all = pagedApi([{ items: [1, 2], nextCursor: 'c1' }, { items: [3], nextCursor: null }]);
-  expect(await readPages(all.api, '/findings', new URLSearchParams(), true)).toEqual({ items: [1, 2, 3], nextCursor: null });
-  expect(all.asked).toEqual(['/findings?', '/findings?cursor=c1']);
+  const one = pages([{ items: [1, 2], nextCursor: 'c1' }, { items: [3], nextCursor: null }]);
+  expect(await readPages(one.read, false)).toEqual({ items: [1, 2], nextCursor: 'c1' });
+  expect(one.asked).toEqual([undefined]);
+  const all = pages([{ items: [1, 2], nextCursor: 'c1' }, { items: [3], nextCursor: 'c2' }, { items: [], nextCursor: null }]);
+  expect(await readPages(all.read, true)).toEqual({ items: [1, 2, 3], nextCursor: null });
+  expect(all.asked).toEqual([undefined, 'c1', 'c2']);
 
-  const tail = pagedApi([{ items: [4, 3], nextCursor: 'a' }]);
-  expect(await lastItems(tail.api, '/missions/m/timeline', 2, 4)).toEqual({ items: [3, 4], total: 4 });
-  expect(tail.asked).toEqual(['/missions/m/timeline?order=desc&limit=2']);
+  const queries: unknown[] = [];
+  const tail = await lastItems(async (query) => {
+    queries.push(query);
+    return { items: [4, 3], nextCursor: 'a' };
+  }, 2, 4);
+  expect(tail).toEqual({ items: [3, 4], total: 4 });
+  expect(queries).toEqual([{ order: 'desc', limit: 2 }]);
+  await lastItems(async (query) => (queries.push(query), { items: [], nextCursor: null }), 10_000, 0);
+  expect(queries[1]).toEqual({ order: 'desc', limit: 500 });
 });
 
 test('URLs in messages lose any user:password part', () => {

@@ -30,6 +30,8 @@ const probes: Probe[] = [
       'export type T = ReturnType<typeof createTipActivities>;\nexport const p = PHASES;\n',
   },
   { name: 'floating promise', file: 'worker/logger.ts', code: 'async function f(): Promise<void> {}\nexport function g(): void {\n  f();\n}\n' },
+  { name: 'cli imports api schemas', file: 'cli/api-types.ts', code: "import type { getMission } from '../api/routes/missions/schemas';\nexport type M = typeof getMission;\n" },
+  { name: 'cli uses generated types', file: 'cli/api-types.ts', code: "import type { paths } from './generated/capeo-api';\nexport type P = keyof paths;\n" },
   { name: 'api imports workflows', file: 'api/app.ts', code: "import { missionWorkflow } from '../workflows';\nexport const w = missionWorkflow;\n" },
 ];
 
@@ -73,4 +75,9 @@ test('floating promises are errors', () => {
 
 test('the API may not import workflows or activities', () => {
   expect(results['api imports workflows']).toContain('no-restricted-imports');
+});
+
+test('the CLI may not import the API\'s code: its types are the generated client\'s', () => {
+  expect(results['cli imports api schemas']).toContain('no-restricted-imports');
+  expect(results['cli uses generated types']).toEqual([]);
 });

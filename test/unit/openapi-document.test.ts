@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApiDocument } from '../../api/document';
+import { spawnSync } from 'node:child_process';
+import { CLIENT_TYPES_FILE, openApiDocument } from '../../api/document';
 
 type Op = { responses: Record<string, { content?: Record<string, unknown>; headers?: Record<string, unknown> }>; parameters?: Array<{ in: string; name: string }>; requestBody?: unknown };
 type Doc = { paths: Record<string, Record<string, Op>> };
@@ -14,6 +15,14 @@ const operations = () => Object.entries(doc.paths).flatMap(([path, ops]) => Obje
 test('the committed docs/openapi.json is what the routes document (regenerate with `npx tsx scripts/openapi.ts`)', () => {
   const committed = JSON.parse(readFileSync(join(__dirname, '..', '..', 'docs', 'openapi.json'), 'utf8')) as unknown;
   expect(doc).toEqual(committed);
+});
+
+test('the CLI\'s client types are what openapi-typescript generates from the document (regenerate with `npx tsx scripts/openapi.ts`)', () => {
+  // In a process of its own: openapi-typescript's dependencies are ES modules, which jest's VM does not load.
+  const root = join(__dirname, '..', '..');
+  const check = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), ['scripts/openapi.ts', '--check'], { cwd: root, encoding: 'utf8' });
+  expect({ status: check.status, stderr: check.stderr }).toEqual({ status: 0, stderr: '' });
+  expect(readFileSync(join(root, CLIENT_TYPES_FILE), 'utf8')).toContain('"/missions/{id}/findings": {');
 });
 
 test('every error is documented as application/problem+json, and every operation documents 401, 403, 429 and 503', () => {

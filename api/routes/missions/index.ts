@@ -75,7 +75,7 @@ export const missionRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> 
 
   app.get('/missions/:id/metrics', { schema: { ...s.getMetrics, summary: 'Mission metrics' } }, async (req) => {
     actorOf(req);
-    return { ...(await missions.metrics(req.params.id)) };
+    return missions.metrics(req.params.id);
   });
 
   app.get('/missions/:id/artifacts/:name', { schema: { ...s.getArtifact, summary: 'Download an outcome artifact' } }, async (req, reply) => {

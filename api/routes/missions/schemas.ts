@@ -4,6 +4,7 @@ import { FINDING_CATEGORIES, findingSchema, OBSERVABLE_TYPES, SEVERITIES } from 
 import * as m from '../../../domain/messages';
 import { auditEntrySchema, missionTypeSchema, phaseSchema, queryRunSchema, startMissionRequestSchema, sweepRecordSchema } from '../../../domain/mission';
 import { missionSummarySchema } from '../../../domain/mission-summary';
+import { missionMetricsSchema } from '../../../domain/metrics';
 import { MISSION_STATUSES } from '../../../domain/phases';
 import { WORK_ITEM_PAYLOADS, type RecordableItem } from '../../../domain/work-items';
 import { CURSOR_PATTERNS } from '../../../store/mission-reads';
@@ -202,7 +203,7 @@ export const decideContainment = {
 export const cancelMission = { params: missionParams, body: m.cancelMissionSchema, response: ackReply };
 // Every field is optional: so is the body.
 export const releaseReport = { params: missionParams, body: m.releaseReportSchema.nullish(), response: ackReply };
-export const getMetrics = { params: missionParams, response: { 200: z.record(z.string(), z.unknown()), ...problems } };
+export const getMetrics = { params: missionParams, response: { 200: missionMetricsSchema, ...problems } };
 export const ARTIFACT_NAMES = ['playbook.ipynb', 'report.md', 'report.html', 'comms.txt', 'comms.html'] as const;
 export const getArtifact = { params: z.object({ id: missionParams.shape.id, name: z.enum(ARTIFACT_NAMES) }) };
 export const newIteration = {

@@ -5,6 +5,12 @@ import type { MissionService } from '../../services/missions';
 
 const POLL_MS = 1000;
 
+/** What a watch answers: a stream of events that does not end while the mission is active. */
+const eventStream = (description: string) => ({
+  produces: ['text/event-stream'],
+  response: { 200: z.string().describe(`${description}: \`event:\`, \`id:\` and \`data:\` (JSON) lines, an empty line after each event`) },
+});
+
 /**
  * Live watch with Server-Sent Events, read from the mission store: one mission's audit events as
  * they happen (`Last-Event-ID` resumes after an entry), or every active mission's changes.
@@ -12,7 +18,14 @@ const POLL_MS = 1000;
 export const watchRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> = async (app, { missions }) => {
   app.get(
     '/missions/:id/events',
-    { schema: { params: z.object({ id: z.string().min(1).max(100) }), summary: 'Watch one mission (Server-Sent Events)' } },
+    {
+      schema: {
+        params: z.object({ id: z.string().min(1).max(100) }),
+        headers: z.object({ 'last-event-id': z.string().max(20).optional().describe('the id of the last event received: the stream resumes after it') }),
+        summary: 'Watch one mission (Server-Sent Events)',
+        ...eventStream("`audit` events (id: the entry's sequence number), then `end` when the mission ends"),
+      },
+    },
     async (req, reply) => {
       actorOf(req);
       await missions.summary(req.params.id); // 404 before the stream opens
@@ -38,7 +51,11 @@ export const watchRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> = 
     },
   );
 
-  app.get('/missions/events', { schema: { summary: 'Watch all missions: phase, gate, lead, overrun and failed-effect changes (Server-Sent Events)' } }, async (req, reply) => {
+  const allMissions = {
+    summary: 'Watch all missions: phase, gate, lead, overrun and failed-effect changes (Server-Sent Events)',
+    ...eventStream('a `mission` event (the mission list entry) whenever an active mission changes'),
+  };
+  app.get('/missions/events', { schema: allMissions }, async (req, reply) => {
     actorOf(req);
     const stream = openStream(reply);
     const known = new Map<string, string>();
