@@ -2,7 +2,8 @@
 # README command 2: provisions what the tests need, then typecheck, lint and every test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -d node_modules ] || npm ci --no-audit --no-fund
+# Installed unless node_modules is there and newer than the lock file (a pull that changed the dependencies reinstalls).
+[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
 bash scripts/ensure-temporal.sh >/dev/null
 bash scripts/ensure-python-test-deps.sh
 bash scripts/ensure-test-servers.sh

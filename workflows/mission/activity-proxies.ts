@@ -27,6 +27,8 @@ export const outcomes = proxyActivities<ReturnType<typeof createOutcomeActivitie
 /** Intel from the TIP: a bounded number of attempts; a TIP that stays down leaves the intel item failed, not the mission stuck. */
 export const tip = proxyActivities<ReturnType<typeof createTipActivities>>({
   startToCloseTimeout: '2 minutes',
+  // The pull heartbeats: one a dead worker held is retried within seconds, not at the end of the 2 minutes.
+  heartbeatTimeout: '15 seconds',
   retry: { initialInterval: '2 seconds', maximumInterval: '30 seconds', maximumAttempts: 5, nonRetryableErrorTypes: [ErrorCode.IntelSourceInvalid] },
 });
 
