@@ -85,4 +85,4 @@ test('a mission continues as new as its history grows: the open gate, squad, clo
     const history = await tw.client.workflow.getHandle(missionId, r.runId).fetchHistory();
     await Worker.runReplayHistory({ workflowBundle: { codePath: testEnv().bundlePath } }, history, `${missionId}/${r.runId}`);
   }
-}, 300_000);
+}, 600_000); // alone it takes under a minute; beside the suite's heaviest files (schemathesis) it took five
