@@ -12,6 +12,7 @@ import { missionRoutes } from './routes/missions';
 import { opsRoutes } from './routes/ops';
 import { watchRoutes } from './routes/missions/watch';
 import type { MissionService } from './services/missions';
+import { webRoutes, type WebSettings } from './web';
 
 /**
  * The server options the app is built for (the server, the tests and the document build use them):
@@ -26,6 +27,8 @@ export interface AppDeps {
   auth: Authenticators;
   /** Requests per minute per caller (API key or token, else address); 0 turns the limit off. */
   rateLimitPerMinute?: number;
+  /** The web board (at `/` and `/ui/`); off where only the API is wanted (the document build). */
+  web?: WebSettings | false;
 }
 
 /** The API as a plugin: external plugins, then the error handler, then routes. Built by tests and by the server. */
@@ -68,4 +71,5 @@ export async function app(fastify: FastifyInstance, deps: AppDeps): Promise<void
   await fastify.register(apiKeyRoutes, { keys: deps.auth.identities });
   await fastify.register(watchRoutes, { missions: deps.missions });
   await fastify.register(missionRoutes, { missions: deps.missions });
+  if (deps.web !== false) await fastify.register(webRoutes, deps.web ?? {});
 }

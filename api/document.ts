@@ -10,7 +10,7 @@ import type { MissionService } from './services/missions';
 export async function openApiDocument(): Promise<unknown> {
   const fastify = Fastify({ ...FASTIFY_OPTIONS, logger: false });
   const unused = new Proxy({}, { get: () => { throw new Error('the document build calls no service'); } });
-  await fastify.register(app, { missions: unused as MissionService, auth: { identities: unused } as Authenticators });
+  await fastify.register(app, { missions: unused as MissionService, auth: { identities: unused } as Authenticators, web: false });
   await fastify.ready();
   const res = await fastify.inject({ method: 'GET', url: '/openapi.json' });
   await fastify.close();

@@ -68,7 +68,12 @@ export async function startApi(config: Config, temporalAddress: string, log: Log
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const fastify = Fastify({ ...FASTIFY_OPTIONS, loggerInstance: log as FastifyBaseLogger });
   const missions = new MissionService(client, store, config.CAPEO_TASK_QUEUE, join(config.CAPEO_DATA_DIR, 'artifacts'));
-  await fastify.register(app, { missions, auth, rateLimitPerMinute: config.CAPEO_RATE_LIMIT_PER_MINUTE });
+  await fastify.register(app, {
+    missions,
+    auth,
+    rateLimitPerMinute: config.CAPEO_RATE_LIMIT_PER_MINUTE,
+    web: { namespace: config.TEMPORAL_NAMESPACE, ...(temporalUiUrl(config) && { temporalUiUrl: temporalUiUrl(config) }) },
+  });
   await fastify.listen({ host: config.CAPEO_API_HOST, port: config.CAPEO_API_PORT });
   const { port } = fastify.server.address() as { port: number };
   return {
@@ -80,4 +85,10 @@ export async function startApi(config: Config, temporalAddress: string, log: Log
       await connection.close();
     },
   };
+}
+
+/** The Temporal Web UI the board links to: CAPEO_TEMPORAL_UI_URL, else the embedded dev server's on loopback. */
+function temporalUiUrl(config: Config): string | undefined {
+  if (config.CAPEO_TEMPORAL_UI_URL) return config.CAPEO_TEMPORAL_UI_URL.replace(/\/$/, '');
+  return config.TEMPORAL_ADDRESS ? undefined : `http://127.0.0.1:${config.CAPEO_TEMPORAL_UI_PORT}`;
 }

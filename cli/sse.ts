@@ -45,5 +45,6 @@ export function renderEvent(e: SseEvent): string {
     );
   }
   if (e.event === 'end') return `mission closed: ${String(d.status)}`;
+  if (e.event === 'ended') return `${String(d.missionId)}  no longer active`;
   return `${e.event}  ${JSON.stringify(e.data)}`;
 }

@@ -52,6 +52,7 @@ export const configSchema = z.object({
   CAPEO_PAGE_HTTPS_PORT: port.default(443),
   CAPEO_TEMPORAL_PORT: port.default(7233),
   CAPEO_TEMPORAL_UI_PORT: port.default(8233),
+  CAPEO_TEMPORAL_UI_URL: z.url().optional(),
   CAPEO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ...integrationsSchema.shape,
 });

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian servers the integration tests run on loopback: nsd (an authoritative DNS server)
-# for the EAVD resolution tests, and PostgreSQL for the mission store's tests (the suite runs its own
-# cluster on a free port). (medallion and aiosmtpd come from PyPI: ensure-python-test-deps.sh.)
+# for the EAVD resolution tests, PostgreSQL for the mission store's tests (the suite runs its own
+# cluster on a free port), and chromium for the web board's browser test (driven by playwright-core;
+# Playwright's own browser download does not work here). (medallion and aiosmtpd come from PyPI: ensure-python-test-deps.sh.)
 # Idempotent; silent when already installed. The packaged daemons are stopped and disabled so nothing
 # system-wide answers instead.
 set -euo pipefail
@@ -26,4 +27,10 @@ if ! have_postgres; then
   "${as_root[@]}" systemctl disable --now postgresql >/dev/null 2>&1 || true
   "${as_root[@]}" service postgresql stop >/dev/null 2>&1 || true
   have_postgres || { echo "capeo: postgresql did not install" >&2; exit 1; }
+fi
+
+have_chromium() { command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; }
+if ! have_chromium; then
+  bash "$here/apt-install.sh" "browser for the web board's test" chromium
+  have_chromium || { echo "capeo: chromium did not install" >&2; exit 1; }
 fi

@@ -76,6 +76,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     'capeo is up',
+    `  Web board     ${api.url}/   (sign in with an API key)`,
     `  API           ${api.url}`,
     `  API docs      ${api.url}/docs   (OpenAPI: ${api.url}/openapi.json)`,
     `  Temporal UI   ${server?.uiUrl ?? '(external cluster: use its own UI)'}`,

@@ -8,6 +8,8 @@ import { newMissionCore } from '../domain/mission-start';
 import { summarise, type MissionSummary } from '../domain/mission-summary';
 import type { Db } from './db';
 
+const UNSET_CLOCK = { startedAt: null, stoppedAt: null, allocatedHours: null, deadline: null, warningsSent: [], overrun: false };
+
 /** Oldest first (the default), or newest first. */
 export type Order = 'asc' | 'desc';
 
@@ -185,6 +187,10 @@ export interface MissionListEntry {
   overrun: boolean;
   deadline: string | null;
   failedEffects: number;
+  findings: number;
+  escalated: number;
+  clocks: MissionSummary['clocks'];
+  clockWarnings: number[];
   createdAt: string;
   updatedAt: string;
 }
@@ -214,6 +220,12 @@ export class MissionReads {
     return { summary, version: row.summary_version, updatedAt: row.updated_at };
   }
 
+  /** The newest list change and the number of missions: a listing differs from an earlier one only if this does. */
+  async listVersion(): Promise<string> {
+    const r = await this.db.query<{ v: string }>(`select coalesce(max(updated_at)::text, '') || '|' || count(*)::text as v from missions`);
+    return r.rows[0]!.v;
+  }
+
   async missions(f: MissionListFilter): Promise<Page<MissionListEntry>> {
     const params: unknown[] = [];
     const p = (v: unknown) => {
@@ -233,8 +245,11 @@ export class MissionReads {
     const rows = await this.db.query<{
       list_seq: number; mission_id: string; code: string; iteration: number; type: string; code_name: string; status: string; phase: string; lead: string | null;
       open_gate: string | null; gate_opened_at: string | null; overrun: boolean; deadline: string | null; failed_effects: number; created_at: string; updated_at: string;
+      clocks: MissionSummary['clocks'] | null; clock_warnings: number[] | null; escalated: number | null; findings: number | null;
     }>(
-      `select list_seq, mission_id, code, iteration, type, code_name, status, phase, lead, open_gate, gate_opened_at, overrun, deadline, failed_effects, created_at, updated_at
+      `select list_seq, mission_id, code, iteration, type, code_name, status, phase, lead, open_gate, gate_opened_at, overrun, deadline, failed_effects, created_at, updated_at,
+              summary->'clocks' as clocks, summary->'policy'->'clockWarnings' as clock_warnings,
+              (summary->'counts'->'findings'->>'escalated')::int as escalated, (summary->'counts'->'findings'->>'total')::int as findings
        from missions ${where.length ? `where ${where.join(' and ')}` : ''} order by list_seq desc limit ${p(f.limit + 1)}`,
       params,
     );
@@ -254,6 +269,11 @@ export class MissionReads {
       overrun: r.overrun,
       deadline: r.deadline,
       failedEffects: r.failed_effects,
+      findings: r.findings ?? 0,
+      escalated: r.escalated ?? 0,
+      // A mission whose first summary is not written yet has its clocks unset.
+      clocks: r.clocks ?? { total: UNSET_CLOCK, execution: UNSET_CLOCK },
+      clockWarnings: r.clock_warnings ?? [],
       createdAt: r.created_at,
       updatedAt: r.updated_at,
     }));

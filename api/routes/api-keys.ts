@@ -8,6 +8,15 @@ import { actorOf } from '../identity';
 /** API key management, for admins: a key is shown once, at creation. */
 export const apiKeyRoutes: FastifyPluginAsyncZod<{ keys: IdentityStore }> = async (app, { keys }) => {
   const keyInfo = z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES), createdAt: z.string() });
+  // Who the caller is: what a client (the web board) shows and offers.
+  app.get(
+    '/identity',
+    { schema: { summary: 'Who the caller is: the identity and role of its key or token', response: { 200: z.object({ id: z.string(), role: z.enum(ROLES) }) } } },
+    async (req) => {
+      const { id, role } = actorOf(req);
+      return { id, role };
+    },
+  );
   app.post(
     '/api-keys',
     {

@@ -110,6 +110,11 @@ export class MissionService {
     return this.read(() => this.store.reads.missions(filter));
   }
 
+  /** Changes whenever any mission's list entry changes (a cheap poll before a listing). */
+  async listVersion(): Promise<string> {
+    return this.read(() => this.store.reads.listVersion());
+  }
+
   async findings(missionId: string, filter: FindingFilter & { limit: number; cursor?: string; order?: Order }) {
     await this.view(missionId);
     return this.read(() => this.store.reads.findings(missionId, filter));

@@ -3,6 +3,86 @@
  * A test fails when it is not what the document gives.
  */
 export interface paths {
+    "/identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the caller is: the identity and role of its key or token */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            role: "platform" | "manager" | "lead" | "hunter" | "dfir" | "viewer" | "admin";
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api-keys": {
         parameters: {
             query?: never;
@@ -424,7 +504,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description a `mission` event (the mission list entry) whenever an active mission changes: `event:`, `id:` and `data:` (JSON) lines, an empty line after each event */
+                /** @description a `mission` event (the mission list entry) whenever an active mission changes, and `ended` ({ missionId }) when one is no longer active: `event:`, `id:` and `data:` (JSON) lines, an empty line after each event */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -533,6 +613,30 @@ export interface paths {
                                 overrun: boolean;
                                 deadline: string | null;
                                 failedEffects: number;
+                                findings: number;
+                                /** @description findings escalated to incident response */
+                                escalated: number;
+                                /** @description Total Hunt Duration and Execution Phase Duration as the mission last wrote them */
+                                clocks: {
+                                    total: {
+                                        startedAt: string | null;
+                                        stoppedAt: string | null;
+                                        allocatedHours: number | null;
+                                        deadline: string | null;
+                                        warningsSent: number[];
+                                        overrun: boolean;
+                                    };
+                                    execution: {
+                                        startedAt: string | null;
+                                        stoppedAt: string | null;
+                                        allocatedHours: number | null;
+                                        deadline: string | null;
+                                        warningsSent: number[];
+                                        overrun: boolean;
+                                    };
+                                };
+                                /** @description the policy's warning fractions of an allocation */
+                                clockWarnings: number[];
                                 createdAt: string;
                                 updatedAt: string;
                             }[];

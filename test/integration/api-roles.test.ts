@@ -43,6 +43,7 @@ const WORK_ITEM_BODIES: Record<RecordableItem, object> = {
 const routes = (id: string): Route[] => [
   ['POST', '/missions', ['platform', 'manager'], eavdRequest],
   ['GET', '/missions', ANY],
+  ['GET', '/identity', ANY],
   ['GET', `/missions/${id}`, ANY],
   ['GET', `/missions/${id}/metrics`, ANY],
   ['GET', `/missions/${id}/findings`, ANY],

@@ -31,7 +31,8 @@ test('missions list as text: the open gate and the failed effects of each missio
     {
       missionId: 'mission-EAVD01-1', code: 'EAVD01', iteration: 1, type: 'EAVD', codeName: 'Barracuda Muffin', displayName: 'EAVD01 - Barracuda Muffin',
       status: 'active', phase: 'execute', lead: 'lucas', openGate: 'execute', gateOpenedAt: T('11:00'), overrun: true, deadline: null,
-      failedEffects: 2, createdAt: T('09:00'), updatedAt: T('11:00'),
+      failedEffects: 2, createdAt: T('09:00'), updatedAt: T('11:00'), findings: 3, escalated: 1, clockWarnings: [0.5, 0.8, 1],
+      clocks: { total: { startedAt: T('09:00'), stoppedAt: null, allocatedHours: 40, deadline: null, warningsSent: [], overrun: false }, execution: { startedAt: null, stoppedAt: null, allocatedHours: null, deadline: null, warningsSent: [], overrun: false } },
     },
   ]);
   expect(text.split('\n')).toEqual([
@@ -130,6 +131,7 @@ test('server-sent events: split across chunks, ids kept, comments skipped, JSON 
   const second = parseSse(`${first.rest}dit\nid: 2\ndata: {"at":"t2","actor":"lucas","action":"finding.added","detail":"F1","phase":"execute"}\r\n\r\nevent: end\nid: 2\ndata: {"status":"completed"}\n\n`);
   expect(second.rest).toBe('');
   expect(second.events.map(renderEvent)).toEqual(['t2  lucas  finding.added  F1  [execute]', 'mission closed: completed']);
+  expect(renderEvent({ event: 'ended', data: { missionId: 'm-2' } })).toBe('m-2  no longer active');
   expect(renderEvent({ event: 'mission', data: { missionId: 'm-1', status: 'active', phase: 'plan', lead: null, openGate: null, overrun: false, failedEffects: 0 } })).toBe(
     'm-1  active  phase plan  lead —',
   );

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EFFECT_STATES } from '../../../domain/effects';
 import { FINDING_CATEGORIES, findingSchema, OBSERVABLE_TYPES, SEVERITIES } from '../../../domain/findings';
 import * as m from '../../../domain/messages';
-import { auditEntrySchema, missionTypeSchema, phaseSchema, queryRunSchema, startMissionRequestSchema, sweepRecordSchema } from '../../../domain/mission';
+import { auditEntrySchema, clockSchema, missionTypeSchema, phaseSchema, queryRunSchema, startMissionRequestSchema, sweepRecordSchema } from '../../../domain/mission';
 import { missionSummarySchema } from '../../../domain/mission-summary';
 import { missionMetricsSchema } from '../../../domain/metrics';
 import { MISSION_STATUSES } from '../../../domain/phases';
@@ -78,6 +78,10 @@ const missionListEntry = z.object({
   overrun: z.boolean(),
   deadline: z.string().nullable(),
   failedEffects: z.number().int(),
+  findings: z.number().int(),
+  escalated: z.number().int().describe('findings escalated to incident response'),
+  clocks: z.object({ total: clockSchema, execution: clockSchema }).describe('Total Hunt Duration and Execution Phase Duration as the mission last wrote them'),
+  clockWarnings: z.array(z.number()).describe("the policy's warning fractions of an allocation"),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -4,6 +4,8 @@ import { actorOf } from '../../identity';
 import type { MissionService } from '../../services/missions';
 
 const POLL_MS = 1000;
+/** How often the all-missions watch asks whether anything changed (one cheap query). */
+const WATCH_ALL_POLL_MS = 250;
 
 /** What a watch answers: a stream of events that does not end while the mission is active. */
 const eventStream = (description: string) => ({
@@ -53,26 +55,40 @@ export const watchRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> = 
 
   const allMissions = {
     summary: 'Watch all missions: phase, gate, lead, overrun and failed-effect changes (Server-Sent Events)',
-    ...eventStream('a `mission` event (the mission list entry) whenever an active mission changes'),
+    ...eventStream('a `mission` event (the mission list entry) whenever an active mission changes, and `ended` ({ missionId }) when one is no longer active'),
   };
   app.get('/missions/events', { schema: allMissions }, async (req, reply) => {
     actorOf(req);
     const stream = openStream(reply);
     const known = new Map<string, string>();
+    let version = '';
     while (!stream.closed()) {
-      let cursor: string | undefined;
-      do {
-        const page = await missions.list({ status: 'active', limit: 500, ...(cursor ? { cursor } : {}) });
-        for (const m of page.items) {
-          const key = `${m.phase}|${m.openGate}|${m.overrun}|${m.lead}|${m.failedEffects}`;
-          if (known.get(m.missionId) !== key) {
-            stream.send('mission', undefined, m);
-            known.set(m.missionId, key);
+      // The active missions are listed again only when some mission changed since the last look.
+      const now = await missions.listVersion();
+      if (now !== version) {
+        version = now;
+        const seen = new Set<string>();
+        let cursor: string | undefined;
+        do {
+          const page = await missions.list({ status: 'active', limit: 500, ...(cursor ? { cursor } : {}) });
+          for (const m of page.items) {
+            seen.add(m.missionId);
+            const key = JSON.stringify([m.phase, m.openGate, m.overrun, m.lead, m.failedEffects, m.escalated, m.findings, m.clocks]);
+            if (known.get(m.missionId) !== key) {
+              stream.send('mission', undefined, m);
+              known.set(m.missionId, key);
+            }
           }
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor && !stream.closed());
+        // A mission no longer active (completed, cancelled, not qualified) leaves the board.
+        for (const id of known.keys()) {
+          if (seen.has(id)) continue;
+          stream.send('ended', undefined, { missionId: id });
+          known.delete(id);
         }
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor && !stream.closed());
-      await stream.sleep(POLL_MS * 2);
+      }
+      await stream.sleep(WATCH_ALL_POLL_MS);
     }
     stream.end();
   });

@@ -1,0 +1,102 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { api, ok, session, type Identity } from './api';
+import { Board } from './board';
+import { MissionPage, type Settings } from './mission';
+import { Ops } from './ops';
+import { ErrorBox } from './parts';
+import { navigate, onLinkClick, useLocation } from './router';
+import { StartMission } from './start';
+import './style.css';
+
+const MAY_START = ['platform', 'manager'];
+
+function SignIn({ onSignedIn }: { onSignedIn: (me: Identity) => void }) {
+  const [key, setKey] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setError(null);
+    session.signIn(key.trim());
+    try {
+      onSignedIn(await ok(api.GET('/identity')));
+    } catch (err) {
+      session.signOut();
+      setError(err);
+    }
+  };
+  return (
+    <main class="sign-in">
+      <h1>Sign in to capeo</h1>
+      <form onSubmit={submit}>
+        <div class="field">
+          <label for="api-key">API key</label>
+          <input id="api-key" type="password" autocomplete="off" value={key} onInput={(e) => setKey((e.currentTarget as HTMLInputElement).value)} />
+          <small class="hint">Kept in this tab's session storage only; closing the tab signs you out.</small>
+        </div>
+        <button type="submit" disabled={!key.trim()}>
+          Sign in
+        </button>
+        <ErrorBox error={error} />
+      </form>
+    </main>
+  );
+}
+
+function App() {
+  const url = useLocation();
+  const [me, setMe] = useState<Identity | null>(null);
+  const [checked, setChecked] = useState(false);
+  const [settings, setSettings] = useState<Settings>({ temporalUiUrl: null, namespace: 'default' });
+
+  useEffect(() => {
+    fetch('/ui/assets/settings.json').then((r) => r.json()).then(setSettings, () => undefined);
+    if (!session.key()) return setChecked(true);
+    ok(api.GET('/identity')).then(setMe, () => session.signOut()).finally(() => setChecked(true));
+  }, []);
+
+  if (!checked) return <main role="status">Loading…</main>;
+  if (!me) return <SignIn onSignedIn={setMe} />;
+  const page = url.pathname.replace(/\/+$/, '') || '/';
+  const mission = /^\/ui\/missions\/([^/]+)$/.exec(page);
+  let body;
+  if (mission) body = <MissionPage key={mission[1]} id={decodeURIComponent(mission[1]!)} me={me} settings={settings} />;
+  else if (page === '/ui/ops') body = <Ops />;
+  else if (page === '/ui/start') body = <StartMission me={me} />;
+  else body = <Board url={url} />;
+  return (
+    <>
+      <a class="skip" href="#content">
+        Skip to content
+      </a>
+      <header class="top">
+        <nav aria-label="capeo">
+          <a href="/ui" class="brand">
+            capeo
+          </a>
+          <a href="/ui">Board</a>
+          <a href="/ui/ops">Ops</a>
+          {MAY_START.includes(me.role) && <a href="/ui/start">Start a mission</a>}
+        </nav>
+        <span class="me">
+          {me.id} ({me.role}){' '}
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => {
+              session.signOut();
+              setMe(null);
+              navigate('/ui');
+            }}
+          >
+            Sign out
+          </button>
+        </span>
+      </header>
+      <div id="content">{body}</div>
+    </>
+  );
+}
+
+document.addEventListener('click', onLinkClick);
+render(<App />, document.getElementById('app')!);
