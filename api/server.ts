@@ -9,6 +9,7 @@ import { ROLES, type Role } from '../domain/identity';
 import type { MissionStore } from '../store';
 import { IdentityTakenError } from '../store/identities';
 import { app, FASTIFY_OPTIONS } from './app';
+import type { WebSettings } from './web';
 import { OidcVerifier } from './auth/oidc';
 import type { Authenticators } from './identity';
 import { MissionService } from './services/missions';
@@ -72,7 +73,7 @@ export async function startApi(config: Config, temporalAddress: string, log: Log
     missions,
     auth,
     rateLimitPerMinute: config.CAPEO_RATE_LIMIT_PER_MINUTE,
-    web: { namespace: config.TEMPORAL_NAMESPACE, ...(temporalUiUrl(config) && { temporalUiUrl: temporalUiUrl(config) }) },
+    web: webSettings(config),
   });
   await fastify.listen({ host: config.CAPEO_API_HOST, port: config.CAPEO_API_PORT });
   const { port } = fastify.server.address() as { port: number };
@@ -84,6 +85,16 @@ export async function startApi(config: Config, temporalAddress: string, log: Log
       await fastify.close();
       await connection.close();
     },
+  };
+}
+
+/** What the web board is told of the deployment: the Temporal UI it links to, and single sign-on when configured. */
+export function webSettings(config: Config): WebSettings {
+  const ui = temporalUiUrl(config);
+  return {
+    namespace: config.TEMPORAL_NAMESPACE,
+    ...(ui && { temporalUiUrl: ui }),
+    ...(config.CAPEO_OIDC_ISSUER && config.CAPEO_OIDC_CLIENT_ID && { oidc: { issuer: config.CAPEO_OIDC_ISSUER, clientId: config.CAPEO_OIDC_CLIENT_ID, scope: config.CAPEO_OIDC_SCOPE } }),
   };
 }
 

@@ -9,12 +9,13 @@ const WEB = join(__dirname, '..', 'web');
  * The web board's policy: scripts, styles and connections from this origin only, no inline script or
  * style, no plugins, no framing, no base or form target elsewhere.
  */
-export const CONTENT_SECURITY_POLICY = [
+export const contentSecurityPolicy = (oidcIssuer?: string) => [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
-  "connect-src 'self'",
+  // With single sign-on, the provider's discovery document and token endpoint too.
+  `connect-src 'self'${oidcIssuer ? ` ${new URL(oidcIssuer).origin}` : ''}`,
   "font-src 'self'",
   "base-uri 'none'",
   "form-action 'self'",
@@ -23,17 +24,19 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-src blob:",
 ].join('; ');
 
-const SECURITY_HEADERS = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
+const securityHeaders = (oidcIssuer?: string) => ({
+  'content-security-policy': contentSecurityPolicy(oidcIssuer),
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cross-origin-opener-policy': 'same-origin',
-};
+});
 
 /** What the board needs to know of the deployment: where the Temporal Web UI is, for links to a mission's workflow. */
 export interface WebSettings {
   temporalUiUrl?: string;
   namespace?: string;
+  /** Single sign-on (authorization code with PKCE) with this provider and public client, when configured. */
+  oidc?: { issuer: string; clientId: string; scope: string };
 }
 
 interface Asset {
@@ -74,15 +77,16 @@ export async function buildWebAssets(): Promise<Record<'app.js' | 'app.css', Ass
  */
 export async function webRoutes(app: FastifyInstance, settings: WebSettings): Promise<void> {
   const [assets, html] = await Promise.all([buildWebAssets(), readFile(join(WEB, 'index.html'), 'utf8')]);
-  const settingsBody = JSON.stringify({ temporalUiUrl: settings.temporalUiUrl ?? null, namespace: settings.namespace ?? 'default' });
-  app.get('/ui/assets/settings.json', { schema: { hide: true } }, (_req, reply) => reply.headers(SECURITY_HEADERS).type('application/json').send(settingsBody));
-  const page = (_: unknown, reply: FastifyReply) => reply.headers({ ...SECURITY_HEADERS, 'cache-control': 'no-cache' }).type('text/html; charset=utf-8').send(html);
+  const settingsBody = JSON.stringify({ temporalUiUrl: settings.temporalUiUrl ?? null, namespace: settings.namespace ?? 'default', oidc: settings.oidc ?? null });
+  const security = securityHeaders(settings.oidc?.issuer);
+  app.get('/ui/assets/settings.json', { schema: { hide: true } }, (_req, reply) => reply.headers(security).type('application/json').send(settingsBody));
+  const page = (_: unknown, reply: FastifyReply) => reply.headers({ ...security, 'cache-control': 'no-cache' }).type('text/html; charset=utf-8').send(html);
   app.get('/', { schema: { hide: true } }, page);
   app.get('/ui', { schema: { hide: true } }, page);
   app.get('/ui/*', { schema: { hide: true } }, page);
   for (const [name, asset] of Object.entries(assets)) {
     app.get(`/ui/assets/${name}`, { schema: { hide: true } }, (req, reply) => {
-      reply.headers({ ...SECURITY_HEADERS, etag: asset.etag, 'cache-control': 'no-cache' });
+      reply.headers({ ...security, etag: asset.etag, 'cache-control': 'no-cache' });
       if (req.headers['if-none-match'] === asset.etag) return reply.status(304).send();
       return reply.type(asset.type).send(asset.body);
     });

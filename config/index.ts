@@ -39,6 +39,8 @@ export const configSchema = z.object({
   CAPEO_OIDC_JWKS_URL: z.url().optional(),
   CAPEO_OIDC_ROLE_CLAIM: z.string().min(1).default('capeo_role'),
   CAPEO_OIDC_SUBJECT_CLAIM: z.string().min(1).default('sub'),
+  CAPEO_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  CAPEO_OIDC_SCOPE: z.string().min(1).default('openid'),
   CAPEO_DNS_SERVERS: z
     .string()
     .regex(/^[\d.:[\]a-fA-F]+(,[\d.:[\]a-fA-F]+)*$/, 'comma-separated resolver addresses: ip, ip:port or [ipv6]:port')

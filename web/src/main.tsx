@@ -6,12 +6,13 @@ import { MissionPage, type Settings } from './mission';
 import { Ops } from './ops';
 import { ErrorBox } from './parts';
 import { navigate, onLinkClick, useLocation } from './router';
+import { finishSignIn, isCallback, startSignIn, type OidcSettings } from './oidc';
 import { StartMission } from './start';
 import './style.css';
 
 const MAY_START = ['platform', 'manager'];
 
-function SignIn({ onSignedIn }: { onSignedIn: (me: Identity) => void }) {
+function SignIn({ onSignedIn, oidc, failure }: { onSignedIn: (me: Identity) => void; oidc: OidcSettings | null; failure: unknown }) {
   const [key, setKey] = useState('');
   const [error, setError] = useState<unknown>(null);
   const submit = async (e: Event) => {
@@ -28,6 +29,14 @@ function SignIn({ onSignedIn }: { onSignedIn: (me: Identity) => void }) {
   return (
     <main class="sign-in">
       <h1>Sign in to capeo</h1>
+      <ErrorBox error={failure} />
+      {oidc && (
+        <p>
+          <button type="button" onClick={() => startSignIn(oidc, location.pathname === '/' ? '/ui' : `${location.pathname}${location.search}`).catch(setError)}>
+            Sign in with single sign-on
+          </button>
+        </p>
+      )}
       <form onSubmit={submit}>
         <div class="field">
           <label for="api-key">API key</label>
@@ -47,16 +56,31 @@ function App() {
   const url = useLocation();
   const [me, setMe] = useState<Identity | null>(null);
   const [checked, setChecked] = useState(false);
-  const [settings, setSettings] = useState<Settings>({ temporalUiUrl: null, namespace: 'default' });
+  const [settings, setSettings] = useState<Settings & { oidc: OidcSettings | null }>({ temporalUiUrl: null, namespace: 'default', oidc: null });
+  const [failure, setFailure] = useState<unknown>(null);
 
   useEffect(() => {
-    fetch('/ui/assets/settings.json').then((r) => r.json()).then(setSettings, () => undefined);
-    if (!session.key()) return setChecked(true);
-    ok(api.GET('/identity')).then(setMe, () => session.signOut()).finally(() => setChecked(true));
+    (async () => {
+      const s = (await fetch('/ui/assets/settings.json').then((r) => r.json())) as typeof settings;
+      setSettings(s);
+      if (isCallback(new URL(location.href))) {
+        if (!s.oidc) throw new Error('single sign-on is not configured');
+        const { token, returnTo } = await finishSignIn(s.oidc, new URL(location.href));
+        session.signIn(token);
+        navigate(returnTo, true);
+      }
+      if (session.key()) setMe(await ok(api.GET('/identity')));
+    })()
+      .catch((err) => {
+        session.signOut();
+        if (isCallback(new URL(location.href))) navigate('/ui', true);
+        setFailure(err);
+      })
+      .finally(() => setChecked(true));
   }, []);
 
   if (!checked) return <main role="status">Loading…</main>;
-  if (!me) return <SignIn onSignedIn={setMe} />;
+  if (!me) return <SignIn onSignedIn={setMe} oidc={settings.oidc} failure={failure} />;
   const page = url.pathname.replace(/\/+$/, '') || '/';
   const mission = /^\/ui\/missions\/([^/]+)$/.exec(page);
   let body;
