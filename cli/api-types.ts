@@ -14,6 +14,9 @@ export type Retried = Body<paths['/missions/{id}/effects/retry']['post']>['retri
 export type Ack = Body<paths['/missions/{id}/gates/{gate}/decision']['post']>;
 export type FindingAdded = Body<paths['/missions/{id}/findings']['post'], 201>;
 export type ClockProgress = MissionView['progress']['totalHunt'];
+export type QueryItem = Body<paths['/missions/{id}/queries']['get']>['items'][number];
+export type Metrics = Body<paths['/missions/{id}/metrics']['get']>;
+export type Identity = Body<paths['/identity']['get']>;
 
 /** The query parameters an operation takes. */
 export type Query<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;

@@ -45,10 +45,16 @@ test('PostgreSQL down for 30 s mid-mission: writes wait and retry, readiness say
   await walkToExecute(missions, missionId);
   expect(await ready()).toMatchObject({ status: 'ready', store: true });
 
-  // A hunter's finding is in flight when the store goes down: its answer waits for the store.
-  const inFlight = missions.update(missionId, msg.addFindingUpdate, {
-    finding: { category: 'suspicious-security-event', title: 'examp1e-outage.com with MX', severity: 'high', sourceKey: 'outage:1', observables: [{ type: 'domain', value: 'examp1e-outage.com' }] },
-    actor: hunter,
+  // A hunter's finding is in flight when the store goes down: its answer waits for the store. (Sent
+  // to the workflow straight away: the service's own check that the mission exists reads the store,
+  // and would race the shutdown below.)
+  const inFlight = tw.client.workflow.getHandle(missionId).executeUpdate(msg.addFindingUpdate, {
+    args: [
+      {
+        finding: { category: 'suspicious-security-event', title: 'examp1e-outage.com with MX', severity: 'high', sourceKey: 'outage:1', observables: [{ type: 'domain', value: 'examp1e-outage.com' }] },
+        actor: hunter,
+      },
+    ],
   });
   const down = Date.now();
   await pg.stop();

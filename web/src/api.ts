@@ -2,15 +2,8 @@ import createClient from 'openapi-fetch';
 import type { components, paths } from '../../cli/generated/capeo-api';
 
 export type Problem = Partial<components['schemas']['Problem']>;
-export type MissionView = components['schemas']['MissionSummary'];
-export type Finding = components['schemas']['Finding'];
-type Body<Op, Status extends number = 200> = Op extends { responses: { [S in Status]: { content: { 'application/json': infer T } } } } ? T : never;
-export type MissionEntry = Body<paths['/missions']['get']>['missions'][number];
-export type AuditItem = Body<paths['/missions/{id}/timeline']['get']>['items'][number];
-export type EffectItem = Body<paths['/missions/{id}/effects']['get']>['items'][number];
-export type QueryItem = Body<paths['/missions/{id}/queries']['get']>['items'][number];
-export type Metrics = Body<paths['/missions/{id}/metrics']['get']>;
-export type Identity = Body<paths['/identity']['get']>;
+// The API's answers by the names the CLI gives the generated types: one set of aliases for both clients.
+export type { AuditItem, EffectItem, Finding, Identity, Metrics, MissionEntry, MissionView, QueryItem } from '../../cli/api-types';
 
 const KEY = 'capeo.key';
 

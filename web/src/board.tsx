@@ -112,7 +112,7 @@ export function Board({ url }: { url: URL }) {
         </label>
         <label>
           Code name
-          <input type="search" value={filters.codeName ?? ''} onInput={(e) => setFilter('codeName', (e.currentTarget as HTMLInputElement).value.trim())} />
+          <input type="search" value={filters.codeName ?? ''} onChange={(e) => setFilter('codeName', (e.currentTarget as HTMLInputElement).value.trim())} />
         </label>
         <label class="check">
           <input type="checkbox" checked={filters.overrun === 'true'} onChange={(e) => setFilter('overrun', (e.currentTarget as HTMLInputElement).checked ? 'true' : '')} />

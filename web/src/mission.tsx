@@ -113,11 +113,8 @@ function Stepper({ m, metrics }: { m: MissionView; metrics: Metrics | null }) {
         {PHASES.map((p, i) => (
           <li key={p} class={i < at ? 'done' : i === at ? 'current' : 'todo'} aria-current={i === at ? 'step' : undefined}>
             <strong>{words(p)}</strong>
-            {metrics && (i <= at || (metrics.phaseHours[p] ?? 0) > 0) && (
-              <small>
-                {duration((metrics.phaseHours[p] ?? 0) * 3_600_000)} in phase · gate {duration((metrics.gateWaitHours[p] ?? 0) * 3_600_000)}
-              </small>
-            )}
+            {/* Always a line, so the page below does not move when a phase is reached. */}
+            <small>{metrics && (i <= at || (metrics.phaseHours[p] ?? 0) > 0) ? `${duration((metrics.phaseHours[p] ?? 0) * 3_600_000)} in phase · gate ${duration((metrics.gateWaitHours[p] ?? 0) * 3_600_000)}` : 'not reached'}</small>
           </li>
         ))}
       </ol>
@@ -290,7 +287,7 @@ function WorkItems({ m, leadReason, huntReason, onDone }: { m: MissionView; lead
               {r ? `${r.status === 'failed' ? 'failed' : 'done'} by ${r.by}, ${when(r.at)}` : d.author === 'system' ? 'capeo records this itself' : `to be recorded by ${d.author === 'lead' ? 'the lead' : 'the squad'}`}
             </p>
             {payload && d.author !== 'system' && m.status === 'active' && (
-              <details open={!r}>
+              <details open={!r && d.required}>
                 <summary>{r ? 'Record again' : 'Record'}</summary>
                 <SchemaForm
                   name={`item-${d.name}`}

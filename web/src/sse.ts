@@ -3,12 +3,16 @@ import { session } from './api';
 
 /**
  * Follows a Server-Sent Events stream of the API with this tab's key (EventSource cannot send an
- * Authorization header, so it is read with fetch), reconnecting after a drop until `signal` aborts.
+ * Authorization header, so it is read with fetch), reconnecting after a drop with Last-Event-ID (no
+ * event twice) until `signal` aborts or the stream says `end` (the mission closed).
  */
 export async function follow(path: string, onEvent: (e: SseEvent) => void, signal: AbortSignal, onState?: (live: boolean) => void): Promise<void> {
+  let lastId: string | undefined;
   while (!signal.aborted) {
     try {
-      const res = await fetch(path, { headers: { accept: 'text/event-stream', authorization: `Bearer ${session.key() ?? ''}` }, signal });
+      const headers: Record<string, string> = { accept: 'text/event-stream', authorization: `Bearer ${session.key() ?? ''}` };
+      if (lastId !== undefined) headers['last-event-id'] = lastId;
+      const res = await fetch(path, { headers, signal });
       if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
       onState?.(true);
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -19,7 +23,11 @@ export async function follow(path: string, onEvent: (e: SseEvent) => void, signa
         buffer += value;
         const { events, rest } = parseSse(buffer);
         buffer = rest;
-        events.forEach(onEvent);
+        for (const e of events) {
+          if (e.id !== undefined) lastId = e.id;
+          onEvent(e);
+          if (e.event === 'end') return;
+        }
       }
     } catch {
       if (signal.aborted) return;
