@@ -15,6 +15,31 @@ beforeAll(async () => {
 });
 afterAll(async () => tw?.close());
 
+/**
+ * A step that must end within `ms`: if it does not, the test fails naming the step, with what the
+ * mission was doing (its summary counts, latest audit entries, pending activities and the runs),
+ * instead of running into jest's timeout with nothing to go on.
+ */
+async function within<T>(label: string, missionId: string, ms: number, step: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      void (async () => {
+        const s = await missions.summary(missionId).catch((e: Error) => e.message);
+        const audit = await missions.timeline(missionId, { limit: 15, order: 'desc' }).catch((e: Error) => e.message);
+        const d = await tw.client.workflow.getHandle(missionId).describe().catch((e: Error) => e.message);
+        const raw = typeof d === 'string' ? d : d.raw;
+        reject(new Error(`${label}: not done within ${ms / 1000} s\n${JSON.stringify({ summary: typeof s === 'string' ? s : { runs: s.runs, counts: s.counts, openGate: s.openGate, phase: s.phase }, audit, pendingActivities: typeof raw === 'string' ? raw : raw.pendingActivities?.map((a) => ({ type: a.activityType?.name, attempt: a.attempt, state: a.state, failure: a.lastFailure?.message })), historyLength: typeof raw === 'string' ? undefined : String(raw.workflowExecutionInfo?.historyLength) }, null, 1).slice(0, 6000)}`));
+      })();
+    }, ms);
+  });
+  try {
+    return await Promise.race([step, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 
 test('a mission continues as new as its history grows: the open gate, squad, clocks, queued effects and every finding survive; clocks fire after it', async () => {
   const policy = { maxHistoryEvents: 600, effectConcurrency: 2 };
@@ -25,12 +50,12 @@ test('a mission continues as new as its history grows: the open gate, squad, clo
 
   // Findings from hunters through Updates (some land while the mission hands over) and from a sweep's signals.
   const viaApi = 120;
-  await inLanes(viaApi, 4, (i) =>
+  await within('120 findings through Updates', missionId, 240_000, inLanes(viaApi, 4, (i) =>
     missions.update(missionId, msg.addFindingUpdate, {
       finding: { category: 'hunt-opportunity', title: `hunt lead ${i}`, severity: 'low', observables: [{ type: 'domain', value: `lead-${i}.example` }], sourceKey: `api:${i}` },
       actor: i % 2 ? hunter : hunter2,
     }),
-  );
+  ));
   const batch = (b: number): NewFinding[] =>
     Array.from({ length: 100 }, (_, i) => ({ category: 'ti-event-of-interest', title: `lookalike ${b}-${i}`, description: '', severity: 'low', evidence: [], observables: [], flags: [], sourceKey: `sweep:${b}:${i}` }));
   const handle = tw.client.workflow.getHandle(missionId);
@@ -77,8 +102,8 @@ test('a mission continues as new as its history grows: the open gate, squad, clo
   for await (const w of tw.client.workflow.list({ query: `WorkflowId = '${missionId}'` })) runs.push(w);
   expect(runs.filter((r) => r.status.name === 'CONTINUED_AS_NEW').length).toBeGreaterThanOrEqual(2);
 
-  await walkFromExecute(missions, missionId);
-  const outcome: MissionOutcome = await handle.result();
+  await within('the walk from Execute to the end', missionId, 180_000, walkFromExecute(missions, missionId));
+  const outcome: MissionOutcome = await within('the mission result', missionId, 120_000, handle.result());
   expect(outcome.status).toBe('completed');
   // Each run's history replays against the code.
   for (const r of runs) {

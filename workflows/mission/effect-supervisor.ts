@@ -1,4 +1,4 @@
-import { ActivityFailure, ApplicationFailure, condition, TimeoutFailure } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, TimeoutFailure } from '@temporalio/workflow';
 import type { EffectFailure, EffectRef } from '../../domain/effects';
 import type { EffectRef as Ref } from '../../domain/effects';
 import { effectActivities } from './activity-proxies';
@@ -44,20 +44,29 @@ export class EffectSupervisor {
     return this.idle() && e.queue.length === 0 && e.deferred === 0;
   }
 
+  /**
+   * Effects pause for the hand-over to the next run once no Update is in flight: an Update that
+   * waits for an effect (the report release waits for the comms) gets it run first. Pausing while
+   * one waited would leave it waiting for ever, and the hand-over waiting for it.
+   */
+  private paused(): boolean {
+    return this.m.draining && allHandlersFinished();
+  }
+
   private ready(): boolean {
     const head = this.m.state.effects.queue[0];
-    return !this.m.draining && head !== undefined && this.running < this.m.state.policy.effectConcurrency && this.writer.isWritten(this.m.effectWrittenByOp(head.id));
+    return !this.paused() && head !== undefined && this.running < this.m.state.policy.effectConcurrency && this.writer.isWritten(this.m.effectWrittenByOp(head.id));
   }
 
   private refillDue(): boolean {
     const e = this.m.state.effects;
-    return !this.m.draining && !this.refilling && e.deferred > 0 && e.queue.length < REFILL_BATCH / 2;
+    return !this.paused() && !this.refilling && e.deferred > 0 && e.queue.length < REFILL_BATCH / 2;
   }
 
   /** Runs effects until `done()` holds and nothing is left to run. */
   async run(done: () => boolean): Promise<void> {
     for (;;) {
-      await condition(() => this.ready() || this.refillDue() || (done() && this.settled()) || (this.m.draining && this.idle()));
+      await condition(() => this.ready() || this.refillDue() || (done() && this.settled()) || (this.paused() && this.idle()));
       if (this.ready()) {
         const e = this.m.nextEffect()!;
         this.running++;
