@@ -281,10 +281,12 @@ export class MissionService {
     await this.view(missionId);
     const handle = this.client.workflow.getHandle(missionId);
     const until = Date.now() + BUSY_RETRY_MS;
+    // Every Update has a request id (the Idempotency-Key's, else its own): the Update's id, which
+    // Temporal answers a retry with, and which the mission remembers across continue-as-new.
+    const keyed = { ...args, requestId: args.requestId ?? `svc-${randomUUID()}` };
     for (let attempt = 0; ; attempt++) {
       try {
-        // A request id (from an Idempotency-Key) is the Update's id: Temporal answers a retry with the first outcome.
-        return await handle.executeUpdate(def, { args: [args], ...(args.requestId ? { updateId: args.requestId } : {}) });
+        return await handle.executeUpdate(def, { args: [keyed], updateId: keyed.requestId });
       } catch (err) {
         const mapped = await this.updateError(missionId, err);
         const retry = mapped instanceof NotReadyError && mapped.code === 'MISSION_BUSY' && Date.now() < until;
@@ -295,10 +297,13 @@ export class MissionService {
   }
 
   private async updateError(missionId: string, err: unknown): Promise<unknown> {
-    if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) return refusalToError(err.cause);
+    // The server aborts an Update whose run completed under it (a continue-as-new in the same task):
+    // the run closed, as below. The retry carries the same request id, which the next run answers once.
+    const aborted = err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && (err.cause.type === 'AcceptedUpdateCompletedWorkflow' || /completed before the Update completed/.test(err.cause.message));
+    if (!aborted && err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) return refusalToError(err.cause);
     // The run closed under the Update: it is continuing as new (its next run takes the retry), or it ended.
     const grpcCode = (err as { cause?: { code?: number } }).cause?.code;
-    if (err instanceof WorkflowNotFoundError || grpcCode === 5 || grpcCode === 9) {
+    if (aborted || err instanceof WorkflowNotFoundError || grpcCode === 5 || grpcCode === 9) {
       const latest = await this.client.workflow
         .getHandle(missionId)
         .describe()
