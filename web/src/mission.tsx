@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { z } from 'zod';
-import { inviteHuntersSchema, reason, releaseReportSchema, runQuerySchema } from '../../domain/commands';
+import { inviteHuntersSchema, releaseReportSchema, runQuerySchema } from '../../domain/commands';
 import { FINDING_CATEGORIES, newFindingSchema, SEVERITIES } from '../../domain/findings';
 import { mayHunt, mayLead, mayManage } from '../../domain/gates';
 import { timeAllocationSchema } from '../../domain/allocation';
@@ -534,13 +534,12 @@ function Outcomes({ m, leadReason, onDone }: { m: MissionView; leadReason: strin
       setError(err);
     }
   };
-  const releasable = useMemo(() => releaseReportSchema, []);
   if (m.phase !== 'outcomes' && !Object.keys(m.artifacts).length) return null;
   return (
     <Section title="Outcomes" id="outcomes">
       <ErrorBox error={error} />
       {m.phase === 'outcomes' && !has('report.md') && m.status === 'active' && (
-        <SchemaForm name="release" schema={releasable} submitLabel="Release the report" disabledReason={leadReason} onSubmit={async (v) => { await ok(api.POST('/missions/{id}/report/release', { params: { path: { id: m.missionId } }, body: v })); onDone(); }} />
+        <SchemaForm name="release" schema={releaseReportSchema} submitLabel="Release the report" disabledReason={leadReason} onSubmit={async (v) => { await ok(api.POST('/missions/{id}/report/release', { params: { path: { id: m.missionId } }, body: v })); onDone(); }} />
       )}
       <div class="buttons">
         {['playbook.ipynb', 'report.md', 'comms.txt'].filter(has).map((name) => (
@@ -573,4 +572,3 @@ function Timeline({ id, version }: { id: string; version: number }) {
   );
 }
 
-export const gateReasonSchema = reason;
