@@ -6,6 +6,7 @@ import type { Config } from '../config';
 import { createAdapters } from './adapters';
 import type { Launcher } from '../launch/start-mission';
 import { FileArtifactStore } from './artifacts/artifact-store';
+import { createAttackActivities } from './attack/attack-activities';
 import { LocalContainment } from './containment/local-containment';
 import { CertificateTransparency } from './eavd/enrich/certificate-transparency';
 import { PageSimilarity } from './eavd/enrich/page-similarity';
@@ -46,6 +47,7 @@ export function createActivities(config: Config, deps: ActivityDeps, log?: Logge
     }),
     ...createSiemActivities(adapters.siem, store),
     ...createIterationActivities(deps),
+    ...createAttackActivities({ store: deps.store.attack, source: config, timeoutMs: config.CAPEO_HTTP_TIMEOUT_MS }),
     ...createSweepActivities({
       store,
       ct: new CertificateTransparency(config.CAPEO_CT_URL),

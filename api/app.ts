@@ -8,6 +8,7 @@ import { contractDocument, documentProblems } from './openapi';
 import { registerIdempotency } from './idempotency';
 import { registerAuthentication, type Authenticators } from './identity';
 import { apiKeyRoutes } from './routes/api-keys';
+import { attackRoutes } from './routes/attack';
 import { missionRoutes } from './routes/missions';
 import { opsRoutes } from './routes/ops';
 import { watchRoutes } from './routes/missions/watch';
@@ -71,5 +72,6 @@ export async function app(fastify: FastifyInstance, deps: AppDeps): Promise<void
   await fastify.register(apiKeyRoutes, { keys: deps.auth.identities });
   await fastify.register(watchRoutes, { missions: deps.missions });
   await fastify.register(missionRoutes, { missions: deps.missions });
+  await fastify.register(attackRoutes, { missions: deps.missions });
   if (deps.web !== false) await fastify.register(webRoutes, deps.web ?? {});
 }

@@ -33,6 +33,13 @@ export const integrationsSchema = z.object({
   CAPEO_TAXII_COLLECTION: z.string().min(1).optional(),
   CAPEO_TAXII_USER: z.string().min(1).optional(),
   CAPEO_TAXII_PASSWORD: secret.optional(),
+  // MITRE ATT&CK: the catalogue technique ids are checked against (a STIX 2.1 bundle file, or a TAXII 2.1 collection)
+  CAPEO_ATTACK_BUNDLE: z.string().min(1).optional(),
+  CAPEO_ATTACK_TAXII_API_ROOT: z.url().optional(),
+  CAPEO_ATTACK_TAXII_COLLECTION: z.string().min(1).optional(),
+  CAPEO_ATTACK_TAXII_USER: z.string().min(1).optional(),
+  CAPEO_ATTACK_TAXII_PASSWORD: secret.optional(),
+  CAPEO_ATTACK_REFRESH_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
   // TIP: OpenCTI (GraphQL)
   CAPEO_OPENCTI_URL: z.url().optional(),
   CAPEO_OPENCTI_TOKEN: secret.optional(),

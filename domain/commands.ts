@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { techniquesSchema } from './attack';
 import { timeAllocationSchema } from './allocation';
 import { newFindingSchema } from './findings';
 import { phaseSchema } from './mission';
@@ -38,6 +39,8 @@ export const runQuerySchema = z.object({
   query: text(20_000),
   from: dateTime,
   to: dateTime,
+  /** ATT&CK techniques the query hunts (checked against the loaded catalogue). */
+  techniques: techniquesSchema.optional(),
 });
 export const requestContainmentSchema = z.object({
   target: z.object({ kind: z.enum(['endpoint', 'account']), id: text(300) }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { techniquesSchema } from './attack';
 import { artifactRefSchema } from './mission-artifacts';
 import { optionalText, text } from './text';
 
@@ -40,6 +41,8 @@ export const newFindingSchema = z.object({
   /** Stable id from the source (for example a sweep's candidate domain), so a retry never duplicates. */
   sourceKey: z.string().min(1).max(300).optional(),
   flags: z.array(z.enum(['playbook', 'battlefield-intel'])).max(2).default([]),
+  /** ATT&CK techniques the finding is evidence of (checked against the loaded catalogue). */
+  techniques: techniquesSchema.optional(),
 });
 export type NewFinding = z.infer<typeof newFindingSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { techniquesSchema } from './attack';
 import { timeAllocationSchema } from './allocation';
 import { externalRefSchema, findingSchema } from './findings';
 import { actorSchema } from './identity';
@@ -33,6 +34,8 @@ export const startMissionRequestSchema = z.object({
       keywords: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9-]{2,30}$/, 'a lure keyword such as login')).max(50).default([]),
     })
     .optional(),
+  /** ATT&CK techniques the mission hunts (checked against the loaded catalogue). */
+  techniques: techniquesSchema.optional(),
   policy: missionPolicySchema.prefault({}),
 });
 export type StartMissionRequest = z.input<typeof startMissionRequestSchema>;
@@ -108,6 +111,7 @@ export const queryRunSchema = z.object({
   evidence: artifactRefSchema,
   by: z.string(),
   at: z.string(),
+  techniques: z.array(z.string()).optional(),
 });
 export type QueryRun = z.infer<typeof queryRunSchema>;
 

@@ -43,6 +43,7 @@ export interface QueryRunRow {
   evidence: ArtifactRef;
   by: string;
   at: string;
+  techniques?: string[];
 }
 
 export interface ContainmentRow {

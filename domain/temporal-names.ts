@@ -33,3 +33,6 @@ export function initialMissionSearchAttributes(type: string, code: string, codeN
 export const SEARCH_ATTRIBUTE_REGISTRATIONS: string[] = Object.values(SearchAttr).map(
   (k) => `${k.name}=${k.type === SearchAttributeType.KEYWORD ? 'Keyword' : k.type === SearchAttributeType.BOOL ? 'Bool' : 'Datetime'}`,
 );
+
+/** The one workflow that keeps the ATT&CK catalogue fresh: workers start it once (a fixed id). */
+export const ATTACK_CATALOGUE_WORKFLOW_ID = 'capeo-attack-catalogue';

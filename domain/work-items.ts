@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { techniquesSchema } from './attack';
 import type { MissionPolicy } from './policy';
 import { optionalText, text as freeText } from './text';
 
@@ -47,7 +48,8 @@ export const WORK_ITEM_PAYLOADS = {
   owners: z.object({ owners: z.array(ownerSchema).min(1).max(100) }),
   // Engaging no team is a valid answer, but it must be stated.
   'team-engagement': z.object({ teams: z.array(teamEngagementSchema).max(50), statement: text(2000) }),
-  objectives: z.object({ objectives: z.array(text(500)).min(1).max(30) }),
+  // The ATT&CK techniques the objectives hunt, checked against the loaded catalogue.
+  objectives: z.object({ objectives: z.array(text(500)).min(1).max(30), techniques: techniquesSchema.default([]) }),
   'data-sources': z.object({
     sources: z.array(z.object({ name: text(200), location: text(500), model: text(500) })).min(1).max(100),
   }),

@@ -90,6 +90,11 @@ async function launch(l: Launcher, reserved: ReservedMission, requestHash: strin
   };
 }
 
+/** The ATT&CK release in use, recorded on the mission (its technique ids were checked against it). */
+async function currentAttackVersion(l: Launcher): Promise<string | null> {
+  return (await l.store.attack.current())?.version ?? null;
+}
+
 /**
  * The one way a mission starts (the API, and the iteration activity): its code from the store (the
  * type's next number, race free), its row in the store, then its workflow. With a request id it is
@@ -102,11 +107,12 @@ export async function startMission(l: Launcher, request: StartMissionRequest, re
 /** startMission for a request startMissionRequestSchema has parsed already (the API's route validates its body): not parsed twice. */
 export async function startParsedMission(l: Launcher, req: StartMissionParsed, requester: Actor, requestId?: string): Promise<StartedMission> {
   const requestHash = requestId ? hashOf(requester.id, req) : '';
+  const attackVersion = await currentAttackVersion(l);
   for (let skipped = 0; ; skipped++) {
     const reserved = await reserveMission(l.store.db, {
       ...(requestId ? { requestId } : {}),
       requestHash,
-      row: { type: req.type, codeName: req.codeName, startRequest: req, requester: requester.id, previousMissionId: null },
+      row: { type: req.type, codeName: req.codeName, startRequest: req, requester: requester.id, previousMissionId: null, attackVersion },
     });
     try {
       return await launch(l, reserved, requestHash, req, requester);
@@ -143,7 +149,7 @@ export async function startNextIteration(
     requestId,
     requestHash,
     code: prev.code,
-    row: { type: req.type, codeName: req.codeName, startRequest: req, requester: requester.id, previousMissionId, previous },
+    row: { type: req.type, codeName: req.codeName, startRequest: req, requester: requester.id, previousMissionId, previous, attackVersion: await currentAttackVersion(l) },
   });
   return launch(l, reserved, requestHash, req, requester, previous);
 }

@@ -1,3 +1,4 @@
+import { AttackStore } from './attack';
 import { openDb, type Db } from './db';
 import { EffectLog } from './effect-log';
 import { IdempotentRequests } from './idempotent-requests';
@@ -10,6 +11,8 @@ export interface MissionStore {
   reads: MissionReads;
   effects: EffectLog;
   identities: IdentityStore;
+  /** The ATT&CK catalogues and technique coverage. */
+  attack: AttackStore;
   /** Writes made with an Idempotency-Key, and their answers. */
   idempotency: IdempotentRequests;
   /** Is the store answering right now (for readiness). */
@@ -26,6 +29,7 @@ export async function openStore(url: string, onError?: (err: Error) => void): Pr
     reads: new MissionReads(db),
     effects: new EffectLog(db),
     identities: new IdentityStore(db),
+    attack: new AttackStore(db),
     idempotency: new IdempotentRequests(db),
     async ping() {
       try {

@@ -64,6 +64,7 @@ interface FindingRow {
   evidence: Finding['evidence'];
   observables: Finding['observables'];
   flags: Finding['flags'];
+  techniques: string[];
   source_key: string | null;
   author: string;
   at: string;
@@ -87,6 +88,7 @@ function finding(r: FindingRow): StoredFinding {
     evidence: r.evidence,
     observables: r.observables,
     flags: r.flags,
+    techniques: r.techniques,
     ...(r.source_key ? { sourceKey: r.source_key } : {}),
     author: r.author,
     at: r.at,
@@ -104,6 +106,8 @@ export interface FindingFilter {
   /** An observable value (any type unless `observableType`), compared without case. */
   observable?: string;
   observableType?: string;
+  /** An ATT&CK technique id the finding carries. */
+  technique?: string;
   since?: string;
   until?: string;
 }
@@ -117,6 +121,7 @@ function findingWhere(f: FindingFilter, params: unknown[], alias = 'f'): string[
   if (f.category) where.push(`${alias}.category = ${p(f.category)}`);
   if (f.status) where.push(`${alias}.status = ${p(f.status)}`);
   if (f.severity) where.push(`${alias}.severity = ${p(f.severity)}`);
+  if (f.technique) where.push(`${p(f.technique)} = any(${alias}.techniques)`);
   if (f.since) where.push(`${alias}.at >= ${p(f.since)}`);
   if (f.until) where.push(`${alias}.at < ${p(f.until)}`);
   if (f.observable) {
@@ -130,12 +135,12 @@ function findingWhere(f: FindingFilter, params: unknown[], alias = 'f'): string[
 
 interface QueryRow {
   query_id: string; seq: number; title: string; query: string; from_ts: string; to_ts: string; row_count: number; columns: string[];
-  sample: Array<Record<string, unknown>>; truncated: boolean; evidence: QueryRun['evidence']; by_actor: string; at: string;
+  sample: Array<Record<string, unknown>>; truncated: boolean; evidence: QueryRun['evidence']; by_actor: string; at: string; techniques: string[];
 }
 
 const queryRun = (r: QueryRow): QueryRun => ({
   id: r.query_id, title: r.title, query: r.query, from: r.from_ts, to: r.to_ts, rowCount: r.row_count, columns: r.columns,
-  sample: r.sample, truncated: r.truncated, evidence: r.evidence, by: r.by_actor, at: r.at,
+  sample: r.sample, truncated: r.truncated, evidence: r.evidence, by: r.by_actor, at: r.at, techniques: r.techniques,
 });
 
 interface SweepRow {

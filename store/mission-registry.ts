@@ -22,6 +22,8 @@ export interface MissionRow {
   previousMissionId: string | null;
   /** An iteration's PreviousIteration (playbook, objectives). */
   previous?: unknown;
+  /** The ATT&CK release its technique ids were checked against (null: no catalogue loaded). */
+  attackVersion?: string | null;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -69,8 +71,8 @@ export function reserveMission(db: Db, i: { requestId?: string; requestHash: str
          -- As domain/nomenclature.ts missionCode: two digits at least.
          select $2 || lpad(last::text, greatest(2, length(last::text)), '0') as code from seq
        ), made as (
-         insert into missions (mission_id, code, iteration, type, code_name, start_request, requester, previous_mission_id)
-         select 'mission-' || code || '-1', code, 1, $2, $3, $4, $5, null from code
+         insert into missions (mission_id, code, iteration, type, code_name, start_request, requester, previous_mission_id, attack_version)
+         select 'mission-' || code || '-1', code, 1, $2, $3, $4, $5, null, $7 from code
          returning mission_id, code
        ), request as (
          insert into start_requests (request_id, request_hash, mission_id) select $1, $6, mission_id from made
@@ -78,7 +80,7 @@ export function reserveMission(db: Db, i: { requestId?: string; requestHash: str
        select false as made, mission_id, request_hash, code, iteration, start_request from known
        union all
        select true, mission_id, $6, code, 1, $4::jsonb from made`,
-      values: [i.requestId, i.row.type, i.row.codeName, JSON.stringify(i.row.startRequest), i.row.requester, i.requestHash],
+      values: [i.requestId, i.row.type, i.row.codeName, JSON.stringify(i.row.startRequest), i.row.requester, i.requestHash, i.row.attackVersion ?? null],
     });
     const row = r.rows[0]!;
     return { missionId: row.mission_id, code: row.code, iteration: row.iteration, created: row.made, requestHash: row.request_hash, startRequest: row.start_request };
@@ -165,17 +167,18 @@ async function reserveRows(db: Db, rows: MissionRow[]): Promise<Array<{ mission_
          -- As domain/nomenclature.ts missionCode: two digits at least.
          select $1 || lpad(last::text, greatest(2, length(last::text)), '0') as code from seq
        )
-       insert into missions (mission_id, code, iteration, type, code_name, start_request, requester)
-       select 'mission-' || code || '-1', code, 1, $1, $2, $3, $4 from code
+       insert into missions (mission_id, code, iteration, type, code_name, start_request, requester, attack_version)
+       select 'mission-' || code || '-1', code, 1, $1, $2, $3, $4, $5 from code
        returning mission_id, code`,
-      values: [row.type, row.codeName, JSON.stringify(row.startRequest), row.requester],
+      values: [row.type, row.codeName, JSON.stringify(row.startRequest), row.requester, row.attackVersion ?? null],
     });
     return r.rows;
   }
   const r = await db.query<{ mission_id: string; code: string }>({
     name: 'reserve-missions',
     text: `with req as (
-       select e->>'type' as type, e->>'codeName' as code_name, e->'startRequest' as start_request, e->>'requester' as requester, ord
+       select e->>'type' as type, e->>'codeName' as code_name, e->'startRequest' as start_request, e->>'requester' as requester,
+              e->>'attackVersion' as attack_version, ord
        from jsonb_array_elements($1::jsonb) with ordinality as t(e, ord)
      ), counts as (
        select type, count(*)::int as n from req group by type
@@ -192,11 +195,11 @@ async function reserveRows(db: Db, rows: MissionRow[]): Promise<Array<{ mission_
        -- As domain/nomenclature.ts missionCode: two digits at least.
        select numbered.*, type || lpad(num::text, greatest(2, length(num::text)), '0') as code from numbered
      ), made as (
-       insert into missions (mission_id, code, iteration, type, code_name, start_request, requester)
-       select 'mission-' || code || '-1', code, 1, type, code_name, start_request, requester from code order by ord
+       insert into missions (mission_id, code, iteration, type, code_name, start_request, requester, attack_version)
+       select 'mission-' || code || '-1', code, 1, type, code_name, start_request, requester, attack_version from code order by ord
      )
      select 'mission-' || code || '-1' as mission_id, code from code order by ord`,
-    values: [JSON.stringify(rows.map((row) => ({ type: row.type, codeName: row.codeName, startRequest: row.startRequest, requester: row.requester })))],
+    values: [JSON.stringify(rows.map((row) => ({ type: row.type, codeName: row.codeName, startRequest: row.startRequest, requester: row.requester, attackVersion: row.attackVersion ?? null })))],
   });
   return r.rows;
 }
@@ -211,8 +214,9 @@ export function reserveIteration(db: Db, i: { requestId: string; requestHash: st
       const iteration = last.rows[0]!.n + 1;
       const missionId = missionWorkflowId(i.code, iteration);
       await c.query(
-        `insert into missions (mission_id, code, iteration, type, code_name, start_request, requester, previous_mission_id, previous) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [missionId, i.code, iteration, i.row.type, i.row.codeName, JSON.stringify(i.row.startRequest), i.row.requester, i.row.previousMissionId, i.row.previous === undefined ? null : JSON.stringify(i.row.previous)],
+        `insert into missions (mission_id, code, iteration, type, code_name, start_request, requester, previous_mission_id, previous, attack_version)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [missionId, i.code, iteration, i.row.type, i.row.codeName, JSON.stringify(i.row.startRequest), i.row.requester, i.row.previousMissionId, i.row.previous === undefined ? null : JSON.stringify(i.row.previous), i.row.attackVersion ?? null],
       );
       await c.query(`insert into start_requests (request_id, request_hash, mission_id) values ($1, $2, $3)`, [i.requestId, i.requestHash, missionId]);
       return { missionId, code: i.code, iteration, created: true, requestHash: i.requestHash, startRequest: i.row.startRequest };

@@ -45,9 +45,9 @@ async function apply(c: PoolClient, m: string, op: StoreOp): Promise<unknown> {
     case 'query': {
       const r = op.run;
       await c.query(
-        `insert into query_runs (mission_id, query_id, seq, title, query, from_ts, to_ts, row_count, columns, sample, truncated, evidence, by_actor, at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) on conflict (mission_id, query_id) do nothing`,
-        [m, r.id, r.seq, r.title, r.query, r.from, r.to, r.rowCount, json(r.columns), json(r.sample), r.truncated, json(r.evidence), r.by, r.at],
+        `insert into query_runs (mission_id, query_id, seq, title, query, from_ts, to_ts, row_count, columns, sample, truncated, evidence, by_actor, at, techniques)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) on conflict (mission_id, query_id) do nothing`,
+        [m, r.id, r.seq, r.title, r.query, r.from, r.to, r.rowCount, json(r.columns), json(r.sample), r.truncated, json(r.evidence), r.by, r.at, r.techniques ?? []],
       );
       return null;
     }
@@ -100,9 +100,9 @@ async function apply(c: PoolClient, m: string, op: StoreOp): Promise<unknown> {
 async function addFinding(c: PoolClient, m: string, op: Extract<StoreOp, { op: 'finding.add' }>): Promise<FindingAdded> {
   const f = op.finding;
   const inserted = await c.query(
-    `insert into findings (mission_id, finding_id, seq, category, severity, status, title, description, evidence, observables, flags, source_key, author, at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) on conflict do nothing returning finding_id`,
-    [m, f.id, op.seq, f.category, f.severity, f.status, f.title, f.description, json(f.evidence), json(f.observables), json(f.flags), f.sourceKey ?? null, f.author, f.at],
+    `insert into findings (mission_id, finding_id, seq, category, severity, status, title, description, evidence, observables, flags, source_key, author, at, techniques)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) on conflict do nothing returning finding_id`,
+    [m, f.id, op.seq, f.category, f.severity, f.status, f.title, f.description, json(f.evidence), json(f.observables), json(f.flags), f.sourceKey ?? null, f.author, f.at, f.techniques ?? []],
   );
   if (inserted.rowCount === 1) {
     for (const o of dedupe(f.observables)) {

@@ -6,6 +6,9 @@ import { ConfigError, type Config } from '../config';
 import { temporalConnectionOptions } from '../config/temporal';
 import { openStore, type MissionStore } from '../store';
 import { createCapeoWorker } from './create-worker';
+import { attackSourceConfigured } from '../activities/attack/attack-activities';
+import { ATTACK_CATALOGUE_WORKFLOW_ID } from '../domain/temporal-names';
+import type { attackCatalogueWorkflow } from '../workflows/attack/attack-catalogue-workflow';
 
 export interface RunningWorker {
   worker: Worker;
@@ -37,6 +40,17 @@ export async function startWorker(config: Config, address: string, log: Logger, 
     .run()
     .finally(() => Promise.all([connection.close(), clientConnection.close(), own?.close()]).then(() => undefined));
   log.info({ taskQueue: config.CAPEO_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker polling');
+  if (attackSourceConfigured(config)) {
+    // Once per cluster: every worker asks, the first one starts it, the others find it running.
+    await client.workflow
+      .start<typeof attackCatalogueWorkflow>('attackCatalogueWorkflow', {
+        workflowId: ATTACK_CATALOGUE_WORKFLOW_ID,
+        taskQueue: config.CAPEO_TASK_QUEUE,
+        args: [{ refreshHours: config.CAPEO_ATTACK_REFRESH_HOURS }],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      })
+      .catch((err: Error) => log.warn({ err: err.message }, 'could not start the ATT&CK catalogue refresh; technique ids are checked by form only until it runs'));
+  }
   return {
     worker,
     done,

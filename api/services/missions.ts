@@ -5,6 +5,7 @@ import { type Client, ScheduleAlreadyRunning, WorkflowNotFoundError, WorkflowUpd
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import type { TimeAllocation } from '../../domain/allocation';
+import { techniqueProblems } from '../../domain/attack';
 import type { EffectState } from '../../domain/effects';
 import { refusalKindOf, type RefusalKind } from '../../domain/errors';
 import { mayManage } from '../../domain/gates';
@@ -58,6 +59,11 @@ export class MissionService {
     return { client: this.client, store: this.store, taskQueue: this.taskQueue };
   }
 
+  /** A read of the store for another route (ATT&CK): its errors answered as the mission reads' are. */
+  storeRead<T>(fn: () => Promise<T>): Promise<T> {
+    return this.read(fn);
+  }
+
   /** Store reads: a store that does not answer is a 503 with Retry-After, a bad cursor a 400. */
   private async read<T>(fn: () => Promise<T>): Promise<T> {
     try {
@@ -82,6 +88,7 @@ export class MissionService {
 
   /** `start` for a request the route's schema has parsed already. */
   async startParsed(request: StartMissionParsed, actor: Actor, idempotencyKey?: string): Promise<StartedMission> {
+    await this.checkTechniques('techniques', request.techniques);
     try {
       return await startParsedMission(this.launcher, request, actor, idempotencyKey ? `${actor.id}:${idempotencyKey}` : undefined);
     } catch (err) {
@@ -252,6 +259,21 @@ export class MissionService {
     }
   }
 
+  /**
+   * Technique ids (already well-formed by the schema) that the loaded ATT&CK catalogue does not know as
+   * live techniques: 400 naming the first such entry. Without a catalogue, ids are checked by form only.
+   */
+  async checkTechniques(field: string, ids: readonly string[] | undefined): Promise<void> {
+    if (!ids?.length) return;
+    const catalogue = await this.read(() => this.store.attack.current());
+    if (!catalogue) return;
+    const problems = techniqueProblems(catalogue, ids);
+    if (problems.length) {
+      const fields = problems.map((p) => `${field}.${p.index}`);
+      throw new BadRequestError(fields[0]!, problems[0]!.message, 'UNKNOWN_TECHNIQUE', fields, problems.map((p) => p.message).join('; '));
+    }
+  }
+
   /** Active missions per phase, overruns, open gates and the oldest wait, failed effects: from the store. */
   gauges() {
     return this.read(() => this.store.reads.missionGauges());
@@ -265,7 +287,8 @@ export class MissionService {
     return this.update(missionId, msg.assignLeadUpdate, { lead, actor, ...request });
   }
 
-  recordWorkItem(missionId: string, item: string, data: Record<string, unknown>, actor: Actor, request: { requestId?: string } = {}): Promise<msg.UpdateAck> {
+  async recordWorkItem(missionId: string, item: string, data: Record<string, unknown>, actor: Actor, request: { requestId?: string } = {}): Promise<msg.UpdateAck> {
+    if (item === 'objectives' && Array.isArray(data.techniques)) await this.checkTechniques('data.techniques', data.techniques.filter((t): t is string => typeof t === 'string'));
     return this.update(missionId, msg.recordWorkItemUpdate, { item, data, actor, ...request });
   }
 

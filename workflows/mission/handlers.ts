@@ -174,7 +174,7 @@ export function registerHandlers({ m, writer, outcomes, counted }: HandlerContex
         const code = f.type === ErrorCode.SiemQueryInvalid ? ErrorCode.SiemQueryInvalid : ErrorCode.SiemUnavailable;
         throw failure(refusal(code, `${id}: ${f.message}`, code === ErrorCode.SiemQueryInvalid ? ['query'] : []));
       }
-      m.queryRan({ id, seq, title: i.title, query: i.query, from: i.from, to: i.to, rowCount: run.rowCount, columns: run.columns, sample: run.sample, truncated: run.truncated, evidence: run.evidence, by: i.actor.id, at: m.now() });
+      m.queryRan({ id, seq, title: i.title, query: i.query, from: i.from, to: i.to, rowCount: run.rowCount, columns: run.columns, sample: run.sample, truncated: run.truncated, evidence: run.evidence, by: i.actor.id, at: m.now(), techniques: i.techniques ?? [] });
       return answer({ id });
     },
     (i) => refuse(m.validateRunQuery(i)),

@@ -115,6 +115,7 @@ export const missionRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> 
     missions.update(req.params.id, msg.squadResponseUpdate, { ...req.body, actor: actorOf(req, 'hunter'), ...requestIdOf(req) }),
   );
   app.post('/missions/:id/findings', { schema: { ...s.addFinding, summary: 'Record a finding' } }, async (req, reply) => {
+    await missions.checkTechniques('techniques', req.body.techniques);
     const ack = await missions.update(req.params.id, msg.addFindingUpdate, { finding: req.body, actor: actorOf(req, ...HUNT), ...requestIdOf(req) });
     const finding = await missions.finding(req.params.id, ack.id!);
     const { id, created, ...mission } = ack;
@@ -127,6 +128,7 @@ export const missionRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> 
     missions.update(req.params.id, msg.withdrawFindingUpdate, { findingId: req.params.findingId, ...req.body, actor: actorOf(req, ...HUNT), ...requestIdOf(req) }),
   );
   app.post('/missions/:id/queries', { schema: { ...s.runQuery, summary: 'Run a hunt query through the SIEM' } }, async (req, reply) => {
+    await missions.checkTechniques('techniques', req.body.techniques);
     const { id, ...mission } = await missions.update(req.params.id, msg.runQueryUpdate, { ...req.body, actor: actorOf(req, ...HUNT), ...requestIdOf(req) });
     const query = await missions.query(req.params.id, id!);
     return reply.status(201).header('location', `/missions/${req.params.id}/queries`).send({ id: id!, query, mission });

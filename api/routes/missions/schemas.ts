@@ -1,3 +1,4 @@
+import { techniqueIdSchema } from '../../../domain/attack';
 import { z } from 'zod';
 import { EFFECT_STATES } from '../../../domain/effects';
 import { FINDING_CATEGORIES, findingSchema, OBSERVABLE_TYPES, SEVERITIES } from '../../../domain/findings';
@@ -110,6 +111,7 @@ const findingFilters = {
   severity: z.enum(SEVERITIES).optional(),
   observable: text(2048).optional().describe('an observable value (domain, address, URL, hash, email), compared without case'),
   observableType: z.enum(OBSERVABLE_TYPES).optional(),
+  technique: techniqueIdSchema.optional().describe('an ATT&CK technique id the finding carries'),
 };
 export const listFindings = {
   params: missionParams,

@@ -1,0 +1,29 @@
+-- Up Migration
+-- MITRE ATT&CK: the catalogues loaded (one row per release, its techniques as a JSON object keyed by
+-- id), the one in use, and the technique ids missions, findings and query runs carry, so coverage
+-- ("techniques hunted", "techniques with findings") is answered across missions from the store.
+create table attack_catalogues (
+  version     text primary key,
+  domain      text not null,
+  source      text not null,
+  techniques  jsonb not null,
+  tactics     jsonb not null,
+  technique_count integer not null,
+  loaded_at   timestamptz not null default now(),
+  -- Exactly one row is current: the newest release loaded.
+  is_current  boolean not null default false
+);
+create unique index attack_catalogues_current on attack_catalogues (is_current) where is_current;
+
+-- The release a mission's technique ids were validated against, recorded when it started.
+alter table missions add column attack_version text;
+alter table findings add column techniques text[] not null default '{}';
+alter table query_runs add column techniques text[] not null default '{}';
+create index findings_techniques on findings using gin (techniques);
+
+-- Down Migration
+drop index findings_techniques;
+alter table query_runs drop column techniques;
+alter table findings drop column techniques;
+alter table missions drop column attack_version;
+drop table attack_catalogues;
