@@ -40,9 +40,10 @@ const range = z.object({
  * its ATT&CK Navigator layer, for a mission or for the missions created in a time range.
  */
 export const attackRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> = async (app, { missions }) => {
-  const attack = missions.store.attack;
+  // Read when a request comes, not when the routes are registered (the document build has no store).
+  const attack = () => missions.store.attack;
 
-  const catalogueOrNull = () => missions.storeRead(() => attack.current());
+  const catalogueOrNull = () => missions.storeRead(() => attack().current());
   const view = (version: string | null, catalogue: AttackCatalogue | null, entries: TechniqueCoverage[]) => ({
     attackVersion: version,
     hunted: entries.filter((e) => e.hunted > 0).length,
@@ -50,9 +51,9 @@ export const attackRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> =
     techniques: entries.map((e) => ({ ...e, name: catalogue?.techniques[e.id]?.name ?? null, tactics: catalogue?.techniques[e.id]?.tactics ?? [] })),
   });
   const missionCoverage = async (id: string) => {
-    const m = await missions.storeRead(() => attack.missionAttack(id));
+    const m = await missions.storeRead(() => attack().missionAttack(id));
     if (!m) throw new NotFoundError(`no mission '${id}'`, 'MISSION_NOT_FOUND');
-    const [catalogue, entries] = await Promise.all([catalogueOrNull(), missions.storeRead(() => attack.coverage({ missionId: id }))]);
+    const [catalogue, entries] = await Promise.all([catalogueOrNull(), missions.storeRead(() => attack().coverage({ missionId: id }))]);
     return { code: m.code, version: m.attackVersion ?? catalogue?.version ?? null, catalogue, entries };
   };
   const rangeOf = (q: { from: string; to: string }) => {
@@ -62,7 +63,7 @@ export const attackRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> =
 
   app.get('/attack', { schema: { summary: 'The ATT&CK catalogue in use', response: { 200: catalogueInfo, ...problems } } }, async (req) => {
     actorOf(req);
-    const info = await missions.storeRead(() => attack.info());
+    const info = await missions.storeRead(() => attack().info());
     if (!info) throw new NotFoundError('no ATT&CK catalogue is loaded (CAPEO_ATTACK_BUNDLE or CAPEO_ATTACK_TAXII_COLLECTION); technique ids are checked by form only', 'ATTACK_NOT_LOADED');
     return info;
   });
@@ -92,14 +93,14 @@ export const attackRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> =
   app.get('/attack/coverage', { schema: { summary: 'ATT&CK coverage of the missions created in a time range', querystring: range, response: { 200: coverage, ...problems } } }, async (req) => {
     actorOf(req);
     const q = rangeOf(req.query);
-    const [catalogue, entries] = await Promise.all([catalogueOrNull(), missions.storeRead(() => attack.coverage(q))]);
+    const [catalogue, entries] = await Promise.all([catalogueOrNull(), missions.storeRead(() => attack().coverage(q))]);
     return view(catalogue?.version ?? null, catalogue, entries);
   });
 
   app.get('/attack/layer', { schema: { summary: 'ATT&CK Navigator layer of the missions created in a time range', querystring: range, response: { 200: layer, ...problems } } }, async (req, reply) => {
     actorOf(req);
     const q = rangeOf(req.query);
-    const [catalogue, entries] = await Promise.all([catalogueOrNull(), missions.storeRead(() => attack.coverage(q))]);
+    const [catalogue, entries] = await Promise.all([catalogueOrNull(), missions.storeRead(() => attack().coverage(q))]);
     void reply.header('content-disposition', `attachment; filename="capeo-attack-layer-${q.from.slice(0, 10)}-${q.to.slice(0, 10)}.json"`);
     return navigatorLayer({
       name: `capeo: techniques hunted ${q.from.slice(0, 10)} to ${q.to.slice(0, 10)}`,

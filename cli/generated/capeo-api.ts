@@ -748,6 +748,7 @@ export interface paths {
                             /** @default [] */
                             keywords?: (string & unknown)[];
                         };
+                        techniques?: (string & unknown)[];
                         /** @default {} */
                         policy?: {
                             /** @default 0.75 */
@@ -1058,6 +1059,8 @@ export interface paths {
                     /** @description an observable value (domain, address, URL, hash, email), compared without case */
                     observable?: string & unknown;
                     observableType?: "domain" | "ipv4" | "ipv6" | "url" | "hash" | "email";
+                    /** @description an ATT&CK technique id the finding carries */
+                    technique?: string & unknown;
                     /** @description oldest first (asc, the default) or newest first (desc) */
                     order?: "asc" | "desc";
                     /** @description the nextCursor of the previous page */
@@ -1199,6 +1202,7 @@ export interface paths {
                         sourceKey?: string;
                         /** @default [] */
                         flags?: ("playbook" | "battlefield-intel")[];
+                        techniques?: (string & unknown)[];
                     };
                 };
             };
@@ -1465,6 +1469,8 @@ export interface paths {
                     /** @description an observable value (domain, address, URL, hash, email), compared without case */
                     observable?: string & unknown;
                     observableType?: "domain" | "ipv4" | "ipv6" | "url" | "hash" | "email";
+                    /** @description an ATT&CK technique id the finding carries */
+                    technique?: string & unknown;
                     /** @description findings recorded at or after this time */
                     since?: string & (unknown & unknown);
                     /** @description findings recorded before this time */
@@ -1515,6 +1521,7 @@ export interface paths {
                                 sourceKey?: string;
                                 /** @default [] */
                                 flags: ("playbook" | "battlefield-intel")[];
+                                techniques?: (string & unknown)[];
                                 id: string;
                                 /** @enum {string} */
                                 status: "open" | "escalated" | "withdrawn";
@@ -1796,6 +1803,7 @@ export interface paths {
                                 };
                                 by: string;
                                 at: string;
+                                techniques?: string[];
                             }[];
                             /** @description pass as `cursor` for the next page; null on the last page */
                             nextCursor: string | null;
@@ -1892,6 +1900,7 @@ export interface paths {
                         query: string & unknown;
                         from: string & (unknown & unknown);
                         to: string & (unknown & unknown);
+                        techniques?: (string & unknown)[];
                     };
                 };
             };
@@ -1926,6 +1935,7 @@ export interface paths {
                                 };
                                 by: string;
                                 at: string;
+                                techniques?: string[];
                             };
                             mission: {
                                 /** @enum {string} */
@@ -3954,6 +3964,8 @@ export interface paths {
                     "application/json": {
                         data: {
                             objectives: (string & unknown)[];
+                            /** @default [] */
+                            techniques?: (string & unknown)[];
                         };
                     };
                 };
@@ -5946,6 +5958,490 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/attack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ATT&CK catalogue in use */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttackCatalogue"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/missions/{id}/attack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A mission's ATT&CK coverage */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttackCoverage"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/missions/{id}/attack/layer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A mission's ATT&CK Navigator layer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NavigatorLayer"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/attack/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ATT&CK coverage of the missions created in a time range */
+        get: {
+            parameters: {
+                query: {
+                    /** @description missions created at or after this time */
+                    from: string & (unknown & unknown);
+                    /** @description missions created before this time */
+                    to: string & (unknown & unknown);
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttackCoverage"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/attack/layer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ATT&CK Navigator layer of the missions created in a time range */
+        get: {
+            parameters: {
+                query: {
+                    /** @description missions created at or after this time */
+                    from: string & (unknown & unknown);
+                    /** @description missions created before this time */
+                    to: string & (unknown & unknown);
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NavigatorLayer"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6234,6 +6730,7 @@ export interface components {
             sourceKey?: string;
             /** @default [] */
             flags: ("playbook" | "battlefield-intel")[];
+            techniques?: (string & unknown)[];
             id: string;
             /** @enum {string} */
             status: "open" | "escalated" | "withdrawn";
@@ -6260,6 +6757,110 @@ export interface components {
                 id: string;
                 url?: string;
             };
+        };
+        AttackCatalogueInput: {
+            version: string;
+            domain: string;
+            source: string;
+            techniqueCount: number;
+            loadedAt: string;
+        };
+        AttackCoverageInput: {
+            /** @description the release the techniques were checked against (a mission's, or the current one) */
+            attackVersion: string | null;
+            /** @description techniques hunted */
+            hunted: number;
+            /** @description techniques with findings */
+            withFindings: number;
+            techniques: {
+                id: string;
+                /** @description from the current catalogue; null for an id it does not know (a revoked or older technique) */
+                name: string | null;
+                tactics: string[];
+                /** @description the mission, its objectives and its query runs naming the technique */
+                hunted: number;
+                /** @description findings carrying the technique, withdrawn ones aside */
+                findings: number;
+                missions: string[];
+            }[];
+        };
+        /** @description an ATT&CK Navigator layer, format 4.5 */
+        NavigatorLayerInput: {
+            name: string;
+            versions?: {
+                attack?: string;
+                navigator: string & unknown;
+                /** @constant */
+                layer: "4.5";
+            };
+            /** @enum {string} */
+            domain: "enterprise-attack" | "mobile-attack" | "ics-attack";
+            description?: string;
+            customDataURL?: string;
+            filters?: {
+                platforms?: string[];
+            };
+            sorting?: 0 | 1 | 2 | 3;
+            layout?: {
+                /** @enum {string} */
+                layout?: "side" | "flat" | "mini";
+                showID?: boolean;
+                showName?: boolean;
+                showAggregateScores?: boolean;
+                countUnscored?: boolean;
+                /** @enum {string} */
+                aggregateFunction?: "average" | "min" | "max" | "sum";
+                /** @enum {string} */
+                expandedSubtechniques?: "none" | "all" | "annotated";
+            };
+            hideDisabled?: boolean;
+            techniques?: {
+                techniqueID: string & unknown;
+                tactic?: string;
+                comment?: string;
+                enabled?: boolean;
+                score?: number;
+                color?: (string & unknown) | "";
+                metadata?: ({
+                    name: string;
+                    value: string;
+                } | {
+                    divider: boolean;
+                })[];
+                links?: ({
+                    label: string;
+                    url: string & unknown;
+                } | {
+                    divider: boolean;
+                })[];
+                showSubtechniques?: boolean;
+            }[];
+            gradient?: {
+                colors: (string & unknown)[];
+                minValue: number;
+                maxValue: number;
+            };
+            legendItems?: {
+                label: string;
+                color: string & unknown;
+            }[];
+            showTacticRowBackground?: boolean;
+            tacticRowBackground?: string & unknown;
+            selectTechniquesAcrossTactics?: boolean;
+            selectSubtechniquesWithParent?: boolean;
+            selectVisibleTechniques?: boolean;
+            metadata?: ({
+                name: string;
+                value: string;
+            } | {
+                divider: boolean;
+            })[];
+            links?: ({
+                label: string;
+                url: string & unknown;
+            } | {
+                divider: boolean;
+            })[];
         };
         MissionSummary: {
             missionId: string;
@@ -6543,6 +7144,7 @@ export interface components {
             sourceKey?: string;
             /** @default [] */
             flags: ("playbook" | "battlefield-intel")[];
+            techniques?: (string & unknown)[];
             id: string;
             /** @enum {string} */
             status: "open" | "escalated" | "withdrawn";
@@ -6569,6 +7171,110 @@ export interface components {
                 id: string;
                 url?: string;
             };
+        };
+        AttackCatalogue: {
+            version: string;
+            domain: string;
+            source: string;
+            techniqueCount: number;
+            loadedAt: string;
+        };
+        AttackCoverage: {
+            /** @description the release the techniques were checked against (a mission's, or the current one) */
+            attackVersion: string | null;
+            /** @description techniques hunted */
+            hunted: number;
+            /** @description techniques with findings */
+            withFindings: number;
+            techniques: {
+                id: string;
+                /** @description from the current catalogue; null for an id it does not know (a revoked or older technique) */
+                name: string | null;
+                tactics: string[];
+                /** @description the mission, its objectives and its query runs naming the technique */
+                hunted: number;
+                /** @description findings carrying the technique, withdrawn ones aside */
+                findings: number;
+                missions: string[];
+            }[];
+        };
+        /** @description an ATT&CK Navigator layer, format 4.5 */
+        NavigatorLayer: {
+            name: string;
+            versions?: {
+                attack?: string;
+                navigator: string & unknown;
+                /** @constant */
+                layer: "4.5";
+            };
+            /** @enum {string} */
+            domain: "enterprise-attack" | "mobile-attack" | "ics-attack";
+            description?: string;
+            customDataURL?: string;
+            filters?: {
+                platforms?: string[];
+            };
+            sorting?: 0 | 1 | 2 | 3;
+            layout?: {
+                /** @enum {string} */
+                layout?: "side" | "flat" | "mini";
+                showID?: boolean;
+                showName?: boolean;
+                showAggregateScores?: boolean;
+                countUnscored?: boolean;
+                /** @enum {string} */
+                aggregateFunction?: "average" | "min" | "max" | "sum";
+                /** @enum {string} */
+                expandedSubtechniques?: "none" | "all" | "annotated";
+            };
+            hideDisabled?: boolean;
+            techniques?: {
+                techniqueID: string & unknown;
+                tactic?: string;
+                comment?: string;
+                enabled?: boolean;
+                score?: number;
+                color?: (string & unknown) | "";
+                metadata?: ({
+                    name: string;
+                    value: string;
+                } | {
+                    divider: boolean;
+                })[];
+                links?: ({
+                    label: string;
+                    url: string & unknown;
+                } | {
+                    divider: boolean;
+                })[];
+                showSubtechniques?: boolean;
+            }[];
+            gradient?: {
+                colors: (string & unknown)[];
+                minValue: number;
+                maxValue: number;
+            };
+            legendItems?: {
+                label: string;
+                color: string & unknown;
+            }[];
+            showTacticRowBackground?: boolean;
+            tacticRowBackground?: string & unknown;
+            selectTechniquesAcrossTactics?: boolean;
+            selectSubtechniquesWithParent?: boolean;
+            selectVisibleTechniques?: boolean;
+            metadata?: ({
+                name: string;
+                value: string;
+            } | {
+                divider: boolean;
+            })[];
+            links?: ({
+                label: string;
+                url: string & unknown;
+            } | {
+                divider: boolean;
+            })[];
         };
         /** @description RFC 9457 problem details */
         Problem: {

@@ -84,7 +84,12 @@ export const planReady = (missions: MissionService, id: string) =>
   until(missions, id, (s) => Boolean(s.workItems['plan']?.['comms-channel'] && s.workItems['plan']?.['action-plan']), 'channel and action plan');
 
 /** Collect → Plan gate approved: lead, squad of two, analysis items, allocation, objectives. */
-export async function walkToExecute(missions: MissionService, id: string, allocation = { totalHuntHours: 40, executionPhaseHours: 30 }): Promise<void> {
+export async function walkToExecute(
+  missions: MissionService,
+  id: string,
+  allocation = { totalHuntHours: 40, executionPhaseHours: 30 },
+  objectives: Record<string, unknown> = { objectives: ['find lookalike domains with MX records'] },
+): Promise<void> {
   await openGate(missions, id, 'collect');
   await missions.decideGate(id, { gate: 'collect', decision: 'approve' }, manager);
   await missions.assignLead(id, lead.id, manager);
@@ -97,7 +102,7 @@ export async function walkToExecute(missions: MissionService, id: string, alloca
   await missions.recordWorkItem(id, 'team-engagement', { teams: [], statement: 'No other team needed for this iteration' }, lead);
   await missions.decideGate(id, { gate: 'analyze', decision: 'approve' }, lead);
   await missions.setAllocation(id, allocation, undefined, lead);
-  await missions.recordWorkItem(id, 'objectives', { objectives: ['find lookalike domains with MX records'] }, lead);
+  await missions.recordWorkItem(id, 'objectives', objectives, lead);
   await planReady(missions, id);
   await missions.decideGate(id, { gate: 'plan', decision: 'approve' }, lead);
 }
