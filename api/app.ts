@@ -10,6 +10,7 @@ import { registerAuthentication, type Authenticators } from './identity';
 import { apiKeyRoutes } from './routes/api-keys';
 import { attackRoutes } from './routes/attack';
 import { missionRoutes } from './routes/missions';
+import { programRoutes } from './routes/program';
 import { opsRoutes } from './routes/ops';
 import { watchRoutes } from './routes/missions/watch';
 import type { MissionService } from './services/missions';
@@ -73,5 +74,6 @@ export async function app(fastify: FastifyInstance, deps: AppDeps): Promise<void
   await fastify.register(watchRoutes, { missions: deps.missions });
   await fastify.register(missionRoutes, { missions: deps.missions });
   await fastify.register(attackRoutes, { missions: deps.missions });
+  await fastify.register(programRoutes, { missions: deps.missions });
   if (deps.web !== false) await fastify.register(webRoutes, deps.web ?? {});
 }

@@ -6,6 +6,7 @@ import { help, HELP, type HelpTopic } from './help';
 import type { Io } from './io';
 import { lookalikesCommand } from './lookalikes';
 import { missionsList, missionsShow } from './missions';
+import { attackLayer, programMetrics } from './program';
 import { missionsWatch } from './watch';
 
 type Command = (argv: string[], io: Io) => Promise<number>;
@@ -21,6 +22,8 @@ const COMMANDS: Record<string, Command> = {
   'findings search': findingsSearch,
   'effects list': effectsList,
   'effects retry': effectsRetry,
+  'program metrics': programMetrics,
+  'attack layer': attackLayer,
   lookalikes: lookalikesCommand,
   // Loaded on demand: the doctor builds every adapter (DuckDB, nodemailer, Temporal), which no other command needs.
   doctor: async (argv, io) => (await import('./doctor')).runDoctor(argv, io),

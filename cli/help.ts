@@ -45,6 +45,8 @@ Commands:
   findings search    findings across missions, by observable, category, status, severity, time
   effects list       a mission's effect log (tickets, escalations, notifications…), e.g. --state failed
   effects retry      retry a mission's failed effects (all, or the ids given)
+  program metrics    the hunt program over a period: outcomes, overruns, detections, gaps, escalations, ATT&CK
+  attack layer       the ATT&CK Navigator layer of a mission or of a period
   lookalikes         lookalike domains of a domain, computed locally (no API)
   doctor             check the configuration and every integration
   help [command]     this help, or a command's
@@ -131,6 +133,22 @@ ${FINDING_FILTERS}
   --since T        recorded at or after T (ISO 8601 with offset, e.g. 2026-11-01T00:00:00Z)
   --until T        recorded before T
 ${paging(17)}
+
+${GLOBAL}`,
+
+  'program metrics': `Usage: capeo program metrics [--from DATE] [--to DATE] [--json]
+
+The hunt program over the missions created from --from (default: 90 days before --to) to --to (default:
+now): missions by outcome, hours against allocations and the overrun rate, findings per category,
+detections proposed and accepted, visibility gaps raised and resolved, escalations and the time to
+escalate, ATT&CK techniques hunted; per mission type and per lead. DATE is 2026-10-01 or an RFC 3339 time.
+
+${GLOBAL}`,
+
+  'attack layer': `Usage: capeo attack layer [<missionId>] [--from DATE] [--to DATE] [--out FILE] [--json]
+
+The ATT&CK Navigator layer (format 4.5) of a mission, or of the missions created in a period: techniques
+hunted (blue) and with findings (orange, scored by their findings). Printed, or written to FILE.
 
 ${GLOBAL}`,
 

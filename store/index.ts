@@ -5,6 +5,7 @@ import { IdempotentRequests } from './idempotent-requests';
 import { IdentityStore } from './identities';
 import { migrate } from './migrate';
 import { MissionReads } from './mission-reads';
+import { ProgramStore } from './program';
 
 export interface MissionStore {
   db: Db;
@@ -13,6 +14,8 @@ export interface MissionStore {
   identities: IdentityStore;
   /** The ATT&CK catalogues and technique coverage. */
   attack: AttackStore;
+  /** Program metrics, and the outcomes of findings they count. */
+  program: ProgramStore;
   /** Writes made with an Idempotency-Key, and their answers. */
   idempotency: IdempotentRequests;
   /** Is the store answering right now (for readiness). */
@@ -30,6 +33,7 @@ export async function openStore(url: string, onError?: (err: Error) => void): Pr
     effects: new EffectLog(db),
     identities: new IdentityStore(db),
     attack: new AttackStore(db),
+    program: new ProgramStore(db),
     idempotency: new IdempotentRequests(db),
     async ping() {
       try {

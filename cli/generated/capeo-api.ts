@@ -6442,6 +6442,249 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/program/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hunt program metrics over the missions created in a period */
+        get: {
+            parameters: {
+                query: {
+                    /** @description missions created at or after this time */
+                    from: string & (unknown & unknown);
+                    /** @description missions created before this time */
+                    to: string & (unknown & unknown);
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProgramMetrics"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/missions/{id}/findings/{findingId}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record what became of a finding (a detection accepted or rejected, a gap resolved or not) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes the write safe to retry: the same key and body answer the first result again and change nothing; the same key with another body is 409 IDEMPOTENCY_KEY_REUSED. Keys are per caller and kept 24 hours. */
+                    "idempotency-key"?: string & unknown;
+                };
+                path: {
+                    id: string;
+                    findingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "accepted" | "rejected" | "resolved" | "wont-fix";
+                        note?: string & unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FindingOutcome"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6862,6 +7105,173 @@ export interface components {
                 divider: boolean;
             })[];
         };
+        /** @description The hunt program over the missions created in [from, to) */
+        ProgramMetricsInput: {
+            missions: number;
+            byOutcome: {
+                [key: string]: number;
+            };
+            totalHunt: {
+                /** @description missions whose clock started */
+                missions: number;
+                /** @description sum of the allocations of those missions */
+                allocatedHours: number;
+                /** @description sum of the hours their clock ran (to now for a running clock) */
+                actualHours: number;
+                meanActualHours: number | null;
+                /** @description missions past their allocation */
+                overrun: number;
+                /** @description overrun / missions, 0..1 */
+                overrunRate: number | null;
+            };
+            executionPhase: {
+                /** @description missions whose clock started */
+                missions: number;
+                /** @description sum of the allocations of those missions */
+                allocatedHours: number;
+                /** @description sum of the hours their clock ran (to now for a running clock) */
+                actualHours: number;
+                meanActualHours: number | null;
+                /** @description missions past their allocation */
+                overrun: number;
+                /** @description overrun / missions, 0..1 */
+                overrunRate: number | null;
+            };
+            findingsPerCategory: {
+                [key: string]: number;
+            };
+            detections: {
+                proposed: number;
+                accepted: number;
+                rejected: number;
+            };
+            visibilityGaps: {
+                raised: number;
+                resolved: number;
+            };
+            escalations: {
+                count: number;
+                meanHoursToEscalation: number | null;
+            };
+            from: string;
+            to: string;
+            techniques: {
+                hunted: number;
+                withFindings: number;
+                /** @description where the ATT&CK Navigator layer of the period is */
+                layer: string;
+            };
+            byType: {
+                [key: string]: {
+                    missions: number;
+                    byOutcome: {
+                        [key: string]: number;
+                    };
+                    totalHunt: {
+                        /** @description missions whose clock started */
+                        missions: number;
+                        /** @description sum of the allocations of those missions */
+                        allocatedHours: number;
+                        /** @description sum of the hours their clock ran (to now for a running clock) */
+                        actualHours: number;
+                        meanActualHours: number | null;
+                        /** @description missions past their allocation */
+                        overrun: number;
+                        /** @description overrun / missions, 0..1 */
+                        overrunRate: number | null;
+                    };
+                    executionPhase: {
+                        /** @description missions whose clock started */
+                        missions: number;
+                        /** @description sum of the allocations of those missions */
+                        allocatedHours: number;
+                        /** @description sum of the hours their clock ran (to now for a running clock) */
+                        actualHours: number;
+                        meanActualHours: number | null;
+                        /** @description missions past their allocation */
+                        overrun: number;
+                        /** @description overrun / missions, 0..1 */
+                        overrunRate: number | null;
+                    };
+                    findingsPerCategory: {
+                        [key: string]: number;
+                    };
+                    detections: {
+                        proposed: number;
+                        accepted: number;
+                        rejected: number;
+                    };
+                    visibilityGaps: {
+                        raised: number;
+                        resolved: number;
+                    };
+                    escalations: {
+                        count: number;
+                        meanHoursToEscalation: number | null;
+                    };
+                };
+            };
+            /** @description per mission lead; missions without a lead under "(none)" */
+            byLead: {
+                [key: string]: {
+                    missions: number;
+                    byOutcome: {
+                        [key: string]: number;
+                    };
+                    totalHunt: {
+                        /** @description missions whose clock started */
+                        missions: number;
+                        /** @description sum of the allocations of those missions */
+                        allocatedHours: number;
+                        /** @description sum of the hours their clock ran (to now for a running clock) */
+                        actualHours: number;
+                        meanActualHours: number | null;
+                        /** @description missions past their allocation */
+                        overrun: number;
+                        /** @description overrun / missions, 0..1 */
+                        overrunRate: number | null;
+                    };
+                    executionPhase: {
+                        /** @description missions whose clock started */
+                        missions: number;
+                        /** @description sum of the allocations of those missions */
+                        allocatedHours: number;
+                        /** @description sum of the hours their clock ran (to now for a running clock) */
+                        actualHours: number;
+                        meanActualHours: number | null;
+                        /** @description missions past their allocation */
+                        overrun: number;
+                        /** @description overrun / missions, 0..1 */
+                        overrunRate: number | null;
+                    };
+                    findingsPerCategory: {
+                        [key: string]: number;
+                    };
+                    detections: {
+                        proposed: number;
+                        accepted: number;
+                        rejected: number;
+                    };
+                    visibilityGaps: {
+                        raised: number;
+                        resolved: number;
+                    };
+                    escalations: {
+                        count: number;
+                        meanHoursToEscalation: number | null;
+                    };
+                };
+            };
+        };
+        FindingOutcomeInput: {
+            missionId: string;
+            findingId: string;
+            /** @enum {string} */
+            outcome: "accepted" | "rejected" | "resolved" | "wont-fix";
+            note: string | null;
+            by: string;
+            at: string;
+        };
         MissionSummary: {
             missionId: string;
             code: string;
@@ -7275,6 +7685,173 @@ export interface components {
             } | {
                 divider: boolean;
             })[];
+        };
+        /** @description The hunt program over the missions created in [from, to) */
+        ProgramMetrics: {
+            missions: number;
+            byOutcome: {
+                [key: string]: number;
+            };
+            totalHunt: {
+                /** @description missions whose clock started */
+                missions: number;
+                /** @description sum of the allocations of those missions */
+                allocatedHours: number;
+                /** @description sum of the hours their clock ran (to now for a running clock) */
+                actualHours: number;
+                meanActualHours: number | null;
+                /** @description missions past their allocation */
+                overrun: number;
+                /** @description overrun / missions, 0..1 */
+                overrunRate: number | null;
+            };
+            executionPhase: {
+                /** @description missions whose clock started */
+                missions: number;
+                /** @description sum of the allocations of those missions */
+                allocatedHours: number;
+                /** @description sum of the hours their clock ran (to now for a running clock) */
+                actualHours: number;
+                meanActualHours: number | null;
+                /** @description missions past their allocation */
+                overrun: number;
+                /** @description overrun / missions, 0..1 */
+                overrunRate: number | null;
+            };
+            findingsPerCategory: {
+                [key: string]: number;
+            };
+            detections: {
+                proposed: number;
+                accepted: number;
+                rejected: number;
+            };
+            visibilityGaps: {
+                raised: number;
+                resolved: number;
+            };
+            escalations: {
+                count: number;
+                meanHoursToEscalation: number | null;
+            };
+            from: string;
+            to: string;
+            techniques: {
+                hunted: number;
+                withFindings: number;
+                /** @description where the ATT&CK Navigator layer of the period is */
+                layer: string;
+            };
+            byType: {
+                [key: string]: {
+                    missions: number;
+                    byOutcome: {
+                        [key: string]: number;
+                    };
+                    totalHunt: {
+                        /** @description missions whose clock started */
+                        missions: number;
+                        /** @description sum of the allocations of those missions */
+                        allocatedHours: number;
+                        /** @description sum of the hours their clock ran (to now for a running clock) */
+                        actualHours: number;
+                        meanActualHours: number | null;
+                        /** @description missions past their allocation */
+                        overrun: number;
+                        /** @description overrun / missions, 0..1 */
+                        overrunRate: number | null;
+                    };
+                    executionPhase: {
+                        /** @description missions whose clock started */
+                        missions: number;
+                        /** @description sum of the allocations of those missions */
+                        allocatedHours: number;
+                        /** @description sum of the hours their clock ran (to now for a running clock) */
+                        actualHours: number;
+                        meanActualHours: number | null;
+                        /** @description missions past their allocation */
+                        overrun: number;
+                        /** @description overrun / missions, 0..1 */
+                        overrunRate: number | null;
+                    };
+                    findingsPerCategory: {
+                        [key: string]: number;
+                    };
+                    detections: {
+                        proposed: number;
+                        accepted: number;
+                        rejected: number;
+                    };
+                    visibilityGaps: {
+                        raised: number;
+                        resolved: number;
+                    };
+                    escalations: {
+                        count: number;
+                        meanHoursToEscalation: number | null;
+                    };
+                };
+            };
+            /** @description per mission lead; missions without a lead under "(none)" */
+            byLead: {
+                [key: string]: {
+                    missions: number;
+                    byOutcome: {
+                        [key: string]: number;
+                    };
+                    totalHunt: {
+                        /** @description missions whose clock started */
+                        missions: number;
+                        /** @description sum of the allocations of those missions */
+                        allocatedHours: number;
+                        /** @description sum of the hours their clock ran (to now for a running clock) */
+                        actualHours: number;
+                        meanActualHours: number | null;
+                        /** @description missions past their allocation */
+                        overrun: number;
+                        /** @description overrun / missions, 0..1 */
+                        overrunRate: number | null;
+                    };
+                    executionPhase: {
+                        /** @description missions whose clock started */
+                        missions: number;
+                        /** @description sum of the allocations of those missions */
+                        allocatedHours: number;
+                        /** @description sum of the hours their clock ran (to now for a running clock) */
+                        actualHours: number;
+                        meanActualHours: number | null;
+                        /** @description missions past their allocation */
+                        overrun: number;
+                        /** @description overrun / missions, 0..1 */
+                        overrunRate: number | null;
+                    };
+                    findingsPerCategory: {
+                        [key: string]: number;
+                    };
+                    detections: {
+                        proposed: number;
+                        accepted: number;
+                        rejected: number;
+                    };
+                    visibilityGaps: {
+                        raised: number;
+                        resolved: number;
+                    };
+                    escalations: {
+                        count: number;
+                        meanHoursToEscalation: number | null;
+                    };
+                };
+            };
+        };
+        FindingOutcome: {
+            missionId: string;
+            findingId: string;
+            /** @enum {string} */
+            outcome: "accepted" | "rejected" | "resolved" | "wont-fix";
+            note: string | null;
+            by: string;
+            at: string;
         };
         /** @description RFC 9457 problem details */
         Problem: {

@@ -1,5 +1,5 @@
 -- Up Migration
--- MITRE ATT&CK: the catalogues loaded (one row per release, its techniques as a JSON object keyed by
+-- Hunt knowledge. MITRE ATT&CK: the catalogues loaded (one row per release, its techniques as a JSON object keyed by
 -- id), the one in use, and the technique ids missions, findings and query runs carry, so coverage
 -- ("techniques hunted", "techniques with findings") is answered across missions from the store.
 create table attack_catalogues (
@@ -21,7 +21,23 @@ alter table findings add column techniques text[] not null default '{}';
 alter table query_runs add column techniques text[] not null default '{}';
 create index findings_techniques on findings using gin (techniques);
 
+-- What became of a finding after its hunt (recorded by a lead or a manager, during the mission or
+-- long after it): a detection accepted or rejected, a gap resolved or not. The program metrics count them.
+create table finding_outcomes (
+  mission_id text not null,
+  finding_id text not null,
+  outcome    text not null check (outcome in ('accepted', 'rejected', 'resolved', 'wont-fix')),
+  note       text,
+  by_actor   text not null,
+  at         timestamptz not null default now(),
+  primary key (mission_id, finding_id),
+  foreign key (mission_id, finding_id) references findings (mission_id, finding_id) on delete cascade
+);
+create index missions_created_at on missions (created_at);
+
 -- Down Migration
+drop index missions_created_at;
+drop table finding_outcomes;
 drop index findings_techniques;
 alter table query_runs drop column techniques;
 alter table findings drop column techniques;
