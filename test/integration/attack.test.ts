@@ -3,6 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { readFileSync } from 'node:fs';
+import { run } from '../../cli/capeo';
 import { createAttackActivities } from '../../activities/attack/attack-activities';
 import { MissionService } from '../../api/services/missions';
 import { navigatorLayerSchema } from '../../domain/attack';
@@ -24,6 +26,7 @@ const CHECK = join(__dirname, '..', 'python', 'navigator_layer_check.py');
 let tw: TestWorker;
 let api: FastifyInstance;
 let missions: MissionService;
+let url: string;
 let medallion: Medallion | undefined;
 const started: string[] = [];
 const workflowId = `${ATTACK_CATALOGUE_WORKFLOW_ID}-test-${process.pid}`;
@@ -34,6 +37,7 @@ beforeAll(async () => {
   writeFileSync(bundle, JSON.stringify(attackBundle('17.1')));
   tw = await startTestWorker(realActivities(undefined, { CAPEO_ATTACK_BUNDLE: bundle }).activities);
   api = await buildTestApp(tw, [platform, manager, lead, hunter]);
+  url = await api.listen({ host: '127.0.0.1', port: 0 });
   missions = new MissionService(tw.client, tw.store, tw.taskQueue);
 });
 afterAll(async () => {
@@ -163,6 +167,15 @@ describe('a mission with techniques', () => {
     const rangeLayer = await get(`/attack/layer?${range(new Date(now.getTime() - 3_600_000), new Date(now.getTime() + 60_000))}`);
     expect(navigatorLayerSchema.safeParse(rangeLayer.json()).success).toBe(true);
     expect((await get(`/attack/layer?${range(now, new Date(now.getTime() - 1000))}`)).statusCode).toBe(400);
+
+    // The CLI writes the mission's layer for the Navigator.
+    const file = join(mkdtempSync(join(tmpdir(), 'capeo-layer-')), 'layer.json');
+    const err: string[] = [];
+    const env = { CAPEO_URL: url, CAPEO_API_KEY: as(hunter).authorization!.replace(/^Bearer /, '') };
+    expect(await run(['attack', 'layer', missionId, '--out', file], { out: () => undefined, err: (t) => err.push(t), env })).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(layer);
+    expect(err.join('\n')).toMatch(/3 techniques/);
+    expect(await run(['attack', 'layer', missionId, '--from', '2026-01-01'], { out: () => undefined, err: (t) => err.push(t), env })).toBe(2);
   });
 
   test('objectives with an unknown technique are refused, naming the entry', async () => {
