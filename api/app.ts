@@ -9,6 +9,7 @@ import { registerIdempotency } from './idempotency';
 import { registerAuthentication, type Authenticators } from './identity';
 import { apiKeyRoutes } from './routes/api-keys';
 import { attackRoutes } from './routes/attack';
+import { backlogRoutes } from './routes/backlog';
 import { missionRoutes } from './routes/missions';
 import { programRoutes } from './routes/program';
 import { opsRoutes } from './routes/ops';
@@ -75,5 +76,6 @@ export async function app(fastify: FastifyInstance, deps: AppDeps): Promise<void
   await fastify.register(missionRoutes, { missions: deps.missions });
   await fastify.register(attackRoutes, { missions: deps.missions });
   await fastify.register(programRoutes, { missions: deps.missions });
+  await fastify.register(backlogRoutes, { missions: deps.missions });
   if (deps.web !== false) await fastify.register(webRoutes, deps.web ?? {});
 }

@@ -1,3 +1,4 @@
+import { defaultHuntType, type HuntType } from './hunt-types';
 import { ErrorCode, refusal, type Refusal } from './errors';
 import type { Actor } from './identity';
 import type { MissionCore } from './mission-core';
@@ -32,13 +33,17 @@ export function phaseRefusal(s: Pick<MissionCore, 'phase'>, allowed: readonly Ph
   return allowed.includes(s.phase) ? undefined : refusal(ErrorCode.WrongPhase, `${what} is possible in ${allowed.join(' or ')}, not in ${s.phase}`);
 }
 
-type ItemsView = Pick<MissionCore, 'type' | 'phase' | 'items'>;
+type ItemsView = Pick<MissionCore, 'type' | 'phase' | 'items' | 'huntType'>;
+
+/** Items a kind of hunt requires besides its type's: a hypothesis-driven hunt states its hypothesis in Analyze. */
+const REQUIRED_BY_HUNT_TYPE: Partial<Record<HuntType, readonly string[]>> = { 'hypothesis-driven': ['hypothesis'] };
 
 /** Required items of the current phase that are neither done nor settled by a failed attempt. */
 export function missingRequiredItems(s: ItemsView): string[] {
   const done = s.items[s.phase] ?? {};
+  const byHuntType = REQUIRED_BY_HUNT_TYPE[s.huntType ?? defaultHuntType(s.type)] ?? [];
   return workItemDefinitions(s.type, s.phase)
-    .filter((d) => d.required && !done[d.name as WorkItemName])
+    .filter((d) => (d.required || byHuntType.includes(d.name)) && !done[d.name as WorkItemName])
     .map((d) => `${s.phase}.${d.name}`);
 }
 

@@ -1,3 +1,4 @@
+import type { HuntType, Origin } from './hunt-types';
 import type { TimeAllocation } from './allocation';
 import type { EffectRef } from './effects';
 import { FINDING_CATEGORIES, type ExternalRef, type FindingCategory } from './findings';
@@ -30,6 +31,10 @@ export interface MissionCore {
   policy: MissionPolicy;
   brand: { domains: string[]; keywords: string[] } | null;
   previous: PreviousIteration | null;
+  /** Absent in the state of runs started before hunt types existed: defaultHuntType(type). */
+  huntType?: HuntType;
+  /** The backlog entry the mission was started from. */
+  origin?: Origin | null;
 
   status: MissionStatus;
   phase: Phase;

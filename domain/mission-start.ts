@@ -1,3 +1,4 @@
+import { defaultHuntType } from './hunt-types';
 import type { Actor } from './identity';
 import type { StartMissionParsed } from './mission';
 import { emptyFindingCounts, newClock, type MissionCore, type PreviousIteration } from './mission-core';
@@ -47,6 +48,8 @@ export function newMissionCore(i: MissionStartInput): MissionCore {
     policy: i.policy,
     brand: i.brand ?? null,
     previous: i.previous ?? null,
+    huntType: i.huntType ?? defaultHuntType(i.type),
+    origin: i.origin ?? null,
     status: 'active',
     phase: 'collect',
     gate: null,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { externalRefSchema, FINDING_CATEGORIES } from './findings';
 import { failedItems, missingRequiredItems } from './gates';
+import { defaultHuntType, huntTypeSchema, originSchema } from './hunt-types';
 import { artifactRefSchema } from './mission-artifacts';
 import type { MissionCore } from './mission-core';
 import { missionRecordSchema, phaseSchema } from './mission';
@@ -21,6 +22,9 @@ const identity = missionRecordSchema.pick({
 });
 
 export const missionSummarySchema = identity.extend({
+  huntType: huntTypeSchema,
+  /** The backlog entry the mission was started from, and the mission whose playbook it builds on. */
+  origin: originSchema.nullable(),
   /** The open gate's phase, or null while the phase does its own work or once the mission ended. */
   openGate: phaseSchema.nullable(),
   gate: z
@@ -90,6 +94,8 @@ export function summarise(s: MissionCore): MissionSummary {
       s.gate && s.status === 'active'
         ? { phase: s.gate.phase, round: s.gate.round, openedAt: s.gate.openedAt, missing: missingRequiredItems(s), failed: failedItems(s), decided: s.gate.verdict }
         : null,
+    huntType: s.huntType ?? defaultHuntType(s.type),
+    origin: s.origin ?? null,
     lead: s.lead,
     squad: s.squad,
     squadFormedAt: s.squadFormedAt,

@@ -34,6 +34,8 @@ export const MISSION_TYPES = {
         { name: 'feasibility', title: 'Feasibility assessment (prioritisation model)', required: true, author: 'lead' },
         { name: 'owners', title: 'Business and technical owners', required: true, author: 'squad' },
         { name: 'team-engagement', title: 'Requirements to engage other teams', required: true, author: 'lead' },
+        // Required when the hunt is hypothesis-driven (domain/gates.ts).
+        { name: 'hypothesis', title: 'Hypothesis and its ABLE scope (actor, behaviour, location, evidence)', required: false, author: 'squad' },
       ],
       plan: [
         { name: 'lead', title: 'Mission lead designated', required: true, author: 'system' },

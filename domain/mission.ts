@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { techniquesSchema } from './attack';
+import { huntTypeSchema, originSchema } from './hunt-types';
 import { timeAllocationSchema } from './allocation';
 import { externalRefSchema, findingSchema } from './findings';
 import { actorSchema } from './identity';
@@ -34,6 +35,10 @@ export const startMissionRequestSchema = z.object({
       keywords: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9-]{2,30}$/, 'a lure keyword such as login')).max(50).default([]),
     })
     .optional(),
+  /** The kind of hunt; EAVD missions default to intel-driven discovery. */
+  huntType: huntTypeSchema.optional(),
+  /** The backlog entry the mission was started from (set by capeo when a manager starts an entry). */
+  origin: originSchema.optional(),
   /** ATT&CK techniques the mission hunts (checked against the loaded catalogue). */
   techniques: techniquesSchema.optional(),
   policy: missionPolicySchema.prefault({}),

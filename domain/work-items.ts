@@ -41,12 +41,24 @@ export const teamEngagementSchema = z.object({
   deliverables: text(2000),
 });
 
+/** PEAK's ABLE scope of a hypothesis. */
+export const ableSchema = z.object({
+  actor: freeText(500).describe('who: the threat actor or kind of adversary'),
+  behaviour: freeText(2000).describe('what they do: the behaviour or technique hunted'),
+  location: freeText(1000).describe('where: the part of the estate it happens in'),
+  evidence: freeText(2000).describe('which data would show it'),
+});
+
+/** The Analyze work item of a hypothesis: required for hypothesis-driven hunts, optional otherwise. */
+export const hypothesisSchema = z.object({ hypothesis: freeText(2000, 10), able: ableSchema });
+
 /** Typed payloads of the work items people record; system items are recorded by the workflow itself. */
 export const WORK_ITEM_PAYLOADS = {
   'initial-research': z.object({ references: z.array(referenceSchema).min(1).max(200) }),
   feasibility: feasibilitySchema,
   owners: z.object({ owners: z.array(ownerSchema).min(1).max(100) }),
   // Engaging no team is a valid answer, but it must be stated.
+  hypothesis: hypothesisSchema,
   'team-engagement': z.object({ teams: z.array(teamEngagementSchema).max(50), statement: text(2000) }),
   // The ATT&CK techniques the objectives hunt, checked against the loaded catalogue.
   objectives: z.object({ objectives: z.array(text(500)).min(1).max(30), techniques: techniquesSchema.default([]) }),

@@ -1,4 +1,5 @@
 import { AttackStore } from './attack';
+import { BacklogStore } from './backlog';
 import { openDb, type Db } from './db';
 import { EffectLog } from './effect-log';
 import { IdempotentRequests } from './idempotent-requests';
@@ -16,6 +17,8 @@ export interface MissionStore {
   attack: AttackStore;
   /** Program metrics, and the outcomes of findings they count. */
   program: ProgramStore;
+  /** The hunt backlog. */
+  backlog: BacklogStore;
   /** Writes made with an Idempotency-Key, and their answers. */
   idempotency: IdempotentRequests;
   /** Is the store answering right now (for readiness). */
@@ -34,6 +37,7 @@ export async function openStore(url: string, onError?: (err: Error) => void): Pr
     identities: new IdentityStore(db),
     attack: new AttackStore(db),
     program: new ProgramStore(db),
+    backlog: new BacklogStore(db),
     idempotency: new IdempotentRequests(db),
     async ping() {
       try {

@@ -86,6 +86,18 @@ export class MissionService {
     return this.startParsed(startMissionRequestSchema.parse(request), actor, idempotencyKey);
   }
 
+  /** A mission started from a backlog entry: the entry's id is its request id, so the entry gives one mission whoever asks again. */
+  async startFromBacklog(request: StartMissionParsed, actor: Actor, entryId: string): Promise<StartedMission> {
+    await this.checkTechniques('techniques', request.techniques);
+    try {
+      return await startParsedMission(this.launcher, request, actor, `backlog:${entryId}`);
+    } catch (err) {
+      if (err instanceof RequestReusedError) throw new ConflictError('BACKLOG_ENTRY_STARTED', `backlog entry ${entryId} was started by someone else a moment ago`);
+      if (err instanceof MissionIdTakenError) throw new ConflictError(err.code, err.message);
+      throw err;
+    }
+  }
+
   /** `start` for a request the route's schema has parsed already. */
   async startParsed(request: StartMissionParsed, actor: Actor, idempotencyKey?: string): Promise<StartedMission> {
     await this.checkTechniques('techniques', request.techniques);

@@ -748,6 +748,13 @@ export interface paths {
                             /** @default [] */
                             keywords?: (string & unknown)[];
                         };
+                        /** @enum {string} */
+                        huntType?: "hypothesis-driven" | "baseline" | "model-assisted" | "intel-driven";
+                        origin?: {
+                            backlogId: string & unknown;
+                            /** @description the mission whose playbook this hunt builds on */
+                            basedOn?: string;
+                        };
                         techniques?: (string & unknown)[];
                         /** @default {} */
                         policy?: {
@@ -3789,6 +3796,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/missions/{id}/work-items/hypothesis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the hypothesis work item */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes the write safe to retry: the same key and body answer the first result again and change nothing; the same key with another body is 409 IDEMPOTENCY_KEY_REUSED. Keys are per caller and kept 24 hours. */
+                    "idempotency-key"?: string & unknown;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        data: {
+                            hypothesis: string & unknown;
+                            able: {
+                                /** @description who: the threat actor or kind of adversary */
+                                actor: string & unknown;
+                                /** @description what they do: the behaviour or technique hunted */
+                                behaviour: string & unknown;
+                                /** @description where: the part of the estate it happens in */
+                                location: string & unknown;
+                                /** @description which data would show it */
+                                evidence: string & unknown;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            phase: "collect" | "analyze" | "plan" | "execute" | "outcomes";
+                            /** @enum {string} */
+                            status: "active" | "completed" | "not_qualified" | "cancelled";
+                            openGate: ("collect" | "analyze" | "plan" | "execute" | "outcomes") | null;
+                            id?: string;
+                            created?: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/missions/{id}/work-items/team-engagement": {
         parameters: {
             query?: never;
@@ -6685,6 +6844,730 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/backlog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hunt backlog, highest score first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "proposed" | "started" | "dropped";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["BacklogEntry"][];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Propose a hunt topic */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes the write safe to retry: the same key and body answer the first result again and change nothing; the same key with another body is 409 IDEMPOTENCY_KEY_REUSED. Keys are per caller and kept 24 hours. */
+                    "idempotency-key"?: string & unknown;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        topic: string & unknown;
+                        /** @enum {string} */
+                        trigger: "intel" | "incident" | "schedule" | "request";
+                        /** @description what triggered the proposal: the intel, the incident, the gap seen */
+                        motivation: string & unknown;
+                        /**
+                         * @default EAVD
+                         * @enum {string}
+                         */
+                        type?: "EAVD";
+                        /** @enum {string} */
+                        huntType?: "hypothesis-driven" | "baseline" | "model-assisted" | "intel-driven";
+                        hypothesis?: {
+                            hypothesis: string & unknown;
+                            able: {
+                                /** @description who: the threat actor or kind of adversary */
+                                actor: string & unknown;
+                                /** @description what they do: the behaviour or technique hunted */
+                                behaviour: string & unknown;
+                                /** @description where: the part of the estate it happens in */
+                                location: string & unknown;
+                                /** @description which data would show it */
+                                evidence: string & unknown;
+                            };
+                        };
+                        /** @default [] */
+                        keywords?: (string & unknown)[];
+                        techniques?: (string & unknown)[];
+                        feasibility: {
+                            dataAvailability: number;
+                            informationQuality: number;
+                            skillsets: number;
+                            /** @description 5 = no constraint */
+                            resourceConstraints: number;
+                            /** @description 5 = comfortable */
+                            timelines: number;
+                            crownJewelsImpacted: boolean;
+                            majorVulnerabilities: boolean;
+                            emergentThreat: boolean;
+                            notes?: string;
+                        };
+                        /** @description a mission whose playbook this hunt would build on */
+                        basedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        /** @description where the created resource is read */
+                        Location?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BacklogEntry"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backlog/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A backlog entry */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string & unknown;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BacklogEntry"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backlog/{id}/mission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a mission from a backlog entry (hunt manager) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes the write safe to retry: the same key and body answer the first result again and change nothing; the same key with another body is 409 IDEMPOTENCY_KEY_REUSED. Keys are per caller and kept 24 hours. */
+                    "idempotency-key"?: string & unknown;
+                };
+                path: {
+                    id: string & unknown;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        codeName: string & (unknown & unknown);
+                        /** @default [] */
+                        stakeholders?: (string & unknown)[];
+                        /** @default [] */
+                        audience?: (string & unknown)[];
+                        brand?: {
+                            domains: (string & unknown)[];
+                            /** @default [] */
+                            keywords?: (string & unknown)[];
+                        };
+                        /** @default {} */
+                        policy?: {
+                            /** @default 0.75 */
+                            maxExecutionRatio?: number;
+                            /** @default 2 */
+                            minSquadSize?: number;
+                            /**
+                             * @default [
+                             *       0.5,
+                             *       0.8,
+                             *       1
+                             *     ]
+                             */
+                            clockWarnings?: number[];
+                            /** @default 24 */
+                            gateReminderHours?: number;
+                            /** @default false */
+                            autoAdvanceOnExecutionExpiry?: boolean;
+                            /** @default 60 */
+                            heartbeatMinutes?: number;
+                            /** @default 360 */
+                            sweepIntervalMinutes?: number;
+                            /** @default 240 */
+                            silentAfterMinutes?: number;
+                            /** @default {} */
+                            prioritisation?: {
+                                /** @default {} */
+                                weights?: {
+                                    /** @default 2 */
+                                    dataAvailability?: number;
+                                    /** @default 1.5 */
+                                    informationQuality?: number;
+                                    /** @default 1 */
+                                    skillsets?: number;
+                                    /** @default 1 */
+                                    resourceConstraints?: number;
+                                    /** @default 1 */
+                                    timelines?: number;
+                                    /** @default 3 */
+                                    crownJewelsImpacted?: number;
+                                    /** @default 2 */
+                                    majorVulnerabilities?: number;
+                                    /** @default 2 */
+                                    emergentThreat?: number;
+                                };
+                                /** @default 0.5 */
+                                qualifyAt?: number;
+                            };
+                            /** @default 4 */
+                            effectConcurrency?: number;
+                            /** @default 5 */
+                            effectMaxAttempts?: number;
+                            /** @default 2 */
+                            effectRetrySeconds?: number;
+                            /** @default 10000 */
+                            maxHistoryEvents?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            missionId: string;
+                            code: string;
+                            iteration: number;
+                            displayName: string;
+                            created: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        /** @description where the created resource is read */
+                        Location?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            missionId: string;
+                            code: string;
+                            iteration: number;
+                            displayName: string;
+                            created: boolean;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/backlog/{id}/drop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Drop a backlog entry (hunt manager) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes the write safe to retry: the same key and body answer the first result again and change nothing; the same key with another body is 409 IDEMPOTENCY_KEY_REUSED. Keys are per caller and kept 24 hours. */
+                    "idempotency-key"?: string & unknown;
+                };
+                path: {
+                    id: string & unknown;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string & unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BacklogEntry"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6811,6 +7694,13 @@ export interface components {
                     sha256: string;
                 } | null;
                 objectives: string[];
+            } | null;
+            /** @enum {string} */
+            huntType: "hypothesis-driven" | "baseline" | "model-assisted" | "intel-driven";
+            origin: {
+                backlogId: string & unknown;
+                /** @description the mission whose playbook this hunt builds on */
+                basedOn?: string;
             } | null;
             openGate: ("collect" | "analyze" | "plan" | "execute" | "outcomes") | null;
             gate: {
@@ -7105,6 +7995,66 @@ export interface components {
                 divider: boolean;
             })[];
         };
+        BacklogEntryInput: {
+            topic: string & unknown;
+            /** @enum {string} */
+            trigger: "intel" | "incident" | "schedule" | "request";
+            /** @description what triggered the proposal: the intel, the incident, the gap seen */
+            motivation: string & unknown;
+            /**
+             * @default EAVD
+             * @enum {string}
+             */
+            type: "EAVD";
+            /** @enum {string} */
+            huntType?: "hypothesis-driven" | "baseline" | "model-assisted" | "intel-driven";
+            hypothesis?: {
+                hypothesis: string & unknown;
+                able: {
+                    /** @description who: the threat actor or kind of adversary */
+                    actor: string & unknown;
+                    /** @description what they do: the behaviour or technique hunted */
+                    behaviour: string & unknown;
+                    /** @description where: the part of the estate it happens in */
+                    location: string & unknown;
+                    /** @description which data would show it */
+                    evidence: string & unknown;
+                };
+            };
+            /** @default [] */
+            keywords: (string & unknown)[];
+            techniques?: (string & unknown)[];
+            feasibility: {
+                dataAvailability: number;
+                informationQuality: number;
+                skillsets: number;
+                /** @description 5 = no constraint */
+                resourceConstraints: number;
+                /** @description 5 = comfortable */
+                timelines: number;
+                crownJewelsImpacted: boolean;
+                majorVulnerabilities: boolean;
+                emergentThreat: boolean;
+                notes?: string;
+            };
+            /** @description a mission whose playbook this hunt would build on */
+            basedOn?: string;
+            id: string;
+            /** @enum {string} */
+            status: "proposed" | "started" | "dropped";
+            score: number;
+            maxScore: number;
+            /**
+             * @description the prioritisation model's proposal
+             * @enum {string}
+             */
+            proposal: "qualify" | "reject";
+            proposedBy: string;
+            proposedAt: string;
+            /** @description the mission started from it */
+            missionId: string | null;
+            droppedReason: string | null;
+        };
         /** @description The hunt program over the missions created in [from, to) */
         ProgramMetricsInput: {
             missions: number;
@@ -7392,6 +8342,13 @@ export interface components {
                     sha256: string;
                 } | null;
                 objectives: string[];
+            } | null;
+            /** @enum {string} */
+            huntType: "hypothesis-driven" | "baseline" | "model-assisted" | "intel-driven";
+            origin: {
+                backlogId: string & unknown;
+                /** @description the mission whose playbook this hunt builds on */
+                basedOn?: string;
             } | null;
             openGate: ("collect" | "analyze" | "plan" | "execute" | "outcomes") | null;
             gate: {
@@ -7685,6 +8642,66 @@ export interface components {
             } | {
                 divider: boolean;
             })[];
+        };
+        BacklogEntry: {
+            topic: string & unknown;
+            /** @enum {string} */
+            trigger: "intel" | "incident" | "schedule" | "request";
+            /** @description what triggered the proposal: the intel, the incident, the gap seen */
+            motivation: string & unknown;
+            /**
+             * @default EAVD
+             * @enum {string}
+             */
+            type: "EAVD";
+            /** @enum {string} */
+            huntType?: "hypothesis-driven" | "baseline" | "model-assisted" | "intel-driven";
+            hypothesis?: {
+                hypothesis: string & unknown;
+                able: {
+                    /** @description who: the threat actor or kind of adversary */
+                    actor: string & unknown;
+                    /** @description what they do: the behaviour or technique hunted */
+                    behaviour: string & unknown;
+                    /** @description where: the part of the estate it happens in */
+                    location: string & unknown;
+                    /** @description which data would show it */
+                    evidence: string & unknown;
+                };
+            };
+            /** @default [] */
+            keywords: (string & unknown)[];
+            techniques?: (string & unknown)[];
+            feasibility: {
+                dataAvailability: number;
+                informationQuality: number;
+                skillsets: number;
+                /** @description 5 = no constraint */
+                resourceConstraints: number;
+                /** @description 5 = comfortable */
+                timelines: number;
+                crownJewelsImpacted: boolean;
+                majorVulnerabilities: boolean;
+                emergentThreat: boolean;
+                notes?: string;
+            };
+            /** @description a mission whose playbook this hunt would build on */
+            basedOn?: string;
+            id: string;
+            /** @enum {string} */
+            status: "proposed" | "started" | "dropped";
+            score: number;
+            maxScore: number;
+            /**
+             * @description the prioritisation model's proposal
+             * @enum {string}
+             */
+            proposal: "qualify" | "reject";
+            proposedBy: string;
+            proposedAt: string;
+            /** @description the mission started from it */
+            missionId: string | null;
+            droppedReason: string | null;
         };
         /** @description The hunt program over the missions created in [from, to) */
         ProgramMetrics: {

@@ -35,7 +35,24 @@ create table finding_outcomes (
 );
 create index missions_created_at on missions (created_at);
 
+-- The hunt backlog: topics proposed by anyone, with what motivated them, scored by the prioritisation
+-- model and ordered by that score; a manager turns one into a mission (the mission links back).
+create table hunt_backlog (
+  seq          bigserial primary key,
+  proposal     jsonb not null,
+  score        double precision not null,
+  max_score    double precision not null,
+  verdict      text not null check (verdict in ('qualify', 'reject')),
+  status       text not null default 'proposed' check (status in ('proposed', 'started', 'dropped')),
+  proposed_by  text not null,
+  proposed_at  timestamptz not null default now(),
+  mission_id   text,
+  dropped_reason text
+);
+create index hunt_backlog_order on hunt_backlog (status, score desc, seq);
+
 -- Down Migration
+drop table hunt_backlog;
 drop index missions_created_at;
 drop table finding_outcomes;
 drop index findings_techniques;

@@ -32,6 +32,7 @@ const WORK_ITEM_BODIES: Record<RecordableItem, object> = {
   feasibility,
   owners: { owners: [{ name: 'Web team', contact: 'web@example.org', kind: 'technical' }] },
   'team-engagement': { teams: [], statement: 'none needed' },
+  hypothesis: { hypothesis: 'Phishing crews register lookalikes first', able: { actor: 'a', behaviour: 'b', location: 'l', evidence: 'e' } },
   objectives: { objectives: ['o'] },
   'data-sources': { sources: [{ name: 'dns', location: 'samples/logs', model: 'DNS query log' }] },
   stakeholders: { references: [reference] },
@@ -74,6 +75,19 @@ const routes = (id: string): Route[] => [
   ['PUT', `/missions/${id}/iteration-schedule`, ['manager', 'lead'], { everyDays: 7 }],
   ['POST', `/missions/${id}/iterations`, ['manager', 'lead']],
   ['POST', `/missions/${id}/cancellation`, ['manager', 'lead'], { reason: 'matrix test' }],
+  ['GET', '/attack', ANY],
+  ['GET', `/missions/${id}/attack`, ANY],
+  ['GET', `/missions/${id}/attack/layer`, ANY],
+  ['GET', '/attack/coverage?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z', ANY],
+  ['GET', '/attack/layer?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z', ANY],
+  ['GET', '/program/metrics?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z', ANY],
+  ['PUT', `/missions/${id}/findings/F1/outcome`, ['lead', 'manager'], { outcome: 'resolved' }],
+  ['POST', '/backlog', ['platform', 'manager', 'lead', 'hunter', 'dfir'], { topic: 'a topic', trigger: 'intel', motivation: 'a report', feasibility }],
+  ['GET', '/backlog', ANY],
+  ['GET', '/backlog/B999999999', ANY],
+  // No such entry: the entitled get a 404, and no mission is started by the matrix.
+  ['POST', '/backlog/B999999999/mission', ['manager'], { codeName: 'Matrix Mole' }],
+  ['POST', '/backlog/B999999999/drop', ['manager'], { reason: 'matrix test' }],
   // The mission is closed by now: its event stream replays the timeline and ends.
   ['GET', `/missions/${id}/events`, ANY],
 ];

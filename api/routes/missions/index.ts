@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as msg from '../../../domain/messages';
 import { WORK_ITEM_PAYLOADS, type RecordableItem } from '../../../domain/work-items';
+import { BadRequestError } from '../../errors';
 import { requestIdOf } from '../../idempotency';
 import { actorOf } from '../../identity';
 import type { MissionService } from '../../services/missions';
@@ -20,6 +21,7 @@ const CONTENT_TYPES: Record<(typeof s.ARTIFACT_NAMES)[number], string> = {
 export const missionRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> = async (app, { missions }) => {
   app.post('/missions', { schema: { ...s.startMission, summary: 'Start a mission' }, config: { ownIdempotency: true } }, async (req, reply) => {
     // The body is the schema's output (trimmed, defaults filled): the service does not parse it again.
+    if (req.body.origin) throw new BadRequestError('origin', 'set by capeo when a hunt manager starts a backlog entry (POST /backlog/{id}/mission)', 'INVALID_INPUT');
     const started = await missions.startParsed(req.body, actorOf(req, 'platform', 'manager'), req.headers['idempotency-key']);
     return reply.status(started.created ? 201 : 200).header('location', `/missions/${started.missionId}`).send(started);
   });
