@@ -48,6 +48,7 @@ export function createActivities(config: Config, deps: ActivityDeps, log?: Logge
     ...createIterationActivities(deps),
     ...createSweepActivities({
       store,
+      infrastructure: deps.store.infrastructure,
       ct: new CertificateTransparency(config.CAPEO_CT_URL),
       rdap: new Rdap(config.CAPEO_RDAP_BOOTSTRAP_URL),
       dns: {

@@ -1,5 +1,6 @@
 import { openDb, type Db } from './db';
 import { EffectLog } from './effect-log';
+import { InfrastructureStore } from './eavd-infrastructure';
 import { IdempotentRequests } from './idempotent-requests';
 import { IdentityStore } from './identities';
 import { migrate } from './migrate';
@@ -12,6 +13,8 @@ export interface MissionStore {
   identities: IdentityStore;
   /** Writes made with an Idempotency-Key, and their answers. */
   idempotency: IdempotentRequests;
+  /** EAVD: the lookalikes a mission has seen and their infrastructure clusters. */
+  infrastructure: InfrastructureStore;
   /** Is the store answering right now (for readiness). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -27,6 +30,7 @@ export async function openStore(url: string, onError?: (err: Error) => void): Pr
     effects: new EffectLog(db),
     identities: new IdentityStore(db),
     idempotency: new IdempotentRequests(db),
+    infrastructure: new InfrastructureStore(db),
     async ping() {
       try {
         await db.query('select 1');

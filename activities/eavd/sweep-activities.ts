@@ -1,6 +1,9 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { beat } from '../heartbeat';
-import { scoreCandidate, type CandidateFacts, type Scored } from '../../domain/eavd-scoring';
+import { clusterFinding, clusterJoin } from '../../domain/eavd-clusters';
+import { candidateFinding, INTEREST_GROUP_SIZE, interestGroupFinding, scoreCandidate, type CandidateFacts, type Scored } from '../../domain/eavd-scoring';
+import type { NewFinding } from '../../domain/findings';
+import type { InfrastructureStore } from '../../store/eavd-infrastructure';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { CertificateTransparency } from './enrich/certificate-transparency';
 import type { Rdap } from './enrich/rdap';
@@ -15,6 +18,8 @@ export interface SweepDeps {
   dns: { servers: string[]; concurrency: number; timeoutMs: number };
   /** Cloned-site detection; absent: page similarity is not measured. */
   pages?: PageSimilarity;
+  /** Where a mission's lookalikes and their clusters are kept (the mission store); needed by the recording and clustering steps. */
+  infrastructure?: Pick<InfrastructureStore, 'record' | 'cluster' | 'lookalikes'>;
 }
 
 export interface Candidate {
@@ -40,6 +45,39 @@ async function orUnknown<T>(fact: Promise<T>, unknown: T): Promise<T> {
 
 export const createSweepActivities = (d: SweepDeps) => {
   const resolver = createResolveActivities(d.dns);
+  const infrastructure = () => {
+    if (!d.infrastructure) throw ApplicationFailure.create({ type: 'INTEGRATION_NOT_CONFIGURED', message: 'EAVD clustering needs the mission store', nonRetryable: true });
+    return d.infrastructure;
+  };
+
+  /** Certificates (with their key hashes when the log gives them), registration and page similarity of each candidate. */
+  async function enrich(candidates: CandidateFacts[], brands: string[]): Promise<CandidateFacts[]> {
+    const brandSites = d.pages && brands.length ? (await resolveDomains(brands, d.dns)).map((r) => ({ domain: r.domain, ips: [...r.a, ...r.aaaa] })) : [];
+    const out: CandidateFacts[] = [];
+    for (const [i, c] of candidates.entries()) {
+      const [certificates, registration, pageSimilarity] = await Promise.all([
+        orUnknown(d.ct.certificates(c.domain), []),
+        orUnknown(d.rdap.registration(c.domain), { registeredAt: null, registrar: null }),
+        d.pages && brandSites.length ? d.pages.compare({ domain: c.domain, ips: [...c.a, ...c.aaaa] }, brandSites) : Promise.resolve(null),
+      ]);
+      out.push({
+        ...c,
+        certificates: certificates.map((x) => ({
+          notBefore: x.notBefore,
+          issuer: x.issuer,
+          names: x.names,
+          ...(x.sha256 ? { sha256: x.sha256 } : {}),
+          ...(x.publicKeySha256 ? { publicKeySha256: x.publicKeySha256 } : {}),
+        })),
+        registeredAt: registration.registeredAt,
+        registrar: registration.registrar,
+        pageSimilarity,
+      });
+      beat({ enriched: i + 1 });
+    }
+    return out;
+  }
+
   return {
   async generateCandidates({ path, domains, keywords }: { path: string; domains: string[]; keywords: string[] }): Promise<{ path: string; count: number }> {
     // The brand's own domains are never lookalikes of each other (examples.com is a plural of example.com).
@@ -103,19 +141,67 @@ export const createSweepActivities = (d: SweepDeps) => {
    * than fail the batch; a source that is unavailable fails it retryably.
    */
   async enrichAndScore({ candidates, brands = [], now }: { candidates: CandidateFacts[]; brands?: string[]; now: string }): Promise<Array<{ facts: CandidateFacts; scored: Scored }>> {
-    const brandSites = d.pages && brands.length ? (await resolveDomains(brands, d.dns)).map((r) => ({ domain: r.domain, ips: [...r.a, ...r.aaaa] })) : [];
-    const out: Array<{ facts: CandidateFacts; scored: Scored }> = [];
-    for (const [i, c] of candidates.entries()) {
-      const [certificates, registeredAt, pageSimilarity] = await Promise.all([
-        orUnknown(d.ct.certificates(c.domain), []),
-        orUnknown(d.rdap.registeredAt(c.domain), null),
-        d.pages && brandSites.length ? d.pages.compare({ domain: c.domain, ips: [...c.a, ...c.aaaa] }, brandSites) : Promise.resolve(null),
-      ]);
-      const facts = { ...c, certificates: certificates.map((x) => ({ notBefore: x.notBefore, issuer: x.issuer })), registeredAt, pageSimilarity };
-      out.push({ facts, scored: scoreCandidate(facts, now) });
-      beat({ enriched: i + 1 });
+    return (await enrich(candidates, brands)).map((facts) => ({ facts, scored: scoreCandidate(facts, now) }));
+  },
+
+  /**
+   * Enriches a batch (as enrichAndScore) and records each lookalike's facts for the mission (an upsert
+   * per domain): clustering and reporting read them from there, so they never travel through history.
+   */
+  async enrichAndRecord({ missionId, sweep, candidates, brands = [] }: { missionId: string; sweep: number; candidates: CandidateFacts[]; brands?: string[] }): Promise<{ recorded: number }> {
+    const store = infrastructure();
+    const facts = await enrich(candidates, brands);
+    await store.record(missionId, `sweep:${sweep}`, facts);
+    return { recorded: facts.length };
+  },
+
+  /**
+   * Clusters every lookalike the mission has seen (domain/eavd-clusters.ts) and answers, as one finding
+   * each, the clusters this sweep founded (a retry answers the same: the store remembers who founded
+   * what). Clusters founded before are not reported again: a new member of one says so in its own finding.
+   */
+  async clusterLookalikes({ missionId, sweep, brand, now }: { missionId: string; sweep: number; brand: string; now: string }): Promise<{ findings: NewFinding[]; clusters: number }> {
+    const founder = `sweep:${sweep}`;
+    const { clusters, facts } = await infrastructure().cluster(missionId, founder);
+    const founded = clusters.filter((c) => c.foundedBy === founder);
+    const findings = founded.map((c) =>
+      clusterFinding(
+        c,
+        c.members.flatMap((m) => {
+          const f = facts.get(m);
+          return f ? [{ facts: f, scored: scoreCandidate(f, now) }] : [];
+        }),
+        brand,
+      ),
+    );
+    return { findings, clusters: clusters.length };
+  },
+
+  /**
+   * The findings of a batch of this sweep's new lookalikes, from their recorded facts: a member of a
+   * cluster this sweep founded is in that cluster's finding and has none of its own; a member of a
+   * cluster known before joined it, which its score and its evidence say (which cluster, and what it
+   * shares with it); the others are scored as ever (a suspicious one a finding of its own, those of
+   * interest grouped by up to INTEREST_GROUP_SIZE, numbered from `groupsBefore`).
+   */
+  async reportLookalikes({ missionId, sweep, domains, brand, now, groupsBefore }: { missionId: string; sweep: number; domains: string[]; brand: string; now: string; groupsBefore: number }): Promise<{ findings: NewFinding[]; groups: number }> {
+    const { lookalikes, clusters } = await infrastructure().lookalikes(missionId, domains);
+    const order = new Map(domains.map((dm, i) => [dm.toLowerCase(), i]));
+    const findings: NewFinding[] = [];
+    const ofInterest: Array<{ facts: CandidateFacts; scored: Scored }> = [];
+    for (const l of [...lookalikes].sort((a, b) => (order.get(a.facts.domain) ?? 0) - (order.get(b.facts.domain) ?? 0))) {
+      const cluster = l.clusterId ? clusters.get(l.clusterId) : undefined;
+      if (cluster?.foundedBy === `sweep:${sweep}`) continue;
+      const facts = cluster ? { ...l.facts, cluster: clusterJoin(l.facts.domain, cluster) } : l.facts;
+      const scored = scoreCandidate(facts, now);
+      if (scored.verdict === 'suspicious-security-event') findings.push(candidateFinding(facts, scored)!);
+      if (scored.verdict === 'ti-event-of-interest') ofInterest.push({ facts, scored });
     }
-    return out;
+    let groups = 0;
+    for (let g = 0; g < ofInterest.length; g += INTEREST_GROUP_SIZE) {
+      findings.push(interestGroupFinding(ofInterest.slice(g, g + INTEREST_GROUP_SIZE), brand, { sweep, group: groupsBefore + ++groups }));
+    }
+    return { findings, groups };
   },
   };
 };
