@@ -293,7 +293,7 @@ export function clusterJoin(domain: string, c: { id: string; members: string[]; 
 }
 
 const OBSERVABLES_MAX = 500;
-const LINE_MAX = 180;
+const LINE_MAX = 300;
 
 /**
  * A cluster as ONE finding: its members (and their addresses) are the observables, the infrastructure

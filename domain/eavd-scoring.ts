@@ -88,7 +88,7 @@ export function scoreCandidate(c: CandidateFacts, now: string, p: ScoringPolicy 
   if (c.mx.length) add(3, `mail-ready: MX ${c.mx.join(', ')}`);
   const fresh = c.certificates.find((x) => ageDays(x.notBefore) <= p.freshDays);
   if (fresh) add(3, `certificate issued ${Math.max(0, Math.floor(ageDays(fresh.notBefore)))} days ago by ${fresh.issuer}`, 'certificate');
-  if (c.registeredAt && ageDays(c.registeredAt) <= p.freshDays) add(3, `registered ${Math.max(0, Math.floor(ageDays(c.registeredAt)))} days ago`, 'registration');
+  if (c.registeredAt && ageDays(c.registeredAt) <= p.freshDays) add(3, `registered ${Math.max(0, Math.floor(ageDays(c.registeredAt)))} days ago${c.registrar ? ` at ${c.registrar}` : ''}`, 'registration');
   if (c.pageSimilarity !== null && c.pageSimilarity >= p.cloneAt) add(4, `page ${Math.round(c.pageSimilarity * 100)}% similar to the brand's`, 'web');
   if (c.ctMatch) add(3, `certificate seen in CT log ${c.ctMatch.log} ${Math.max(0, Math.floor(ageDays(c.ctMatch.seenAt)))} days ago`, 'certificate');
   if (c.nrd) add(2, `listed by newly registered domains feed ${c.nrd.feed} on ${c.nrd.listedOn.slice(0, 10)}`, 'registration');
