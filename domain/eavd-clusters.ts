@@ -287,9 +287,12 @@ export function assignClusters(components: Component[], known: KnownCluster[], f
 /** What `domain` shares with the rest of its cluster, strongest first: why it belongs. */
 export const sharedBy = (domain: string, shared: SharedFact[]): SharedFact[] => shared.filter((f) => f.holders.includes(domain) && f.holders.length >= 2);
 
-/** The cluster a domain joined, as scoring takes it (CandidateFacts.cluster). */
+/** The cluster a domain joined, as scoring takes it (CandidateFacts.cluster): at most three facts, one per family. */
 export function clusterJoin(domain: string, c: { id: string; members: string[]; shared: SharedFact[] }): NonNullable<CandidateFacts['cluster']> {
-  return { id: c.id, size: c.members.length, via: sharedBy(domain, c.shared).slice(0, 3).map((f) => f.label) };
+  // The strongest fact of each family: "name servers a, b" says enough without "name server a" after it.
+  const families = new Set<FactFamily>();
+  const via = sharedBy(domain, c.shared).filter((f) => !families.has(f.family) && families.add(f.family));
+  return { id: c.id, size: c.members.length, via: via.slice(0, 3).map((f) => f.label) };
 }
 
 const OBSERVABLES_MAX = 500;

@@ -166,7 +166,7 @@ test('six lookalikes, four on one operator\'s name servers and key: one cluster 
   expect(joined).toMatchObject({ sourceKey: `lookalike:${LATECOMER}`, category: 'suspicious-security-event' });
   expect(joined!.evidence).toContainEqual({
     kind: 'other',
-    summary: `joins known cluster ${clusterId} (5 domains) sharing certificate public key SHA-256 ${operatorKeySha.slice(0, 16)}…, name servers ns1.bulletdns.test, ns2.bulletdns.test, name server ns1.bulletdns.test (+4)`,
+    summary: `joins known cluster ${clusterId} (5 domains) sharing certificate public key SHA-256 ${operatorKeySha.slice(0, 16)}…, name servers ns1.bulletdns.test, ns2.bulletdns.test, network 192.0.2.0/24 (+4)`,
   });
   // A retried clustering answers the same and changes nothing.
   expect(await later.clusterLookalikes({ missionId, sweep: 2, brand: 'acmebank.com', now })).toEqual(reclustered);
