@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { beat } from '../heartbeat';
 import { clusterFinding, clusterJoin } from '../../domain/eavd-clusters';
+import { mergeObservations } from '../../domain/eavd-infrastructure';
 import { candidateFinding, INTEREST_GROUP_SIZE, interestGroupFinding, scoreCandidate, type CandidateFacts, type Scored } from '../../domain/eavd-scoring';
 import type { NewFinding } from '../../domain/findings';
 import type { InfrastructureStore } from '../../store/eavd-infrastructure';
@@ -175,6 +176,43 @@ export const createSweepActivities = (d: SweepDeps) => {
       ),
     );
     return { findings, clusters: clusters.length };
+  },
+
+  /**
+   * A lookalike seen by a watcher rather than a sweep: a certificate the CT-log monitor saw for a name
+   * (`source: 'ct'`, its certificate and `ctMatch` filled), a name a newly-registered-domains feed
+   * listed (`source: 'nrd'`, `nrd` filled). The name is resolved and enriched like a sweep's (the
+   * match's own certificates kept), recorded, and clustered with everything the mission has seen,
+   * founded by `<source>:<matchKey>`. Answers the findings: the cluster it founded, if any (its
+   * members are in it), else its own (suspicious or of interest), which says which known cluster it
+   * joined and why. Idempotent: the same match answers the same findings (their source keys dedupe).
+   */
+  async reportMatch({ missionId, matchKey, match, brands = [], brand, now }: { missionId: string; matchKey: string; match: CandidateFacts; brands?: string[]; brand: string; now: string }): Promise<{ findings: NewFinding[] }> {
+    const store = infrastructure();
+    const founder = `${match.source ?? 'ct'}:${matchKey}`;
+    const [resolved] = await resolveDomains([match.domain], d.dns);
+    const located = resolved
+      ? { ...match, registered: resolved.registered ?? match.registered, a: resolved.a, aaaa: resolved.aaaa, mx: resolved.mx.map((m) => m.exchange), ns: resolved.ns }
+      : match;
+    const [enriched] = await enrich([located], brands);
+    // The match's certificate and the search's are one when their hashes agree.
+    const facts = mergeObservations(enriched!, { ...enriched!, certificates: match.certificates });
+    await store.record(missionId, founder, [facts]);
+    const { clusters, facts: all } = await store.cluster(missionId, founder);
+    const scoredOf = (m: string) => {
+      const f = all.get(m);
+      return f ? [{ facts: f, scored: scoreCandidate(f, now) }] : [];
+    };
+    const founded = clusters.filter((c) => c.foundedBy === founder);
+    const findings = founded.map((c) => clusterFinding(c, c.members.flatMap(scoredOf), brand));
+    const mine = clusters.find((c) => c.members.includes(facts.domain.toLowerCase()));
+    if (!mine || mine.foundedBy !== founder) {
+      const stored = all.get(facts.domain.toLowerCase()) ?? facts;
+      const own = mine ? { ...stored, cluster: clusterJoin(stored.domain, mine) } : stored;
+      const finding = candidateFinding(own, scoreCandidate(own, now));
+      if (finding) findings.push(finding);
+    }
+    return { findings };
   },
 
   /**

@@ -5,7 +5,8 @@
  * unrelated (parked at a parking provider's name servers, one sharing a /24 with the operator, the two
  * sharing an address with each other: weak facts that must not merge them). A mission's sweep must
  * report one cluster of four, with the shared name servers and key in its evidence, and two singles;
- * a later lookalike on the same infrastructure joins the known cluster and says so.
+ * a certificate the CT monitor later sees for another name, on the same key and name servers, joins
+ * the known cluster and says so.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash, createPublicKey } from 'node:crypto';
@@ -13,9 +14,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileArtifactStore } from '../../activities/artifacts/artifact-store';
-import { CertificateTransparency } from '../../activities/eavd/enrich/certificate-transparency';
+import { certificateHashes, CertificateTransparency } from '../../activities/eavd/enrich/certificate-transparency';
 import { Rdap } from '../../activities/eavd/enrich/rdap';
-import { resolveDomains } from '../../activities/eavd/resolve';
 import { createSweepActivities } from '../../activities/eavd/sweep-activities';
 import type { MissionService } from '../../api/services/missions';
 import { generatePermutations } from '../../activities/eavd/permutations';
@@ -111,7 +111,7 @@ afterAll(async () => {
   await Promise.all([dns?.stop(), ct?.close(), rdap?.close(), bootstrap?.close()]);
 });
 
-test('six lookalikes, four on one operator\'s name servers and key: one cluster of four with the shared facts as evidence, and two singles; a latecomer joins the cluster and says why', async () => {
+test('six lookalikes, four on one operator\'s name servers and key: one cluster of four with the shared facts as evidence, and two singles; a CT match on the same infrastructure joins the cluster and says why', async () => {
   const { missionId } = await missions.start({ ...eavdRequest, brand: { domains: ['acmebank.com'] }, policy: { sweepIntervalMinutes: 24 * 60 } }, platform);
   await walkToExecute(missions, missionId);
   await until(missions, missionId, (s) => s.sweeps.count > 0, 'sweep');
@@ -145,33 +145,40 @@ test('six lookalikes, four on one operator\'s name servers and key: one cluster 
   // Every certificate was looked up once, by search and then by download.
   expect(ct.requests.filter((r) => r.url.startsWith('/?d=')).map((r) => r.url).sort()).toEqual(['/?d=1000', '/?d=1001', '/?d=1002', '/?d=1003', '/?d=1004', '/?d=1005']);
 
-  // A later sweep sees the latecomer on the operator's name servers and key: it joins the known cluster.
+  // Later, the CT monitor sees a certificate for the latecomer, on the operator's key, behind the operator's name servers.
   const clusterId = /^Cluster (cl-[0-9a-f]{16}):/.exec(cluster.title)![1]!;
-  const later = createSweepActivities({
+  const watcher = createSweepActivities({
     store: new FileArtifactStore(mkdtempSync(join(tmpdir(), 'capeo-clusters-sweep-'))),
     infrastructure: tw.store.infrastructure,
     ct: new CertificateTransparency(ct.baseUrl),
     rdap: new Rdap(`${bootstrap.baseUrl}/dns.json`),
     dns: { servers: [dns.address], concurrency: 2, timeoutMs: 2000 },
   });
-  const [resolved] = await resolveDomains([LATECOMER], { servers: [dns.address], concurrency: 1, timeoutMs: 2000 });
-  const facts = { domain: LATECOMER, fuzzer: 'combosquatting', registered: true, a: resolved!.a, aaaa: [], mx: [], ns: resolved!.ns, certificates: [], registeredAt: null, pageSimilarity: null };
+  const logged = certificateHashes(certificate(LATECOMER, 'operator'))!;
+  expect(logged.publicKeySha256).toBe(operatorKeySha);
+  const match = {
+    domain: LATECOMER, fuzzer: 'combosquatting', source: 'ct' as const, registered: true, a: [], aaaa: [], mx: [], ns: [], registeredAt: null, pageSimilarity: null,
+    certificates: [{ notBefore: iso(0), issuer: LE, names: [LATECOMER], ...logged }],
+    ctMatch: { log: 'Test Log 2026', seenAt: iso(0), publicKeySha256: logged.publicKeySha256 },
+  };
   const now = new Date().toISOString();
-  await later.enrichAndRecord({ missionId, sweep: 2, candidates: [facts] });
-  const reclustered = await later.clusterLookalikes({ missionId, sweep: 2, brand: 'acmebank.com', now });
-  // The cluster was founded by sweep 1: it is not reported again.
-  expect(reclustered).toEqual({ findings: [], clusters: 1 });
-  const { findings: [joined, ...others] } = await later.reportLookalikes({ missionId, sweep: 2, domains: [LATECOMER], brand: 'acmebank.com', now, groupsBefore: 0 });
-  expect(others).toEqual([]);
-  expect(joined).toMatchObject({ sourceKey: `lookalike:${LATECOMER}`, category: 'suspicious-security-event' });
+  const reported = await watcher.reportMatch({ missionId, matchKey: 'test-log-2026:4711', match, brand: 'acmebank.com', now });
+  // The cluster was founded by the sweep: it is not reported again; the match is a finding of its own, saying what it joined and why.
+  expect(reported.findings).toHaveLength(1);
+  const [joined] = reported.findings;
+  expect(joined).toMatchObject({ sourceKey: `lookalike:${LATECOMER}`, category: 'suspicious-security-event', severity: 'high' });
+  expect(joined!.evidence).toContainEqual({ kind: 'certificate', summary: 'certificate seen in CT log Test Log 2026 0 days ago (+3)' });
   expect(joined!.evidence).toContainEqual({
     kind: 'other',
     summary: `joins known cluster ${clusterId} (5 domains) sharing certificate public key SHA-256 ${operatorKeySha.slice(0, 16)}…, name servers ns1.bulletdns.test, ns2.bulletdns.test, network 192.0.2.0/24 (+4)`,
   });
-  // A retried clustering answers the same and changes nothing.
-  expect(await later.clusterLookalikes({ missionId, sweep: 2, brand: 'acmebank.com', now })).toEqual(reclustered);
+  // The same match again answers the same; a sweep clustering afterwards founds nothing.
+  expect(await watcher.reportMatch({ missionId, matchKey: 'test-log-2026:4711', match, brand: 'acmebank.com', now })).toEqual(reported);
+  expect(await watcher.clusterLookalikes({ missionId, sweep: 2, brand: 'acmebank.com', now })).toEqual({ findings: [], clusters: 1 });
   const stored = await tw.store.db.query<{ cluster_id: string; members: string[]; founded_by: string }>(`select cluster_id, members, founded_by from eavd_clusters where mission_id = $1`, [missionId]);
   expect(stored.rows).toEqual([{ cluster_id: clusterId, members: [...OPERATOR, LATECOMER].sort(), founded_by: 'sweep:1' }]);
+  const row = await tw.store.db.query<{ first_seen: string; cluster_id: string }>(`select first_seen, cluster_id from eavd_infrastructure where mission_id = $1 and domain = $2`, [missionId, LATECOMER]);
+  expect(row.rows).toEqual([{ first_seen: 'ct:test-log-2026:4711', cluster_id: clusterId }]);
 
   // The mission got nothing twice.
   expect((await allFindings(missions, missionId)).filter((f) => f.sourceKey?.startsWith('lookalike'))).toHaveLength(3);
