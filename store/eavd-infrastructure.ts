@@ -74,6 +74,23 @@ export class InfrastructureStore {
     });
   }
 
+  /** The stored clusters among `ids`, in their order, with the facts of their members. */
+  async clusters(missionId: string, ids: string[]): Promise<Array<{ cluster: StoredCluster; members: CandidateFacts[] }>> {
+    const rows = await this.db.query<{ cluster_id: string; members: string[]; founded_by: string; shared: SharedFact[] }>(
+      `select cluster_id, members, founded_by, shared from eavd_clusters where mission_id = $1 and cluster_id = any($2::text[])`,
+      [missionId, ids],
+    );
+    const domains = [...new Set(rows.rows.flatMap((r) => r.members))];
+    const facts = await this.db.query<{ domain: string; facts: CandidateFacts }>(`select domain, facts from eavd_infrastructure where mission_id = $1 and domain = any($2::text[])`, [missionId, domains]);
+    const byDomain = new Map(facts.rows.map((r) => [r.domain, r.facts]));
+    const byId = new Map(rows.rows.map((r) => [r.cluster_id, r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      if (!r) return [];
+      return [{ cluster: { id, members: r.members, foundedBy: r.founded_by, shared: r.shared }, members: r.members.flatMap((m) => (byDomain.has(m) ? [byDomain.get(m)!] : [])) }];
+    });
+  }
+
   /** The stored lookalikes among `domains`, with their clusters. */
   async lookalikes(missionId: string, domains: string[]): Promise<{ lookalikes: StoredLookalike[]; clusters: Map<string, StoredCluster> }> {
     const rows = await this.db.query<{ facts: CandidateFacts; first_seen: string; cluster_id: string | null }>(

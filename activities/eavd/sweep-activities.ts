@@ -20,7 +20,7 @@ export interface SweepDeps {
   /** Cloned-site detection; absent: page similarity is not measured. */
   pages?: PageSimilarity;
   /** Where a mission's lookalikes and their clusters are kept (the mission store); needed by the recording and clustering steps. */
-  infrastructure?: Pick<InfrastructureStore, 'record' | 'cluster' | 'lookalikes'>;
+  infrastructure?: Pick<InfrastructureStore, 'record' | 'cluster' | 'clusters' | 'lookalikes'>;
 }
 
 export interface Candidate {
@@ -157,25 +157,20 @@ export const createSweepActivities = (d: SweepDeps) => {
   },
 
   /**
-   * Clusters every lookalike the mission has seen (domain/eavd-clusters.ts) and answers, as one finding
-   * each, the clusters this sweep founded (a retry answers the same: the store remembers who founded
-   * what). Clusters founded before are not reported again: a new member of one says so in its own finding.
+   * Clusters every lookalike the mission has seen (domain/eavd-clusters.ts) and answers the ids of the
+   * clusters this sweep founded (a retry answers the same: the store remembers who founded what).
+   * Clusters founded before are not reported again: a new member of one says so in its own finding.
    */
-  async clusterLookalikes({ missionId, sweep, brand, now }: { missionId: string; sweep: number; brand: string; now: string }): Promise<{ findings: NewFinding[]; clusters: number }> {
+  async clusterLookalikes({ missionId, sweep }: { missionId: string; sweep: number }): Promise<{ founded: string[]; clusters: number }> {
     const founder = `sweep:${sweep}`;
-    const { clusters, facts } = await infrastructure().cluster(missionId, founder);
-    const founded = clusters.filter((c) => c.foundedBy === founder);
-    const findings = founded.map((c) =>
-      clusterFinding(
-        c,
-        c.members.flatMap((m) => {
-          const f = facts.get(m);
-          return f ? [{ facts: f, scored: scoreCandidate(f, now) }] : [];
-        }),
-        brand,
-      ),
-    );
-    return { findings, clusters: clusters.length };
+    const { clusters } = await infrastructure().cluster(missionId, founder);
+    return { founded: clusters.filter((c) => c.foundedBy === founder).map((c) => c.id), clusters: clusters.length };
+  },
+
+  /** Clusters as ONE finding each (their members and shared infrastructure from the store), a few at a time: each can hold 500 observables. */
+  async clusterFindings({ missionId, ids, brand, now }: { missionId: string; ids: string[]; brand: string; now: string }): Promise<NewFinding[]> {
+    const found = await infrastructure().clusters(missionId, ids);
+    return found.map(({ cluster, members }) => clusterFinding(cluster, members.map((facts) => ({ facts, scored: scoreCandidate(facts, now) })), brand));
   },
 
   /**

@@ -174,7 +174,12 @@ test('six lookalikes, four on one operator\'s name servers and key: one cluster 
   });
   // The same match again answers the same; a sweep clustering afterwards founds nothing.
   expect(await watcher.reportMatch({ missionId, matchKey: 'test-log-2026:4711', match, brand: 'acmebank.com', now })).toEqual(reported);
-  expect(await watcher.clusterLookalikes({ missionId, sweep: 2, brand: 'acmebank.com', now })).toEqual({ findings: [], clusters: 1 });
+  expect(await watcher.clusterLookalikes({ missionId, sweep: 2 })).toEqual({ founded: [], clusters: 1 });
+  expect(await watcher.clusterLookalikes({ missionId, sweep: 1 })).toEqual({ founded: [clusterId], clusters: 1 });
+  // The cluster's finding, rebuilt from the store, now holds the latecomer too.
+  const [rebuilt] = await watcher.clusterFindings({ missionId, ids: [clusterId], brand: 'acmebank.com', now });
+  expect(rebuilt!.observables.filter((o) => o.type === 'domain').map((o) => o.value)).toEqual([...OPERATOR, LATECOMER].sort());
+  expect(rebuilt!.sourceKey).toBe(cluster.sourceKey);
   const stored = await tw.store.db.query<{ cluster_id: string; members: string[]; founded_by: string }>(`select cluster_id, members, founded_by from eavd_clusters where mission_id = $1`, [missionId]);
   expect(stored.rows).toEqual([{ cluster_id: clusterId, members: [...OPERATOR, LATECOMER].sort(), founded_by: 'sweep:1' }]);
   const row = await tw.store.db.query<{ first_seen: string; cluster_id: string }>(`select first_seen, cluster_id from eavd_infrastructure where mission_id = $1 and domain = $2`, [missionId, LATECOMER]);

@@ -27,7 +27,7 @@ export interface SweepInput {
 /** At most RESUMABLE_BATCH_LIMIT: a batch interrupted mid-way resumes from its heartbeat checkpoint. */
 const RESOLVE_BATCH = 500;
 const ENRICH_BATCH = 100;
-/** Cluster findings per signal: each holds up to 500 observables. */
+/** Cluster findings per activity result and signal: each holds up to 500 observables. */
 const CLUSTER_FINDINGS_PER_SIGNAL = 10;
 
 /**
@@ -75,6 +75,7 @@ async function sweepOnce(input: SweepInput): Promise<string[]> {
   const fresh = registered.filter((c) => !known.has(c.domain));
   const mission = getExternalWorkflowHandle(input.missionWorkflowId);
   const brand = input.domains.length > 1 ? `${input.domains[0]} (and ${input.domains.length - 1} more)` : input.domains[0]!;
+  // Sweeps that started before clustering finish the way they began.
   const findingCount = patched('eavd-clusters') ? await reportWithClusters(input, fresh, brand) : await reportByBatch(input, fresh, brand);
   await mission.signal(sweepResultsSignal, {
     sweep: input.sweep,
@@ -124,10 +125,12 @@ async function reportWithClusters(input: SweepInput, fresh: CandidateFacts[], br
   }
   if (fresh.length === 0) return 0;
   const now = new Date().toISOString();
-  const clustered = await sweep.clusterLookalikes({ missionId: input.missionId, sweep: input.sweep, brand, now });
-  let findingCount = clustered.findings.length;
-  for (let i = 0; i < clustered.findings.length; i += CLUSTER_FINDINGS_PER_SIGNAL) {
-    await mission.signal(sweepFindingsSignal, { sweep: input.sweep, findings: clustered.findings.slice(i, i + CLUSTER_FINDINGS_PER_SIGNAL) });
+  const { founded } = await sweep.clusterLookalikes({ missionId: input.missionId, sweep: input.sweep });
+  let findingCount = 0;
+  for (let i = 0; i < founded.length; i += CLUSTER_FINDINGS_PER_SIGNAL) {
+    const findings = await sweep.clusterFindings({ missionId: input.missionId, ids: founded.slice(i, i + CLUSTER_FINDINGS_PER_SIGNAL), brand, now });
+    findingCount += findings.length;
+    if (findings.length) await mission.signal(sweepFindingsSignal, { sweep: input.sweep, findings });
   }
   let groups = 0;
   for (let i = 0; i < fresh.length; i += ENRICH_BATCH) {
