@@ -32,6 +32,7 @@ test('weak facts need company: an address, a /24, a rare issuer alone do not lin
   expect(clusterDomains([infra('a.com', { a: ['198.51.100.7', '198.51.100.8'] }), infra('b.com', { a: ['198.51.100.7', '198.51.100.8'] })])).toEqual([]);
   expect(members(clusterDomains([infra('a.com', { a: ['198.51.100.7'], mx: ['mx.shady.test'] }), infra('b.com', { a: ['198.51.100.9'], mx: ['mx.shady.test'] })]))).toEqual([['a.com', 'b.com']]);
   const rare = (d: string) => ({ issuer: 'CN=Shady Private CA', sans: [d] });
+  expect(clusterDomains([infra('a.com', { certificates: [rare('a.com')] }), infra('b.com', { certificates: [rare('b.com')] })])).toEqual([]);
   expect(members(clusterDomains([infra('a.com', { a: ['192.0.2.1'], certificates: [rare('a.com')] }), infra('b.com', { a: ['192.0.2.1'], certificates: [rare('b.com')] })]))).toEqual([['a.com', 'b.com']]);
   // IPv6: the same /48 and a shared MX host.
   expect(members(clusterDomains([infra('a.com', { aaaa: ['2001:db8:5:1::1'], mx: ['mx.shady.test'] }), infra('b.com', { aaaa: ['2001:0db8:0005:ffff::9'], mx: ['mx.shady.test'] })]))).toEqual([['a.com', 'b.com']]);
