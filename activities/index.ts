@@ -50,6 +50,7 @@ export function createActivities(config: Config, deps: ActivityDeps, log?: Logge
     ...createAttackActivities({ store: deps.store.attack, source: config, timeoutMs: config.CAPEO_HTTP_TIMEOUT_MS }),
     ...createSweepActivities({
       store,
+      infrastructure: deps.store.infrastructure,
       ct: new CertificateTransparency(config.CAPEO_CT_URL),
       rdap: new Rdap(config.CAPEO_RDAP_BOOTSTRAP_URL),
       dns: {

@@ -1,8 +1,19 @@
+import type { InfrastructureSource } from './eavd-infrastructure';
 import type { Evidence, NewFinding, Observable } from './findings';
+
+/** A certificate seen in certificate transparency; the hashes and names when the log gave them. */
+export interface CertificateSeenFacts {
+  notBefore: string;
+  issuer: string;
+  names?: string[];
+  sha256?: string;
+  publicKeySha256?: string;
+}
 
 /** What the discovery engine knows of one lookalike candidate. */
 export interface CandidateFacts {
   domain: string;
+  /** The permutation algorithm (or matcher) that produced the name; its family weighs (see FUZZER_FAMILIES). */
   fuzzer: string;
   registered: boolean;
   a: string[];
@@ -10,12 +21,43 @@ export interface CandidateFacts {
   mx: string[];
   ns: string[];
   /** Certificates seen in certificate transparency, newest first. */
-  certificates: Array<{ notBefore: string; issuer: string }>;
+  certificates: CertificateSeenFacts[];
   /** Registration date from RDAP, when known. */
   registeredAt: string | null;
+  /** The registrar from RDAP, when known. */
+  registrar?: string | null;
   /** Similarity (0..1) of the candidate's page with the brand's page, when measured. */
   pageSimilarity: number | null;
+  /** Who saw the name: a sweep (default), the CT-log monitor, a newly-registered-domains feed. */
+  source?: InfrastructureSource;
+  /** The CT-log monitor saw a certificate for the name as it was logged. */
+  ctMatch?: { log: string; seenAt: string; publicKeySha256?: string };
+  /** A newly-registered-domains feed listed the name. */
+  nrd?: { feed: string; listedOn: string };
+  /** The name joined a cluster already known (see eavd-clusters.ts): which one, and the facts it shares with it. */
+  cluster?: { id: string; size: number; via: string[] };
 }
+
+/**
+ * How much the way a name imitates the brand weighs: a confusable or a brand-plus-lure name is made to
+ * deceive a reader, a typo waits for a typing mistake, a bit flip for a hardware fault (no point).
+ */
+export const FUZZER_FAMILIES: Record<string, { family: string; points: number; reason: string }> = {
+  homoglyph: { family: 'confusable', points: 2, reason: 'homoglyph: visually confusable with the brand' },
+  cyrillic: { family: 'confusable', points: 2, reason: 'cyrillic: visually confusable with the brand' },
+  idn: { family: 'confusable', points: 2, reason: 'idn: visually confusable with the brand' },
+  combosquatting: { family: 'combosquat', points: 2, reason: 'combosquatting: brand combined with a lure keyword' },
+  dictionary: { family: 'combosquat', points: 2, reason: 'dictionary: brand combined with a word' },
+  subdomain: { family: 'combosquat', points: 1, reason: 'subdomain: the brand as a label of another domain' },
+  'tld-swap': { family: 'tld-swap', points: 1, reason: 'tld-swap: the brand under another TLD' },
+  ...Object.fromEntries(
+    ['addition', 'insertion', 'omission', 'repetition', 'replacement', 'transposition', 'vowel-swap', 'hyphenation', 'plural', 'various'].map((f) => [
+      f,
+      { family: 'typo', points: 1, reason: `${f}: a likely typing mistake` },
+    ]),
+  ),
+  bitsquatting: { family: 'bitsquat', points: 0, reason: 'bitsquatting' },
+};
 
 export interface ScoringPolicy {
   freshDays: number;
@@ -46,9 +88,13 @@ export function scoreCandidate(c: CandidateFacts, now: string, p: ScoringPolicy 
   if (c.mx.length) add(3, `mail-ready: MX ${c.mx.join(', ')}`);
   const fresh = c.certificates.find((x) => ageDays(x.notBefore) <= p.freshDays);
   if (fresh) add(3, `certificate issued ${Math.max(0, Math.floor(ageDays(fresh.notBefore)))} days ago by ${fresh.issuer}`, 'certificate');
-  if (c.registeredAt && ageDays(c.registeredAt) <= p.freshDays) add(3, `registered ${Math.max(0, Math.floor(ageDays(c.registeredAt)))} days ago`, 'registration');
+  if (c.registeredAt && ageDays(c.registeredAt) <= p.freshDays) add(3, `registered ${Math.max(0, Math.floor(ageDays(c.registeredAt)))} days ago${c.registrar ? ` at ${c.registrar}` : ''}`, 'registration');
   if (c.pageSimilarity !== null && c.pageSimilarity >= p.cloneAt) add(4, `page ${Math.round(c.pageSimilarity * 100)}% similar to the brand's`, 'web');
-  if (c.fuzzer === 'combosquatting') add(1, 'brand combined with a lure keyword', 'note');
+  if (c.ctMatch) add(3, `certificate seen in CT log ${c.ctMatch.log} ${Math.max(0, Math.floor(ageDays(c.ctMatch.seenAt)))} days ago`, 'certificate');
+  if (c.nrd) add(2, `listed by newly registered domains feed ${c.nrd.feed} on ${c.nrd.listedOn.slice(0, 10)}`, 'registration');
+  const family = FUZZER_FAMILIES[c.fuzzer];
+  if (family && family.points > 0) add(family.points, family.reason, 'note');
+  if (c.cluster) add(4, `joins known cluster ${c.cluster.id} (${c.cluster.size} domains) sharing ${c.cluster.via.join(', ') || 'infrastructure'}`, 'other');
   const score = reasons.reduce((s, r) => s + r.points, 0);
   const verdict = !c.registered ? 'none' : score >= p.suspiciousAt ? 'suspicious-security-event' : score >= p.interestingAt ? 'ti-event-of-interest' : 'none';
   return { domain: c.domain, score, verdict, reasons };

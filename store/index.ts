@@ -2,6 +2,7 @@ import { AttackStore } from './attack';
 import { BacklogStore } from './backlog';
 import { openDb, type Db } from './db';
 import { EffectLog } from './effect-log';
+import { InfrastructureStore } from './eavd-infrastructure';
 import { IdempotentRequests } from './idempotent-requests';
 import { IdentityStore } from './identities';
 import { migrate } from './migrate';
@@ -21,6 +22,8 @@ export interface MissionStore {
   backlog: BacklogStore;
   /** Writes made with an Idempotency-Key, and their answers. */
   idempotency: IdempotentRequests;
+  /** EAVD: the lookalikes a mission has seen and their infrastructure clusters. */
+  infrastructure: InfrastructureStore;
   /** Is the store answering right now (for readiness). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -39,6 +42,7 @@ export async function openStore(url: string, onError?: (err: Error) => void): Pr
     program: new ProgramStore(db),
     backlog: new BacklogStore(db),
     idempotency: new IdempotentRequests(db),
+    infrastructure: new InfrastructureStore(db),
     async ping() {
       try {
         await db.query('select 1');

@@ -1,8 +1,10 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { execFileSync } from 'node:child_process';
+import { createHash, createPublicKey, X509Certificate } from 'node:crypto';
 import { CertificateTransparency } from '../../activities/eavd/enrich/certificate-transparency';
 import { Rdap } from '../../activities/eavd/enrich/rdap';
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileArtifactStore } from '../../activities/artifacts/artifact-store';
@@ -15,8 +17,15 @@ import { failure } from '../support/failures';
 
 let ct: ContractServer;
 let rdap: ContractServer;
+let pem: string;
+let keySha: string;
 
 beforeAll(async () => {
+  // A real certificate (openssl) for the newest entry; its key's hash computed from the key file.
+  const dir = mkdtempSync(join(tmpdir(), 'capeo-ct-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(dir, 'k.pem'), '-subj', '/CN=examp1e-login.com', '-days', '90', '-out', join(dir, 'c.pem')], { stdio: 'ignore' });
+  pem = readFileSync(join(dir, 'c.pem'), 'utf8');
+  keySha = createHash('sha256').update(createPublicKey(readFileSync(join(dir, 'k.pem'))).export({ type: 'spki', format: 'der' })).digest('hex');
   // Shapes recorded from crt.sh's JSON output and from IANA's RDAP bootstrap and a registry's RDAP answer.
   ct = await startContractServer({
     'GET /?q=examp1e-login.com&output=json': {
@@ -26,6 +35,9 @@ beforeAll(async () => {
         { issuer_name: 'C=US, O=Old CA', name_value: 'examp1e-login.com', not_before: '2025-01-01T00:00:00', not_after: '2025-04-01T00:00:00', id: 2 },
       ],
     },
+    'GET /?d=1': { status: 200, text: pem, headers: { 'content-type': 'application/x-pem-file' } },
+    'GET /?q=garbled.com&output=json': { status: 200, body: [{ issuer_name: 'C=US, O=X', name_value: 'garbled.com', not_before: '2026-11-20T08:12:00', not_after: '2027-02-18T08:11:59', id: 3 }] },
+    'GET /?d=3': { status: 200, text: 'not a certificate' },
     'GET /?q=busy.com&output=json': { status: 429, headers: { 'retry-after': '7' } },
     'GET /?q=refused.com&output=json': { status: 400, body: { error: 'bad query' } },
   });
@@ -34,8 +46,17 @@ beforeAll(async () => {
     'GET /rdap/domain/refused.com': { status: 403, body: { errorCode: 403, title: 'Forbidden' } },
     'GET /rdap/domain/examp1e-login.com': {
       status: 200,
-      body: { objectClassName: 'domain', ldhName: 'EXAMP1E-LOGIN.COM', events: [{ eventAction: 'registration', eventDate: '2026-11-18T10:00:00Z' }, { eventAction: 'expiration', eventDate: '2027-11-18T10:00:00Z' }] },
+      body: {
+        objectClassName: 'domain',
+        ldhName: 'EXAMP1E-LOGIN.COM',
+        events: [{ eventAction: 'registration', eventDate: '2026-11-18T10:00:00Z' }, { eventAction: 'expiration', eventDate: '2027-11-18T10:00:00Z' }],
+        entities: [
+          { objectClassName: 'entity', roles: ['abuse'], vcardArray: ['vcard', [['version', {}, 'text', '4.0'], ['fn', {}, 'text', 'Abuse Desk']]] },
+          { objectClassName: 'entity', handle: '1068', roles: ['registrar'], publicIds: [{ type: 'IANA Registrar ID', identifier: '1068' }], vcardArray: ['vcard', [['version', {}, 'text', '4.0'], ['fn', {}, 'text', 'NameCheap, Inc.']]] },
+        ],
+      },
     },
+    'GET /rdap/domain/idonly.com': { status: 200, body: { objectClassName: 'domain', events: [], entities: [{ roles: ['registrar'], publicIds: [{ type: 'IANA Registrar ID', identifier: '146' }] }] } },
   });
   rdap.requests.length = 0;
 });
@@ -44,13 +65,19 @@ afterAll(async () => {
   await rdap?.close();
 });
 
-test('certificate transparency: the exact crt.sh query, newest certificate first', async () => {
+test('certificate transparency: the exact crt.sh query, newest certificate first, with the hashes of those it can download', async () => {
   const certs = await new CertificateTransparency(ct.baseUrl).certificates('examp1e-login.com');
-  expect(ct.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /?q=examp1e-login.com&output=json']);
+  expect(ct.requests.map((r) => `${r.method} ${r.url}`).sort()).toEqual(['GET /?d=1', 'GET /?d=2', 'GET /?q=examp1e-login.com&output=json']);
   expect(ct.requests[0]!.headers.accept).toContain('application/json');
-  expect(certs[0]).toEqual({ notBefore: '2026-11-20T08:12:00.000Z', notAfter: '2027-02-18T08:11:59.000Z', issuer: "C=US, O=Let's Encrypt, CN=R11", names: ['examp1e-login.com', 'www.examp1e-login.com'] });
-  expect(certs).toHaveLength(2);
+  expect(certs[0]).toEqual({
+    notBefore: '2026-11-20T08:12:00.000Z', notAfter: '2027-02-18T08:11:59.000Z', issuer: "C=US, O=Let's Encrypt, CN=R11", names: ['examp1e-login.com', 'www.examp1e-login.com'],
+    sha256: new X509Certificate(pem).fingerprint256.replace(/:/g, '').toLowerCase(), publicKeySha256: keySha,
+  });
+  // The older certificate's download is a 404: its hashes stay unknown, its other facts stand.
+  expect(certs[1]).toEqual({ notBefore: '2025-01-01T00:00:00.000Z', notAfter: '2025-04-01T00:00:00.000Z', issuer: 'C=US, O=Old CA', names: ['examp1e-login.com'] });
   expect(await new CertificateTransparency(ct.baseUrl).certificates('never-seen.com')).toEqual([]);
+  // A download that is not a certificate: unknown hashes, not a failure.
+  expect(await new CertificateTransparency(ct.baseUrl).certificates('garbled.com')).toEqual([{ notBefore: '2026-11-20T08:12:00.000Z', notAfter: '2027-02-18T08:11:59.000Z', issuer: 'C=US, O=X', names: ['garbled.com'] }]);
 });
 
 test('certificate transparency: 429 is retryable and honours Retry-After', async () => {
@@ -68,8 +95,12 @@ test('RDAP: bootstrap once, then the registry for the TLD; unknown domains and T
   expect(await client.registeredAt('examp1e-login.com')).toBe('2026-11-18T10:00:00.000Z');
   expect(await client.registeredAt('free-name.com')).toBeNull();
   expect(await client.registeredAt('example.invalidtld')).toBeNull();
+  // The registrar: the entity with role registrar (not the abuse contact), by its vCard name, else its IANA id.
+  expect(await client.registration('examp1e-login.com')).toEqual({ registeredAt: '2026-11-18T10:00:00.000Z', registrar: 'NameCheap, Inc.' });
+  expect(await client.registration('idonly.com')).toEqual({ registeredAt: null, registrar: 'IANA 146' });
+  expect(await client.registration('free-name.com')).toEqual({ registeredAt: null, registrar: null });
   expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /dns.json']);
-  expect(rdap.requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /rdap/domain/examp1e-login.com', 'GET /rdap/domain/free-name.com']);
+  expect(rdap.requests.map((r) => `${r.method} ${r.url}`).slice(0, 2)).toEqual(['GET /rdap/domain/examp1e-login.com', 'GET /rdap/domain/free-name.com']);
   expect(rdap.requests[0]!.headers.accept).toContain('application/rdap+json');
   await server.close();
 });
@@ -92,6 +123,8 @@ describe('the sweep activities', () => {
       const [refused, known] = await sweep.enrichAndScore({ candidates: [facts('refused.com'), facts('examp1e-login.com')], now });
       expect(refused!.facts).toMatchObject({ certificates: [], registeredAt: null });
       expect(known!.facts.registeredAt).toBe('2026-11-18T10:00:00.000Z');
+      expect(known!.facts.registrar).toBe('NameCheap, Inc.');
+      expect(known!.facts.certificates[0]).toMatchObject({ publicKeySha256: keySha, names: ['examp1e-login.com', 'www.examp1e-login.com'] });
       expect(known!.facts.certificates[0]).toMatchObject({ notBefore: '2026-11-20T08:12:00.000Z' });
       const busy = await failure(sweep.enrichAndScore({ candidates: [facts('busy.com')], now }));
       expect(busy).toMatchObject({ nonRetryable: false, nextRetryDelay: 7000 });

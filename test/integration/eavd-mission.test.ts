@@ -43,8 +43,8 @@ describe('an EAVD mission', () => {
     expect(findings.some((f) => f.observables.some((o) => o.value === 'exampel.com'))).toBe(false);
     // Findings are searched across missions by observable.
     expect((await missions.searchFindings({ limit: 10, observable: 'EXAMP1E.com' })).items.map((f) => f.missionId)).toContain(missionId);
-    // Enrichment asked only about what resolves.
-    expect([...new Set(fakes.ct.requests.map((r) => r.url))]).toEqual(['/?q=examp1e.com&output=json']);
+    // Enrichment asked only about what resolves: its certificates, then the newest one itself (for its key; the fake has none to give).
+    expect([...new Set(fakes.ct.requests.map((r) => r.url))]).toEqual(['/?q=examp1e.com&output=json', '/?d=9']);
 
     await walkFromExecute(missions, missionId);
     const done: MissionOutcome = await tw.client.workflow.getHandle(missionId).result();

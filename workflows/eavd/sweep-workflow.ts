@@ -1,4 +1,4 @@
-import { continueAsNew, getExternalWorkflowHandle, isCancellation, proxyActivities, sleep } from '@temporalio/workflow';
+import { continueAsNew, getExternalWorkflowHandle, isCancellation, patched, proxyActivities, sleep } from '@temporalio/workflow';
 import type { createSweepActivities } from '../../activities/eavd/sweep-activities';
 import type { createStoreActivities } from '../../activities/store/store-activities';
 import { candidateFinding, INTEREST_GROUP_SIZE, interestGroupFinding, type CandidateFacts, type Scored } from '../../domain/eavd-scoring';
@@ -27,6 +27,8 @@ export interface SweepInput {
 /** At most RESUMABLE_BATCH_LIMIT: a batch interrupted mid-way resumes from its heartbeat checkpoint. */
 const RESOLVE_BATCH = 500;
 const ENRICH_BATCH = 100;
+/** Cluster findings per activity result and signal: each holds up to 500 observables. */
+const CLUSTER_FINDINGS_PER_SIGNAL = 10;
 
 /**
  * EAVD discovery, repeated for as long as the mission is in Execute (the mission
@@ -73,6 +75,24 @@ async function sweepOnce(input: SweepInput): Promise<string[]> {
   const fresh = registered.filter((c) => !known.has(c.domain));
   const mission = getExternalWorkflowHandle(input.missionWorkflowId);
   const brand = input.domains.length > 1 ? `${input.domains[0]} (and ${input.domains.length - 1} more)` : input.domains[0]!;
+  // Sweeps that started before clustering finish the way they began.
+  const findingCount = patched('eavd-clusters') ? await reportWithClusters(input, fresh, brand) : await reportByBatch(input, fresh, brand);
+  await mission.signal(sweepResultsSignal, {
+    sweep: input.sweep,
+    candidates: count,
+    registered: registered.length,
+    unresolved,
+    wildcard,
+    newDomains: fresh.map((c) => c.domain),
+    findingCount,
+  });
+  for (const c of fresh) known.add(c.domain);
+  return [...known];
+}
+
+/** Before clustering: each enrichment batch scored and reported at once. */
+async function reportByBatch(input: SweepInput, fresh: CandidateFacts[], brand: string): Promise<number> {
+  const mission = getExternalWorkflowHandle(input.missionWorkflowId);
   let findingCount = 0;
   let groups = 0;
   for (let i = 0; i < fresh.length; i += ENRICH_BATCH) {
@@ -90,15 +110,41 @@ async function sweepOnce(input: SweepInput): Promise<string[]> {
     findingCount += findings.length;
     if (findings.length) await mission.signal(sweepFindingsSignal, { sweep: input.sweep, findings });
   }
-  await mission.signal(sweepResultsSignal, {
-    sweep: input.sweep,
-    candidates: count,
-    registered: registered.length,
-    unresolved,
-    wildcard,
-    newDomains: fresh.map((c) => c.domain),
-    findingCount,
-  });
-  for (const c of fresh) known.add(c.domain);
-  return [...known];
+  return findingCount;
+}
+
+/**
+ * Enrich and record every new lookalike (its facts go to the store, not through history), cluster all
+ * the mission has seen, report the clusters this sweep founded (one finding each), then each batch's
+ * own findings: members of a new cluster are in its finding, members joining a known one say so.
+ */
+async function reportWithClusters(input: SweepInput, fresh: CandidateFacts[], brand: string): Promise<number> {
+  const mission = getExternalWorkflowHandle(input.missionWorkflowId);
+  for (let i = 0; i < fresh.length; i += ENRICH_BATCH) {
+    await sweep.enrichAndRecord({ missionId: input.missionId, sweep: input.sweep, candidates: fresh.slice(i, i + ENRICH_BATCH), brands: input.domains });
+  }
+  if (fresh.length === 0) return 0;
+  const now = new Date().toISOString();
+  const { founded } = await sweep.clusterLookalikes({ missionId: input.missionId, sweep: input.sweep });
+  let findingCount = 0;
+  for (let i = 0; i < founded.length; i += CLUSTER_FINDINGS_PER_SIGNAL) {
+    const findings = await sweep.clusterFindings({ missionId: input.missionId, ids: founded.slice(i, i + CLUSTER_FINDINGS_PER_SIGNAL), brand, now });
+    findingCount += findings.length;
+    if (findings.length) await mission.signal(sweepFindingsSignal, { sweep: input.sweep, findings });
+  }
+  let groups = 0;
+  for (let i = 0; i < fresh.length; i += ENRICH_BATCH) {
+    const batch = await sweep.reportLookalikes({
+      missionId: input.missionId,
+      sweep: input.sweep,
+      domains: fresh.slice(i, i + ENRICH_BATCH).map((c) => c.domain),
+      brand,
+      now,
+      groupsBefore: groups,
+    });
+    groups += batch.groups;
+    findingCount += batch.findings.length;
+    if (batch.findings.length) await mission.signal(sweepFindingsSignal, { sweep: input.sweep, findings: batch.findings });
+  }
+  return findingCount;
 }
