@@ -48,3 +48,14 @@ export async function fetchArtifact(missionId: string, name: string): Promise<Bl
   if (!res.ok) throw new ApiError(res.status, (await res.json().catch(() => ({}))) as Problem);
   return res.blob();
 }
+
+/** Downloads what an API route answers (with this tab's key) as a file. */
+export async function download(path: string, name: string): Promise<void> {
+  const res = await fetch(path, { headers: { authorization: `Bearer ${session.key() ?? ''}` } });
+  if (!res.ok) throw new ApiError(res.status, (await res.json().catch(() => ({}))) as Problem);
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(await res.blob());
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}

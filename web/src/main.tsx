@@ -1,10 +1,12 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ok, session, type Identity } from './api';
+import { Backlog } from './backlog';
 import { Board } from './board';
 import { MissionPage, type Settings } from './mission';
 import { Ops } from './ops';
 import { ErrorBox } from './parts';
+import { Program } from './program';
 import { navigate, onLinkClick, useLocation } from './router';
 import { finishSignIn, isCallback, startSignIn, type OidcSettings } from './oidc';
 import { StartMission } from './start';
@@ -87,6 +89,8 @@ function App() {
   if (mission) body = <MissionPage key={mission[1]} id={decodeURIComponent(mission[1]!)} me={me} settings={settings} />;
   else if (page === '/ui/ops') body = <Ops />;
   else if (page === '/ui/start') body = <StartMission me={me} />;
+  else if (page === '/ui/backlog') body = <Backlog me={me} />;
+  else if (page === '/ui/program') body = <Program />;
   else body = <Board url={url} />;
   return (
     <>
@@ -100,6 +104,8 @@ function App() {
           </a>
           <a href="/ui">Board</a>
           <a href="/ui/ops">Ops</a>
+          <a href="/ui/backlog">Backlog</a>
+          <a href="/ui/program">Program</a>
           {MAY_START.includes(me.role) && <a href="/ui/start">Start a mission</a>}
         </nav>
         <span class="me">

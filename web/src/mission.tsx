@@ -7,11 +7,12 @@ import { timeAllocationSchema } from '../../domain/allocation';
 import { workItemDefinitions, type MissionTypeCode } from '../../domain/mission-types';
 import { PHASES, type Phase } from '../../domain/phases';
 import { WORK_ITEM_PAYLOADS, type RecordableItem } from '../../domain/work-items';
-import { api, fetchArtifact, ok, type AuditItem, type EffectItem, type Finding, type Identity, type Metrics, type MissionView, type QueryItem } from './api';
+import { api, download, fetchArtifact, ok, type AuditItem, type EffectItem, type Finding, type Identity, type Metrics, type MissionView, type QueryItem } from './api';
 import { SchemaForm } from './forms';
 import { duration, when, words } from './format';
 import { domainToAscii, domainToUnicode } from './idn';
 import { ClockBar, ErrorBox, Section } from './parts';
+import { missionHref } from './router';
 import { follow } from './sse';
 import { useNow } from './time';
 
@@ -75,8 +76,18 @@ export function MissionPage({ id, me, settings }: { id: string; me: Identity; se
       <header class="mission-head">
         <h1>{m.displayName}</h1>
         <p class="meta">
-          {m.type} · {words(m.status)} · phase {m.phase} · lead {m.lead ?? 'none yet'} · iteration {m.iteration} · topic: {m.topic}
+          {m.type} · {m.huntType} hunt · {words(m.status)} · phase {m.phase} · lead {m.lead ?? 'none yet'} · iteration {m.iteration} · topic: {m.topic}
         </p>
+        {m.origin && (
+          <p class="meta" data-fact="origin">
+            From backlog entry <a href="/ui/backlog">{m.origin.backlogId}</a>
+            {m.origin.basedOn && (
+              <>
+                , building on <a href={missionHref(m.origin.basedOn)}>{m.origin.basedOn}</a>
+              </>
+            )}
+          </p>
+        )}
         {temporalLink && (
           <p>
             <a href={temporalLink} target="_blank" rel="noopener noreferrer">
@@ -100,6 +111,7 @@ export function MissionPage({ id, me, settings }: { id: string; me: Identity; se
       <Queries id={id} version={version} huntReason={m.phase === 'execute' ? huntReason : `queries run in Execute, not in ${m.phase}`} onDone={refresh} />
       <Effects id={id} version={version} manageReason={manageReason} onDone={refresh} />
       <Outcomes m={m} leadReason={m.phase === 'outcomes' ? leadReason : `the report is released in Outcomes, not in ${m.phase}`} onDone={refresh} />
+      <Attack id={id} version={version} />
       <Timeline id={id} version={version} />
     </main>
   );
@@ -572,3 +584,38 @@ function Timeline({ id, version }: { id: string; version: number }) {
   );
 }
 
+
+/** ATT&CK: the techniques the mission hunted and found, and its Navigator layer. */
+function Attack({ id, version }: { id: string; version: number }) {
+  const [coverage, setCoverage] = useState<Awaited<ReturnType<typeof readCoverage>> | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    readCoverage(id).then(setCoverage, setError);
+  }, [id, version]);
+  return (
+    <Section title="ATT&CK" id="attack">
+      <ErrorBox error={error} />
+      {coverage && (
+        <>
+          <p>
+            {coverage.hunted} techniques hunted, {coverage.withFindings} with findings{coverage.attackVersion ? ` (ATT&CK ${coverage.attackVersion})` : ''}.{' '}
+            <button type="button" class="secondary" onClick={() => download(`/missions/${encodeURIComponent(id)}/attack/layer`, `${id}-attack-layer.json`).catch(setError)}>
+              Download the Navigator layer
+            </button>
+          </p>
+          {coverage.techniques.length > 0 && (
+            <ul data-list="techniques">
+              {coverage.techniques.map((t) => (
+                <li key={t.id}>
+                  <code>{t.id}</code> {t.name ?? ''}: hunted {t.hunted}, {t.findings} findings
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </Section>
+  );
+}
+
+const readCoverage = (id: string) => ok(api.GET('/missions/{id}/attack', { params: { path: { id } } }));

@@ -14,7 +14,7 @@ interface Readiness {
 }
 
 /** A horizontal bar chart of counts, drawn as SVG (no inline styles: the page's policy allows none). */
-function Bars({ title, rows }: { title: string; rows: Array<{ label: string; value: number; tone?: string }> }) {
+export function Bars({ title, rows }: { title: string; rows: Array<{ label: string; value: number; tone?: string }> }) {
   const max = Math.max(1, ...rows.map((r) => r.value));
   const h = 22;
   return (
