@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { MissionService } from '../../api/services/missions';
 import { as, buildTestApp } from '../support/api';
 import { realActivities, startTestWorker, type TestWorker } from '../support/temporal';
-import { endMission, feasibility, hunter, hunter2, lead, manager, openGate, platform, ref, until } from '../support/walk';
-import * as msg from '../../domain/messages';
+import { endMission, feasibility, hunter, hunter2, lead, manager, platform, until, walkToAnalyzeGate } from '../support/walk';
 
 /** The hunt backlog: proposed by anyone, scored and ordered, started by a manager as one mission that links back. */
 let tw: TestWorker;
@@ -73,17 +72,7 @@ test('a hypothesis-driven mission cannot pass Analyze without its hypothesis and
   const entry = (await post('/backlog', proposal(`Hypothesis hunt ${process.pid}`, strong, { huntType: 'hypothesis-driven' }))).json();
   const { missionId } = (await post(`/backlog/${entry.id}/mission`, { codeName: 'Able Aardvark' }, manager)).json();
   started.push(missionId);
-  await openGate(missions, missionId, 'collect');
-  await missions.decideGate(missionId, { gate: 'collect', decision: 'approve' }, manager);
-  await missions.assignLead(missionId, lead.id, manager);
-  await missions.update(missionId, msg.inviteHuntersUpdate, { hunters: [hunter.id, hunter2.id], actor: lead });
-  await missions.update(missionId, msg.squadResponseUpdate, { accept: true, actor: hunter });
-  await missions.update(missionId, msg.squadResponseUpdate, { accept: true, actor: hunter2 });
-  await missions.recordWorkItem(missionId, 'initial-research', { references: [ref] }, hunter);
-  await missions.recordWorkItem(missionId, 'feasibility', feasibility, lead);
-  await missions.recordWorkItem(missionId, 'owners', { owners: [{ name: 'Web team', contact: 'web@example.org', kind: 'technical' }] }, hunter2);
-  await missions.recordWorkItem(missionId, 'team-engagement', { teams: [], statement: 'none needed' }, lead);
-  const gate = await openGate(missions, missionId, 'analyze');
+  const gate = await walkToAnalyzeGate(missions, missionId);
   expect(gate.gate?.missing).toEqual(['analyze.hypothesis']);
   const refused = await post(`/missions/${missionId}/gates/analyze/decision`, { decision: 'approve' }, lead);
   expect(refused.statusCode).toBe(409);

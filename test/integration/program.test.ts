@@ -6,7 +6,7 @@ import * as msg from '../../domain/messages';
 import { as, buildTestApp } from '../support/api';
 import { testStore } from '../support/postgres';
 import { realActivities, startTestWorker, testEnv, type TestWorker } from '../support/temporal';
-import { allFindings, eavdRequest, endMission, feasibility, hunter, hunter2, lead, manager, openGate, platform, ref, until, walkFromExecute, walkToExecute } from '../support/walk';
+import { allFindings, eavdRequest, endMission, hunter, hunter2, lead, manager, platform, until, walkFromExecute, walkToAnalyzeGate, walkToExecute } from '../support/walk';
 
 /**
  * Program metrics over three missions in a store of their own (so nothing another test file records
@@ -74,17 +74,7 @@ describe('three missions', () => {
 
     // 2. Not qualified at the Analyze gate.
     const rejected = await startOne();
-    await openGate(missions, rejected, 'collect');
-    await missions.decideGate(rejected, { gate: 'collect', decision: 'approve' }, manager);
-    await missions.assignLead(rejected, lead.id, manager);
-    await missions.update(rejected, msg.inviteHuntersUpdate, { hunters: [hunter.id, hunter2.id], actor: lead });
-    await missions.update(rejected, msg.squadResponseUpdate, { accept: true, actor: hunter });
-    await missions.update(rejected, msg.squadResponseUpdate, { accept: true, actor: hunter2 });
-    await missions.recordWorkItem(rejected, 'initial-research', { references: [ref] }, hunter);
-    await missions.recordWorkItem(rejected, 'feasibility', feasibility, lead);
-    await missions.recordWorkItem(rejected, 'owners', { owners: [{ name: 'Web team', contact: 'web@example.org', kind: 'technical' }] }, hunter2);
-    await missions.recordWorkItem(rejected, 'team-engagement', { teams: [], statement: 'none needed' }, lead);
-    await openGate(missions, rejected, 'analyze');
+    await walkToAnalyzeGate(missions, rejected);
     await missions.decideGate(rejected, { gate: 'analyze', decision: 'reject', reason: 'no data source covers it' }, lead);
     await until(missions, rejected, (s) => s.status === 'not_qualified', 'not qualified');
 

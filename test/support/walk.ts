@@ -83,13 +83,8 @@ export const openGate = (missions: MissionService, id: string, gate: string) =>
 export const planReady = (missions: MissionService, id: string) =>
   until(missions, id, (s) => Boolean(s.workItems['plan']?.['comms-channel'] && s.workItems['plan']?.['action-plan']), 'channel and action plan');
 
-/** Collect → Plan gate approved: lead, squad of two, analysis items, allocation, objectives. */
-export async function walkToExecute(
-  missions: MissionService,
-  id: string,
-  allocation = { totalHuntHours: 40, executionPhaseHours: 30 },
-  objectives: Record<string, unknown> = { objectives: ['find lookalike domains with MX records'] },
-): Promise<void> {
+/** Collect approved, a lead, a squad of two and every analysis item: the Analyze gate opens (answers the summary then). */
+export async function walkToAnalyzeGate(missions: MissionService, id: string): Promise<MissionSummary> {
   await openGate(missions, id, 'collect');
   await missions.decideGate(id, { gate: 'collect', decision: 'approve' }, manager);
   await missions.assignLead(id, lead.id, manager);
@@ -100,6 +95,17 @@ export async function walkToExecute(
   await missions.recordWorkItem(id, 'feasibility', feasibility, lead);
   await missions.recordWorkItem(id, 'owners', { owners: [{ name: 'Web team', contact: 'web@example.org', kind: 'technical' }] }, hunter2);
   await missions.recordWorkItem(id, 'team-engagement', { teams: [], statement: 'No other team needed for this iteration' }, lead);
+  return openGate(missions, id, 'analyze');
+}
+
+/** Collect → Plan gate approved: lead, squad of two, analysis items, allocation, objectives. */
+export async function walkToExecute(
+  missions: MissionService,
+  id: string,
+  allocation = { totalHuntHours: 40, executionPhaseHours: 30 },
+  objectives: Record<string, unknown> = { objectives: ['find lookalike domains with MX records'] },
+): Promise<void> {
+  await walkToAnalyzeGate(missions, id);
   await missions.decideGate(id, { gate: 'analyze', decision: 'approve' }, lead);
   await missions.setAllocation(id, allocation, undefined, lead);
   await missions.recordWorkItem(id, 'objectives', objectives, lead);
