@@ -8,9 +8,11 @@ import { dq, inList } from './text-backend';
  * `contains` are case-insensitive; a wildcard inside a value is an anchored, case-insensitive
  * `matches regex` (pySigma's regex is unanchored and case-sensitive, and inside a value list it
  * splits the value at its wildcards into `contains` tests). Kusto strings are empty, not null,
- * when a field is missing, so `not(…)` already keeps events without the field.
+ * when a field is missing, so `not(…)` already keeps events without the field. Keywords are
+ * `* contains "…"` (any column), where pySigma writes a bare string, which KQL does not take.
  */
-const field = (f: string) => (/^\w+$/.test(f) ? f : `['${f.replace(/'/g, "\\'")}']`);
+// A dotted field is a path into a dynamic column (`process.name`), as in the DuckDB backend.
+const field = (f: string) => (/^\w+(\.\w+)*$/.test(f) ? f : `['${f.replace(/'/g, "\\'")}']`);
 
 const wildcardRegex = (p: Pattern) =>
   `(?i)^${p.map((x) => (isWildcard(x) ? (x.wildcard === '*' ? '.*' : '.') : x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')}$`;
