@@ -108,6 +108,8 @@ export const queryRunSchema = z.object({
   evidence: artifactRefSchema,
   by: z.string(),
   at: z.string(),
+  /** The Sigma rule the hunter posted, when `query` was converted from one (docs/sigma.md). */
+  sigma: z.string().optional(),
 });
 export type QueryRun = z.infer<typeof queryRunSchema>;
 

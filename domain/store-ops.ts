@@ -43,6 +43,8 @@ export interface QueryRunRow {
   evidence: ArtifactRef;
   by: string;
   at: string;
+  /** The Sigma rule `query` was converted from. */
+  sigma?: string;
 }
 
 export interface ContainmentRow {

@@ -130,12 +130,12 @@ function findingWhere(f: FindingFilter, params: unknown[], alias = 'f'): string[
 
 interface QueryRow {
   query_id: string; seq: number; title: string; query: string; from_ts: string; to_ts: string; row_count: number; columns: string[];
-  sample: Array<Record<string, unknown>>; truncated: boolean; evidence: QueryRun['evidence']; by_actor: string; at: string;
+  sample: Array<Record<string, unknown>>; truncated: boolean; evidence: QueryRun['evidence']; by_actor: string; at: string; sigma: string | null;
 }
 
 const queryRun = (r: QueryRow): QueryRun => ({
   id: r.query_id, title: r.title, query: r.query, from: r.from_ts, to: r.to_ts, rowCount: r.row_count, columns: r.columns,
-  sample: r.sample, truncated: r.truncated, evidence: r.evidence, by: r.by_actor, at: r.at,
+  sample: r.sample, truncated: r.truncated, evidence: r.evidence, by: r.by_actor, at: r.at, ...(r.sigma !== null && { sigma: r.sigma }),
 });
 
 interface SweepRow {

@@ -1796,6 +1796,7 @@ export interface paths {
                                 };
                                 by: string;
                                 at: string;
+                                sigma?: string;
                             }[];
                             /** @description pass as `cursor` for the next page; null on the last page */
                             nextCursor: string | null;
@@ -1890,6 +1891,8 @@ export interface paths {
                     "application/json": {
                         title: string & unknown;
                         query: string & unknown;
+                        /** @enum {string} */
+                        format?: "native" | "sigma";
                         from: string & (unknown & unknown);
                         to: string & (unknown & unknown);
                     };
@@ -1926,6 +1929,7 @@ export interface paths {
                                 };
                                 by: string;
                                 at: string;
+                                sigma?: string;
                             };
                             mission: {
                                 /** @enum {string} */

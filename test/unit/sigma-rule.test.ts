@@ -1,5 +1,7 @@
+import { buildPlaybook } from '../../domain/playbook';
 import { convertSigma, parseSigmaRule, SigmaRuleError } from '../../domain/sigma';
 import { base64Offsets } from '../../domain/sigma/modifiers';
+import { releasedMission } from '../support/outcomes-fixture';
 import { normaliseQuery } from '../support/query-normalise';
 
 const rule = (detection: string, extra = '') => `title: Test rule
@@ -132,5 +134,21 @@ describe('the normaliser behind the pySigma comparison', () => {
     expect(normaliseQuery('spl', 'NOT (a=1 b=2)')).not.toBe(normaliseQuery('spl', 'NOT a=1 b=2'));
     expect(normaliseQuery('kql', 'F in~ ("a", "b")')).not.toBe(normaliseQuery('kql', 'F in~ ("a", "c")'));
     expect(normaliseQuery('kql', 'isnull(F) and G =~ "x"')).not.toBe(normaliseQuery('kql', 'isnull(F) or G =~ "x"'));
+  });
+});
+
+describe('the playbook', () => {
+  test('shows the Sigma rule above the converted query it ran', () => {
+    const base = releasedMission();
+    const sigma = "title: Lookups\nlogsource:\n  category: dns\ndetection:\n  s:\n    query|endswith: '.example'\n  condition: s";
+    const converted = convertSigma(parseSigmaRule(sigma), 'duckdb').query;
+    const s = releasedMission({ queries: [{ ...base.queries[0]!, query: converted, sigma }] });
+    const cells = buildPlaybook(s, null).cells;
+    const title = cells.find((c) => c.id === 'i1-query-Q1-title');
+    const text = [title!.source].flat().join('');
+    expect(text).toContain('Sigma rule');
+    expect(text).toContain('```yaml\n' + sigma + '\n```');
+    const code = cells.find((c) => c.cell_type === 'code' && [c.source].flat().join('').includes(converted));
+    expect(code).toBeDefined();
   });
 });
