@@ -16,6 +16,7 @@ import { createEffectActivities } from './effects/effect-activities';
 import { createIterationActivities } from './iterations/iteration-activities';
 import { createOutcomeActivities } from './outcomes/outcome-activities';
 import { createSiemActivities } from './siem/siem-activities';
+import { sigmaTarget } from './siem/sigma-target';
 import { createStoreActivities } from './store/store-activities';
 import { createTipActivities } from './tip/tip-activities';
 
@@ -45,7 +46,7 @@ export function createActivities(config: Config, deps: ActivityDeps, log?: Logge
       artifacts: store,
       findingUrl: (missionId, findingId) => `${publicUrl}/missions/${missionId}/findings/${findingId}`,
     }),
-    ...createSiemActivities(adapters.siem, store),
+    ...createSiemActivities(adapters.siem, store, sigmaTarget(config.CAPEO_SIEM, config.CAPEO_SIGMA_MAPPING)),
     ...createIterationActivities(deps),
     ...createAttackActivities({ store: deps.store.attack, source: config, timeoutMs: config.CAPEO_HTTP_TIMEOUT_MS }),
     ...createSweepActivities({

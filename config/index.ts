@@ -31,6 +31,7 @@ export const configSchema = z.object({
   CAPEO_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   CAPEO_INTEL_DIR: z.string().min(1).default('samples/intel'),
   CAPEO_LOG_DIR: z.string().min(1).default('samples/logs'),
+  CAPEO_SIGMA_MAPPING: z.string().min(1).optional(),
   CAPEO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   CAPEO_API_KEYS_FILE: z.string().min(1).optional(),
   CAPEO_BOOTSTRAP_ADMIN_KEY: z.string().min(24, 'at least 24 characters').optional(),

@@ -37,6 +37,8 @@ export const withdrawFindingSchema = z.object({ findingId: z.string().min(1).max
 export const runQuerySchema = z.object({
   title: text(200),
   query: text(20_000),
+  /** `sigma`: `query` is a Sigma rule (YAML), converted for the configured SIEM (docs/sigma.md). */
+  format: z.enum(['native', 'sigma']).optional(),
   from: dateTime,
   to: dateTime,
   /** ATT&CK techniques the query hunts (checked against the loaded catalogue). */

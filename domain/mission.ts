@@ -117,6 +117,8 @@ export const queryRunSchema = z.object({
   by: z.string(),
   at: z.string(),
   techniques: z.array(z.string()).optional(),
+  /** The Sigma rule the hunter posted, when `query` was converted from one (docs/sigma.md). */
+  sigma: z.string().optional(),
 });
 export type QueryRun = z.infer<typeof queryRunSchema>;
 

@@ -489,7 +489,14 @@ function queryTitle(q: QueryRun, n: number): string {
     `Time range ${text(q.from)} → ${text(q.to)}; run by ${text(q.by)}. It returned ${q.rowCount} row${q.rowCount === 1 ? '' : 's'}${
       q.columns.length ? ` with columns ${q.columns.map((c) => `\`${c.replace(/`/g, "'")}\``).join(', ')}` : ''
     }${q.truncated ? ' (sample truncated)' : ''}.`,
+    ...(q.sigma === undefined ? [] : ['The hunter posted it as this Sigma rule; the code cell below holds the query capeo converted it to.', fenced('yaml', q.sigma)]),
   ].join('\n\n');
+}
+
+/** A fenced code block whose fence is longer than any run of backticks inside. */
+function fenced(lang: string, body: string): string {
+  const fence = '`'.repeat(Math.max(3, ...[...body.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+  return `${fence}${lang}\n${body}\n${fence}`;
 }
 
 function findingNarrative(f: Finding): string {

@@ -44,6 +44,8 @@ export interface QueryRunRow {
   by: string;
   at: string;
   techniques?: string[];
+  /** The Sigma rule `query` was converted from. */
+  sigma?: string;
 }
 
 export interface ContainmentRow {

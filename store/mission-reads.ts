@@ -135,12 +135,12 @@ function findingWhere(f: FindingFilter, params: unknown[], alias = 'f'): string[
 
 interface QueryRow {
   query_id: string; seq: number; title: string; query: string; from_ts: string; to_ts: string; row_count: number; columns: string[];
-  sample: Array<Record<string, unknown>>; truncated: boolean; evidence: QueryRun['evidence']; by_actor: string; at: string; techniques: string[];
+  sample: Array<Record<string, unknown>>; truncated: boolean; evidence: QueryRun['evidence']; by_actor: string; at: string; techniques: string[]; sigma: string | null;
 }
 
 const queryRun = (r: QueryRow): QueryRun => ({
   id: r.query_id, title: r.title, query: r.query, from: r.from_ts, to: r.to_ts, rowCount: r.row_count, columns: r.columns,
-  sample: r.sample, truncated: r.truncated, evidence: r.evidence, by: r.by_actor, at: r.at, techniques: r.techniques,
+  sample: r.sample, truncated: r.truncated, evidence: r.evidence, by: r.by_actor, at: r.at, techniques: r.techniques, ...(r.sigma !== null && { sigma: r.sigma }),
 });
 
 interface SweepRow {

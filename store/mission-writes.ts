@@ -45,9 +45,9 @@ async function apply(c: PoolClient, m: string, op: StoreOp): Promise<unknown> {
     case 'query': {
       const r = op.run;
       await c.query(
-        `insert into query_runs (mission_id, query_id, seq, title, query, from_ts, to_ts, row_count, columns, sample, truncated, evidence, by_actor, at, techniques)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) on conflict (mission_id, query_id) do nothing`,
-        [m, r.id, r.seq, r.title, r.query, r.from, r.to, r.rowCount, json(r.columns), json(r.sample), r.truncated, json(r.evidence), r.by, r.at, r.techniques ?? []],
+        `insert into query_runs (mission_id, query_id, seq, title, query, from_ts, to_ts, row_count, columns, sample, truncated, evidence, by_actor, at, techniques, sigma)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) on conflict (mission_id, query_id) do nothing`,
+        [m, r.id, r.seq, r.title, r.query, r.from, r.to, r.rowCount, json(r.columns), json(r.sample), r.truncated, json(r.evidence), r.by, r.at, r.techniques ?? [], r.sigma ?? null],
       );
       return null;
     }

@@ -24,10 +24,40 @@ export interface DuckDbSiemOptions {
 
 const invalid = (message: string) => ApplicationFailure.create({ type: SiemQueryInvalid, message, nonRetryable: true });
 
+/** The query with its comments blanked; `--`, `/*` and `;` inside string literals and quoted names are text, not SQL. */
+function withoutComments(sql: string): { text: string; statementEnds: number[] } {
+  let text = '';
+  const statementEnds: number[] = [];
+  for (let i = 0; i < sql.length; i++) {
+    const c = sql[i]!;
+    if (c === "'" || c === '"') {
+      let j = i + 1;
+      while (j < sql.length && !(sql[j] === c && sql[j + 1] !== c)) j += sql[j] === c ? 2 : 1;
+      text += sql.slice(i, j + 1);
+      i = j;
+    } else if (c === '-' && sql[i + 1] === '-') {
+      while (i < sql.length && sql[i] !== '\n') i++;
+      text += ' ';
+    } else if (c === '/' && sql[i + 1] === '*') {
+      const end = sql.indexOf('*/', i + 2);
+      i = end < 0 ? sql.length : end + 1;
+      text += ' ';
+    } else {
+      if (c === ';') statementEnds.push(text.length);
+      text += c;
+    }
+  }
+  return { text, statementEnds };
+}
+
 /** Only one statement, and only a query: SELECT or WITH. */
 export function assertReadOnly(sql: string): string {
-  const text = sql.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, ' ').trim().replace(/;\s*$/, '');
-  if (text.includes(';')) throw invalid('one statement per query');
+  const { text: raw, statementEnds } = withoutComments(sql);
+  const trimmed = raw.trimEnd();
+  const last = statementEnds[statementEnds.length - 1];
+  const endsWithOne = last !== undefined && last === trimmed.length - 1;
+  if (statementEnds.length > (endsWithOne ? 1 : 0)) throw invalid('one statement per query');
+  const text = (endsWithOne ? trimmed.slice(0, -1) : trimmed).trim();
   if (!/^(select|with|from)\b/i.test(text)) throw invalid('only SELECT queries (SELECT, WITH or FROM) are allowed');
   return text;
 }

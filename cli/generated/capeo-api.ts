@@ -1811,6 +1811,7 @@ export interface paths {
                                 by: string;
                                 at: string;
                                 techniques?: string[];
+                                sigma?: string;
                             }[];
                             /** @description pass as `cursor` for the next page; null on the last page */
                             nextCursor: string | null;
@@ -1905,6 +1906,8 @@ export interface paths {
                     "application/json": {
                         title: string & unknown;
                         query: string & unknown;
+                        /** @enum {string} */
+                        format?: "native" | "sigma";
                         from: string & (unknown & unknown);
                         to: string & (unknown & unknown);
                         techniques?: (string & unknown)[];
@@ -1943,6 +1946,7 @@ export interface paths {
                                 by: string;
                                 at: string;
                                 techniques?: string[];
+                                sigma?: string;
                             };
                             mission: {
                                 /** @enum {string} */

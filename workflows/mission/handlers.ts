@@ -166,7 +166,7 @@ export function registerHandlers({ m, writer, outcomes, counted }: HandlerContex
       const { id, seq } = m.reserveQuery();
       let run;
       try {
-        run = await siem.runHuntQuery({ missionId: s.missionId, runId: id, query: i.query, from: i.from, to: i.to });
+        run = await siem.runHuntQuery({ missionId: s.missionId, runId: id, query: i.query, ...(i.format === 'sigma' && { format: i.format }), from: i.from, to: i.to });
       } catch (err) {
         const f = describeFailure(err, 3);
         m.queryFailed(id, i.actor, `${f.type}: ${f.message}`);
@@ -174,7 +174,7 @@ export function registerHandlers({ m, writer, outcomes, counted }: HandlerContex
         const code = f.type === ErrorCode.SiemQueryInvalid ? ErrorCode.SiemQueryInvalid : ErrorCode.SiemUnavailable;
         throw failure(refusal(code, `${id}: ${f.message}`, code === ErrorCode.SiemQueryInvalid ? ['query'] : []));
       }
-      m.queryRan({ id, seq, title: i.title, query: i.query, from: i.from, to: i.to, rowCount: run.rowCount, columns: run.columns, sample: run.sample, truncated: run.truncated, evidence: run.evidence, by: i.actor.id, at: m.now(), techniques: i.techniques ?? [] });
+      m.queryRan({ id, seq, title: i.title, query: run.query, ...(run.sigma !== undefined && { sigma: run.sigma }), from: i.from, to: i.to, rowCount: run.rowCount, columns: run.columns, sample: run.sample, truncated: run.truncated, evidence: run.evidence, by: i.actor.id, at: m.now(), techniques: i.techniques ?? [] });
       return answer({ id });
     },
     (i) => refuse(m.validateRunQuery(i)),
