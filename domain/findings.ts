@@ -41,6 +41,8 @@ export const newFindingSchema = z.object({
   /** Stable id from the source (for example a sweep's candidate domain), so a retry never duplicates. */
   sourceKey: z.string().min(1).max(300).optional(),
   flags: z.array(z.enum(['playbook', 'battlefield-intel'])).max(2).default([]),
+  /** A detection-opportunity's proposed detection: a Sigma rule (YAML), checked as a Sigma hunt query is (docs/sigma.md). */
+  proposedRule: z.string().min(1).max(50_000).optional(),
   /** ATT&CK techniques the finding is evidence of (checked against the loaded catalogue). */
   techniques: techniquesSchema.optional(),
 });

@@ -65,6 +65,7 @@ interface FindingRow {
   observables: Finding['observables'];
   flags: Finding['flags'];
   techniques: string[];
+  proposed_rule: string | null;
   source_key: string | null;
   author: string;
   at: string;
@@ -89,6 +90,7 @@ function finding(r: FindingRow): StoredFinding {
     observables: r.observables,
     flags: r.flags,
     techniques: r.techniques,
+    ...(r.proposed_rule !== null ? { proposedRule: r.proposed_rule } : {}),
     ...(r.source_key ? { sourceKey: r.source_key } : {}),
     author: r.author,
     at: r.at,

@@ -100,9 +100,9 @@ async function apply(c: PoolClient, m: string, op: StoreOp): Promise<unknown> {
 async function addFinding(c: PoolClient, m: string, op: Extract<StoreOp, { op: 'finding.add' }>): Promise<FindingAdded> {
   const f = op.finding;
   const inserted = await c.query(
-    `insert into findings (mission_id, finding_id, seq, category, severity, status, title, description, evidence, observables, flags, source_key, author, at, techniques)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) on conflict do nothing returning finding_id`,
-    [m, f.id, op.seq, f.category, f.severity, f.status, f.title, f.description, json(f.evidence), json(f.observables), json(f.flags), f.sourceKey ?? null, f.author, f.at, f.techniques ?? []],
+    `insert into findings (mission_id, finding_id, seq, category, severity, status, title, description, evidence, observables, flags, source_key, author, at, techniques, proposed_rule)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) on conflict do nothing returning finding_id`,
+    [m, f.id, op.seq, f.category, f.severity, f.status, f.title, f.description, json(f.evidence), json(f.observables), json(f.flags), f.sourceKey ?? null, f.author, f.at, f.techniques ?? [], f.proposedRule ?? null],
   );
   if (inserted.rowCount === 1) {
     for (const o of dedupe(f.observables)) {

@@ -6,6 +6,7 @@ import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import type { TimeAllocation } from '../../domain/allocation';
 import { techniqueProblems } from '../../domain/attack';
+import { convertSigma, isSigmaRuleError, parseSigmaRule, SIGMA_LANGUAGES, SigmaRuleError } from '../../domain/sigma';
 import type { EffectState } from '../../domain/effects';
 import { refusalKindOf, type RefusalKind } from '../../domain/errors';
 import { mayManage } from '../../domain/gates';
@@ -283,6 +284,30 @@ export class MissionService {
     if (problems.length) {
       const fields = problems.map((p) => `${field}.${p.index}`);
       throw new BadRequestError(fields[0]!, problems[0]!.message, 'UNKNOWN_TECHNIQUE', fields, problems.map((p) => p.message).join('; '));
+    }
+  }
+
+  /**
+   * A finding's proposed detection: only a detection opportunity proposes one, and it must be a Sigma
+   * rule capeo takes (parsed and converted to every SIEM language it speaks, as a Sigma hunt query
+   * is): 400 naming the rule part otherwise.
+   */
+  checkProposedRule(finding: { category: string; proposedRule?: string | undefined }): void {
+    if (finding.proposedRule === undefined) return;
+    if (finding.category !== 'detection-opportunity') throw new BadRequestError('proposedRule', 'only a detection-opportunity finding proposes a detection rule', 'INVALID_INPUT');
+    try {
+      const rule = parseSigmaRule(finding.proposedRule);
+      for (const language of SIGMA_LANGUAGES) {
+        try {
+          convertSigma(rule, language);
+        } catch (err) {
+          if (isSigmaRuleError(err)) throw new SigmaRuleError(err.path, `${err.reason} (for ${language})`, err.kind);
+          throw err;
+        }
+      }
+    } catch (err) {
+      if (isSigmaRuleError(err)) throw new BadRequestError('proposedRule', `Sigma rule: ${err.message}`, 'SIGMA_RULE_INVALID');
+      throw err;
     }
   }
 

@@ -1209,6 +1209,7 @@ export interface paths {
                         sourceKey?: string;
                         /** @default [] */
                         flags?: ("playbook" | "battlefield-intel")[];
+                        proposedRule?: string;
                         techniques?: (string & unknown)[];
                     };
                 };
@@ -1528,6 +1529,7 @@ export interface paths {
                                 sourceKey?: string;
                                 /** @default [] */
                                 flags: ("playbook" | "battlefield-intel")[];
+                                proposedRule?: string;
                                 techniques?: (string & unknown)[];
                                 id: string;
                                 /** @enum {string} */
@@ -7867,6 +7869,7 @@ export interface components {
             sourceKey?: string;
             /** @default [] */
             flags: ("playbook" | "battlefield-intel")[];
+            proposedRule?: string;
             techniques?: (string & unknown)[];
             id: string;
             /** @enum {string} */
@@ -8515,6 +8518,7 @@ export interface components {
             sourceKey?: string;
             /** @default [] */
             flags: ("playbook" | "battlefield-intel")[];
+            proposedRule?: string;
             techniques?: (string & unknown)[];
             id: string;
             /** @enum {string} */

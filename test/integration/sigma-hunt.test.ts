@@ -72,3 +72,35 @@ test.each([
   expect(res.json()).toMatchObject({ code: 'SIEM_QUERY_INVALID', errors: [{ field: 'query' }] });
   expect(res.json().detail).toContain(`query (Sigma rule): ${part}`);
 });
+
+describe('a detection opportunity proposes a Sigma rule', () => {
+  const finding = (over: Record<string, unknown>) =>
+    api.inject({ method: 'POST', url: `/missions/${missionId}/findings`, payload: { category: 'detection-opportunity', title: 'Outlook spawning processes', severity: 'medium', ...over }, headers: as(hunter) });
+
+  test('a rule capeo takes is kept with the finding', async () => {
+    const proposed = rule("  selection:\n    Image|endswith: '\\\\OUTLOOK.EXE'\n  condition: selection");
+    const res = await finding({ proposedRule: proposed });
+    expect(res.statusCode).toBe(201);
+    const read = await api.inject({ method: 'GET', url: `/missions/${missionId}/findings/${res.json().id}`, headers: as(hunter) });
+    expect(read.json().proposedRule).toBe(proposed);
+  });
+
+  test.each([
+    ['malformed YAML', 'title: [unclosed', /^proposedRule: Sigma rule: rule( \(line \d+\))?: not YAML/],
+    ['an unknown modifier', rule("  selection:\n    Image|foo: 'x'\n  condition: selection"), /detection\.selection\.Image\|foo: unknown modifier foo/],
+    ['a condition naming no selection', rule("  selection:\n    Image: 'x'\n  condition: other"), /condition/],
+  ])('%s is a 400 naming the rule part; nothing is recorded', async (_what, proposedRule, detail) => {
+    const before = (await api.inject({ method: 'GET', url: `/missions/${missionId}/findings?category=detection-opportunity`, headers: as(hunter) })).json().items.length;
+    const res = await finding({ proposedRule });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'SIGMA_RULE_INVALID', errors: [{ field: 'proposedRule' }] });
+    expect(res.json().detail).toMatch(detail);
+    expect((await api.inject({ method: 'GET', url: `/missions/${missionId}/findings?category=detection-opportunity`, headers: as(hunter) })).json().items.length).toBe(before);
+  });
+
+  test('only a detection opportunity proposes a rule', async () => {
+    const res = await finding({ category: 'hunt-opportunity', proposedRule: rule("  selection:\n    Image: 'x'\n  condition: selection") });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'INVALID_INPUT', errors: [{ field: 'proposedRule' }] });
+  });
+});

@@ -118,6 +118,7 @@ export const missionRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> 
   );
   app.post('/missions/:id/findings', { schema: { ...s.addFinding, summary: 'Record a finding' } }, async (req, reply) => {
     await missions.checkTechniques('techniques', req.body.techniques);
+    missions.checkProposedRule(req.body);
     const ack = await missions.update(req.params.id, msg.addFindingUpdate, { finding: req.body, actor: actorOf(req, ...HUNT), ...requestIdOf(req) });
     const finding = await missions.finding(req.params.id, ack.id!);
     const { id, created, ...mission } = ack;
