@@ -229,9 +229,13 @@ function similarities(index: BrandIndex, name: string): { parts: NameParts; unic
     for (const l of index.containable) {
       if (found.has(l.brand)) continue;
       let how: string | null = null;
-      if (head.includes(l.label)) how = `contains the brand label '${l.label}'`;
+      let points = 3;
+      if (head.includes(`${l.domain}.`) && (head.startsWith(`${l.domain}.`) || head.includes(`.${l.domain}.`))) {
+        how = `carries the brand domain ${l.domain} in front of another domain`;
+        points = 4;
+      } else if (head.includes(l.label)) how = `contains the brand label '${l.label}'`;
       else if ((headSkeleton ??= skeleton(head)).includes(l.skeleton)) how = `contains a look-alike of the brand label '${l.label}'`;
-      if (how) add({ label: l, brand: l.brand, brandDomain: l.domain, kind: 'brand-containment', algorithm: 'brand-containment', distance: near(unicodeLabel, l.label), reason: { signal: 'brand-containment', points: 3, reason: how } });
+      if (how) add({ label: l, brand: l.brand, brandDomain: l.domain, kind: 'brand-containment', algorithm: 'brand-containment', distance: near(unicodeLabel, l.label), reason: { signal: 'brand-containment', points, reason: how } });
     }
   }
   return { parts, unicodeLabel, found: [...found.values()] };

@@ -89,8 +89,28 @@ export interface NameParts {
   tld: string;
 }
 
-/** Entropy of a label above which it looks generated rather than chosen (phishing_catcher uses about 4). */
-export const ENTROPY_THRESHOLD = 4;
+/**
+ * Entropy of a label (of ENTROPY_MIN_LENGTH characters or more) from which it looks generated rather
+ * than chosen: 12 distinct characters make 3.6 bits. Long labels made of words reach that too
+ * (`secure-login-paypal-verify` has 3.8), so only a label that is also unlike words counts: 3 digits
+ * or more, or fewer than one vowel in four letters.
+ */
+export const ENTROPY_THRESHOLD = 3.5;
+export const ENTROPY_MIN_LENGTH = 10;
+
+function looksGenerated(label: string): boolean {
+  let digits = 0;
+  let letters = 0;
+  let vowels = 0;
+  for (const ch of label) {
+    if (ch >= '0' && ch <= '9') digits++;
+    else if (ch >= 'a' && ch <= 'z') {
+      letters++;
+      if ('aeiouy'.includes(ch)) vowels++;
+    }
+  }
+  return digits >= 3 || (letters > 0 && vowels / letters < 0.25);
+}
 
 /**
  * The risk reasons of a name; `lureWords` are the brand's own keywords (they count like suspicious words,
@@ -122,8 +142,14 @@ export function riskSignals(parts: NameParts, lureWords: readonly string[] = [])
   if (hyphens >= 3) out.push({ signal: 'hyphens', points: hyphens >= 5 ? 2 : 1, reason: `${hyphens} hyphens` });
   const levels = subdomain === '' ? 0 : subdomain.split('.').length;
   if (levels >= 3) out.push({ signal: 'subdomain-levels', points: levels >= 5 ? 2 : 1, reason: `${levels} subdomain levels` });
-  const entropy = shannonEntropy(label);
-  if (entropy >= ENTROPY_THRESHOLD) out.push({ signal: 'entropy', points: 1, reason: `random-looking label (entropy ${entropy.toFixed(2)} bits/char)` });
+  let entropy = 0;
+  let randomLabel = '';
+  for (const l of (subdomain === '' ? label : `${subdomain}.${label}`).split('.')) {
+    if (l.length < ENTROPY_MIN_LENGTH || l.startsWith('xn--') || !looksGenerated(l)) continue;
+    const h = shannonEntropy(l);
+    if (h > entropy) [entropy, randomLabel] = [h, l];
+  }
+  if (entropy >= ENTROPY_THRESHOLD) out.push({ signal: 'entropy', points: 1, reason: `random-looking label '${randomLabel}' (entropy ${entropy.toFixed(2)} bits/char)` });
   if (name.startsWith('xn--') || name.includes('.xn--')) out.push({ signal: 'idn', points: 1, reason: 'internationalised (punycode) label' });
   const parent = freeHostingParent(name);
   if (parent) out.push({ signal: 'free-hosting', points: 2, reason: `free-hosting or dynamic-DNS parent ${parent}` });
