@@ -54,7 +54,8 @@ export async function lookalikesCheck(argv: string[], io: Io): Promise<number> {
     if (!domains) throw new CliError('--local needs --brand (the active missions are known to the API only)', EXIT.usage);
     checked = checkLocally(positionals[0]!, { domains, keywords });
   } else {
-    const body = { domain: positionals[0]!, ...(domains && { brands: [{ domains, keywords }] }) };
+    // The API takes the ASCII form: a Unicode name is sent as its Punycode; a name that is none goes as typed, for the API to name.
+    const body = { domain: normalizeName(positionals[0]!) ?? positionals[0]!, ...(domains && { brands: [{ domains, keywords }] }) };
     checked = await answer(apiFor(g, io).call.POST('/lookalikes/check', { body }));
   }
   io.out(g.json ? JSON.stringify(checked, null, 2) : renderCheck(checked));

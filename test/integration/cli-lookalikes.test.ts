@@ -67,6 +67,12 @@ test('--brand through the API and --local without it give the same answer', asyn
   expect(JSON.parse(local.stdout)).toEqual(a);
 });
 
+test('a Unicode name is sent as its Punycode and shown in both forms', async () => {
+  const ran = await capeo(['lookalikes', 'check', 'p\u0430ypal.com', '--brand', 'paypal.com'], viewer);
+  expect(ran.code).toBe(0);
+  expect(ran.stdout.split('\n')[0]).toBe('p\u0430ypal.com (xn--pypal-4ve.com) imitates paypal.com: confusable-skeleton, distance 1');
+});
+
 test('no match, a bad domain (2, the API naming the field), --local without --brand (2), no key (3)', async () => {
   const none = await capeo(['lookalikes', 'check', 'wikipedia.org', '--brand', 'paypal.com'], viewer);
   expect([none.code, none.stdout.trim()]).toEqual([0, 'wikipedia.org: imitates none of the 1 brand checked (given)']);
