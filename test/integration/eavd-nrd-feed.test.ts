@@ -27,6 +27,7 @@ const feed = Array.from({ length: LINES }, (_, i) => {
   if (n === 500) return 'nrdmuffin-login.com';
   if (n === 3000) return 'www.nrdmuffin.com';
   if (n === 18_000) return 'nrdmufifn.com';
+  if (n === 19_000) return 'quietotherbrnad.com';
   return `benign-${n}-qzx.org`;
 }).join('\n');
 const gz = gzipSync(Buffer.from(`${feed}\n`));
@@ -84,12 +85,15 @@ async function sentKeys(): Promise<string[]> {
 }
 
 test("a match of the day's list arrives once per name, as a finding with the feed as evidence, though the download broke and the activity was retried", async () => {
+  // A mission whose workflow ended while its row still says active: its match has nowhere to go, and the feed goes on.
+  await tw.client.workflow.getHandle(otherMissionId).terminate('ended outside capeo');
+  expect((await tw.store.reads.activeBrands()).map((b) => b.id)).toEqual(expect.arrayContaining(['nrdmuffin.com', 'quietotherbrand.com']));
   const outcome = await runDay('2026-12-01');
   expect(requests).toBe(2);
   const report = outcome.feeds[0] as NrdFeedReport;
   // The token of the URL is not in the outcome (nor anywhere in history: the workflow only has the label).
   expect(report.feed).toBe(`http://127.0.0.1:${(server.address() as AddressInfo).port}/nrd/2026-12-01.txt.gz`);
-  expect(report).toMatchObject({ line: LINES, names: LINES - 1, matches: 2 });
+  expect(report).toMatchObject({ line: LINES, names: LINES - 1, matches: 3 });
   // Resumed from the heartbeat: the name delivered before the break (line 500, checkpoint 1,000) was not sent
   // again, the one after it (line 18,000) was sent by the retry.
   expect(await sentKeys()).toEqual(['nrd:nrdmuffin-login.com', 'nrd:nrdmufifn.com']);
@@ -105,7 +109,7 @@ test("a match of the day's list arrives once per name, as a finding with the fee
 
   // The next run reads the list again (the schedule fires twice, an operator reruns it): nothing new.
   const again = await runDay('2026-12-01');
-  expect(again.feeds[0]).toMatchObject({ matches: 2, delivered: 2 });
+  expect(again.feeds[0]).toMatchObject({ matches: 3, delivered: 2 });
   expect(await sentKeys()).toEqual(['nrd:nrdmuffin-login.com', 'nrd:nrdmufifn.com', 'nrd:nrdmuffin-login.com', 'nrd:nrdmufifn.com']);
   // The mission has handled the second run's findings: each audited as repeated, nothing added.
   for (let i = 0; i < 200; i++) {
