@@ -48,7 +48,7 @@ export class LookalikeService {
     if (name === null || domain.trim().startsWith('*.')) throw new BadRequestError('domain', 'a host name such as login-example.com (Unicode or Punycode)');
     let brands: Array<BrandInput & { missionIds?: string[] }>;
     if (given) {
-      brands = given.map((b, i) => ({ id: b.id ?? b.domains[0] ?? `brand-${i + 1}`, domains: b.domains, keywords: b.keywords ?? [] }));
+      brands = given.map((b, i) => ({ id: b.id ?? (b.domains[0] && normalizeName(b.domains[0])) ?? `brand-${i + 1}`, domains: b.domains, keywords: b.keywords ?? [] }));
       brands.forEach((b, i) => {
         const bad = b.domains.findIndex((d) => normalizeName(d) === null);
         if (bad !== -1) throw new BadRequestError(`brands.${i}.domains.${bad}`, 'a domain name such as example.com');

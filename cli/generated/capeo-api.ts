@@ -5977,7 +5977,7 @@ export interface paths {
                         /** @description brands to check against; absent: the brands of the active missions */
                         brands?: {
                             /** @description a name for the brand in the answer; its first domain when absent */
-                            id?: string;
+                            id?: string & unknown;
                             /** @description the brand's own domains */
                             domains: (string & unknown)[];
                             /**

@@ -25,7 +25,7 @@ afterAll(async () => {
 const check = (payload: unknown, who = viewer) => api.inject({ method: 'POST', url: '/lookalikes/check', payload: payload as object, headers: as(who) });
 
 test("against the request's brands: a transposition, with its fuzzer and the brand domain", async () => {
-  const res = await check({ domain: 'payapl.com', brands: [{ id: 'pp', domains: ['paypal.com'] }] });
+  const res = await check({ domain: 'PayApl.com', brands: [{ id: 'pp', domains: ['PayPal.com'] }] });
   expect(res.statusCode).toBe(200);
   expect(res.json()).toMatchObject({
     domain: 'payapl.com',
@@ -63,6 +63,7 @@ test("a brand's own subdomain and an unrelated name match nothing", async () => 
 
 test.each([
   [{ domain: 'not a domain' }, 'body.domain'],
+  [{ domain: ' payapl.com' }, 'body.domain'],
   [{ domain: '*.muffinbank.com' }, 'body.domain'],
   [{ domain: 'p\u0430ypal.com' }, 'body.domain'],
   // Of the host-name shape, but no valid Punycode: refused past the schema, still naming the field.

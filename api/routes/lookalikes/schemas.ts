@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { problemSchema } from '../../openapi';
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 503: problemSchema };
-const domainName = z.string().trim().toLowerCase().regex(/^(?=.{4,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/, 'a domain name such as example.com');
+/** Host names in ASCII, any case (compared without it), exactly as the pattern says: no trimming behind the schema's back. */
+const HOST = /^(?=.{4,254}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z0-9-]{2,63}\.?$/;
+const domainName = z.string().regex(HOST, 'a domain name such as example.com');
 
 const brand = z.object({
-  id: z.string().trim().min(1).max(100).optional().describe('a name for the brand in the answer; its first domain when absent'),
+  id: z.string().regex(/^[\w.@:+-]{1,100}$/, 'letters, digits and . @ : + - _').optional().describe('a name for the brand in the answer; its first domain when absent'),
   domains: z.array(domainName).min(1).max(20).describe("the brand's own domains"),
-  keywords: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9-]{2,30}$/, 'a lure keyword such as login')).max(50).default([]).describe('lure keywords for combosquatting'),
+  keywords: z.array(z.string().regex(/^[a-zA-Z0-9-]{2,30}$/, 'a lure keyword such as login')).max(50).default([]).describe('lure keywords for combosquatting'),
 });
 
 const reason = z.object({
@@ -36,9 +38,7 @@ export const checkLookalike = {
   body: z.object({
     domain: z
       .string()
-      .trim()
-      .toLowerCase()
-      .regex(/^(?=.{4,254}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}\.?$/, 'a host name such as login-example.com, IDN names in their Punycode (xn--) form')
+      .regex(HOST, 'a host name such as login-example.com, IDN names in their Punycode (xn--) form')
       .describe('the name to check, ASCII: an IDN name in its Punycode (xn--) form (the CLI converts a Unicode name)'),
     brands: z.array(brand).min(1).max(50).optional().describe('brands to check against; absent: the brands of the active missions'),
   }),
