@@ -31,6 +31,7 @@ const feed = Array.from({ length: LINES }, (_, i) => {
   return `benign-${n}-qzx.org`;
 }).join('\n');
 const gz = gzipSync(Buffer.from(`${feed}\n`));
+const MISSING = join(tmpdir(), 'capeo-no-such-nrd-feed.txt');
 
 let tw: TestWorker;
 let server: Server;
@@ -57,7 +58,8 @@ beforeAll(async () => {
   tw = await startTestWorker((deps) => ({
     ...createActivities(config, deps),
     // The real feed activities, with checkpoints every 1,000 lines.
-    ...createNrdActivities({ feeds: [url], reads: deps.store.reads, client: deps.client, checkpointLines: CHECKPOINT }),
+    // A second feed that is missing: it fails for good, the first is read all the same.
+    ...createNrdActivities({ feeds: [url, MISSING], reads: deps.store.reads, client: deps.client, checkpointLines: CHECKPOINT }),
   }));
   missions = new MissionService(tw.client, tw.store, tw.taskQueue);
   ({ missionId } = await missions.start({ ...eavdRequest, codeName: 'Nrd Muffin', brand: { domains: ['nrdmuffin.com'], keywords: ['login'] } }, platform));
@@ -90,6 +92,7 @@ test("a match of the day's list arrives once per name, as a finding with the fee
   expect((await tw.store.reads.activeBrands()).map((b) => b.id)).toEqual(expect.arrayContaining(['nrdmuffin.com', 'quietotherbrand.com']));
   const outcome = await runDay('2026-12-01');
   expect(requests).toBe(2);
+  expect(outcome.feeds[1]).toEqual({ feed: MISSING, error: `NRD feed ${MISSING}: ENOENT` });
   const report = outcome.feeds[0] as NrdFeedReport;
   // The token of the URL is not in the outcome (nor anywhere in history: the workflow only has the label).
   expect(report.feed).toBe(`http://127.0.0.1:${(server.address() as AddressInfo).port}/nrd/2026-12-01.txt.gz`);
