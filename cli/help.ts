@@ -181,7 +181,8 @@ ${GLOBAL}`,
 Reads the service's configuration from the environment (the settings the worker reads; see README and
 docs/integrations/) and checks, without side effects: Temporal (when TEMPORAL_ADDRESS is set), the TIP,
 SIEM, notification channels, ticketing and chat adapters (settings, credentials, reachability), the DNS
-resolvers and the certificate-transparency and RDAP endpoints of lookalike discovery. One line per check.
+resolvers, the certificate-transparency and RDAP endpoints and the newly-registered-domain feeds of lookalike
+discovery. One line per check.
 Exit 0: all passed; 1: a check failed; 2: the configuration itself is invalid.`,
 } as const;
 
