@@ -10,10 +10,12 @@ import { registerAuthentication, type Authenticators } from './identity';
 import { apiKeyRoutes } from './routes/api-keys';
 import { attackRoutes } from './routes/attack';
 import { backlogRoutes } from './routes/backlog';
+import { lookalikeRoutes } from './routes/lookalikes';
 import { missionRoutes } from './routes/missions';
 import { programRoutes } from './routes/program';
 import { opsRoutes } from './routes/ops';
 import { watchRoutes } from './routes/missions/watch';
+import { LookalikeService } from './services/lookalikes';
 import type { MissionService } from './services/missions';
 import { webRoutes, type WebSettings } from './web';
 
@@ -77,5 +79,6 @@ export async function app(fastify: FastifyInstance, deps: AppDeps): Promise<void
   await fastify.register(attackRoutes, { missions: deps.missions });
   await fastify.register(programRoutes, { missions: deps.missions });
   await fastify.register(backlogRoutes, { missions: deps.missions });
+  await fastify.register(lookalikeRoutes, { lookalikes: new LookalikeService(() => deps.missions.store.reads) });
   if (deps.web !== false) await fastify.register(webRoutes, deps.web ?? {});
 }

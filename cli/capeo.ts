@@ -5,6 +5,7 @@ import { gateDecide } from './gate';
 import { help, HELP, type HelpTopic } from './help';
 import type { Io } from './io';
 import { lookalikesCommand } from './lookalikes';
+import { lookalikesCheck } from './lookalikes-check';
 import { missionsList, missionsShow } from './missions';
 import { attackLayer, programMetrics } from './program';
 import { missionsWatch } from './watch';
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   'effects retry': effectsRetry,
   'program metrics': programMetrics,
   'attack layer': attackLayer,
+  'lookalikes check': lookalikesCheck,
   lookalikes: lookalikesCommand,
   // Loaded on demand: the doctor builds every adapter (DuckDB, nodemailer, Temporal), which no other command needs.
   doctor: async (argv, io) => (await import('./doctor')).runDoctor(argv, io),

@@ -48,6 +48,7 @@ Commands:
   program metrics    the hunt program over a period: outcomes, overruns, detections, gaps, escalations, ATT&CK
   attack layer       the ATT&CK Navigator layer of a mission or of a period
   lookalikes         lookalike domains of a domain, computed locally (no API)
+  lookalikes check   is a domain a lookalike of one of our brands? which, how, how risky
   doctor             check the configuration and every integration
   help [command]     this help, or a command's
 
@@ -180,12 +181,26 @@ Lookalike domains computed locally (no API) by capeo's permutation engine, in AS
   --format F         text (aligned columns, default), csv (header fuzzer,domain), json ([{"fuzzer","domain"}])
   --json             same as --format json`,
 
+  'lookalikes check': `Usage: capeo lookalikes check <domain> [--brand example.com,…] [--keywords a,b] [--local] [--json]
+
+Which brand the domain imitates, how (a permutation with its fuzzer, a confusable skeleton, Damerau-
+Levenshtein distance, the brand label inside it) and its risk signals (suspicious TLD, lure words,
+hyphens, subdomain levels, entropy, punycode, free hosting), each point with its reason. Asks the API
+(POST /lookalikes/check): against the brands of the active missions, or against --brand.
+  --brand a,b     the brand's own domains, comma-separated (instead of the active missions')
+  --keywords a,b  the brand's lure keywords, for combosquatting (with --brand)
+  --local         compute it here with capeo's matcher, without the API (needs --brand)
+Exit 0 whether or not it matches (the text says which; --json has "match": null when none).
+
+${GLOBAL}`,
+
   doctor: `Usage: capeo doctor [--json]
 
 Reads the service's configuration from the environment (the settings the worker reads; see README and
 docs/integrations/) and checks, without side effects: Temporal (when TEMPORAL_ADDRESS is set), the TIP,
 SIEM, notification channels, ticketing and chat adapters (settings, credentials, reachability), the DNS
-resolvers and the certificate-transparency and RDAP endpoints of lookalike discovery. One line per check.
+resolvers, the certificate-transparency and RDAP endpoints and the newly-registered-domain feeds of lookalike
+discovery. One line per check.
 Exit 0: all passed; 1: a check failed; 2: the configuration itself is invalid.`,
 } as const;
 

@@ -1,14 +1,16 @@
+import { accessSync, constants, statSync } from 'node:fs';
 import { Resolver } from 'node:dns/promises';
 import { getServers } from 'node:dns';
 import { Connection } from '@temporalio/client';
 import { buildAdapter, type Port } from '../activities/adapters';
 import type { CheckResult } from '../activities/health-check';
+import { feedLabel } from '../activities/eavd/nrd/feed-reader';
 import { httpCall } from '../activities/http/http-client';
 import type { Config } from '../config';
 import { temporalConnectionOptions } from '../config/temporal';
 
 export interface DoctorLine extends CheckResult {
-  /** What was checked: `temporal`, `tip`, `siem`, `notify`, `ticketing`, `chat`, `dns`, `ct`, `rdap`. */
+  /** What was checked: `temporal`, `tip`, `siem`, `notify`, `ticketing`, `chat`, `dns`, `ct`, `rdap`, `nrd`. */
   part: string;
   /** The adapter or endpoint, e.g. `misp`, `local-ticketing`, `127.0.0.1:5353`. */
   subject: string;
@@ -84,6 +86,31 @@ async function checkEndpoint(part: string, url: string, timeoutMs: number): Prom
   }
 }
 
+/** Each newly-registered-domain feed (CAPEO_NRD_FEEDS): a URL answers, a file is there and readable. Shown without tokens. */
+async function checkNrdFeeds(config: Config): Promise<DoctorLine[]> {
+  const feeds = config.CAPEO_NRD_FEEDS?.split(',') ?? [];
+  return Promise.all(
+    feeds.map(async (feed): Promise<DoctorLine> => {
+      const subject = feedLabel(feed);
+      if (/^https?:\/\//i.test(feed)) {
+        try {
+          await httpCall({ system: 'nrd', url: feed, method: 'GET', timeoutMs: config.CAPEO_HTTP_TIMEOUT_MS, read: 'none' });
+          return { part: 'nrd', subject, ok: true, detail: 'reachable' };
+        } catch (err) {
+          return { part: 'nrd', subject, ok: false, detail: errorText(err) };
+        }
+      }
+      try {
+        accessSync(feed, constants.R_OK);
+        if (!statSync(feed).isFile()) return { part: 'nrd', subject, ok: false, detail: 'not a file' };
+        return { part: 'nrd', subject, ok: true, detail: 'readable' };
+      } catch (err) {
+        return { part: 'nrd', subject, ok: false, detail: (err as NodeJS.ErrnoException).code ?? errorText(err) };
+      }
+    }),
+  );
+}
+
 /**
  * `capeo doctor`: checks Temporal, every port's configured adapter (settings, credentials,
  * reachability; nothing is written anywhere) and the EAVD endpoints.
@@ -96,6 +123,7 @@ export async function runDoctor(config: Config): Promise<DoctorLine[]> {
     checkDns(config),
     checkEndpoint('ct', config.CAPEO_CT_URL, config.CAPEO_HTTP_TIMEOUT_MS).then((l) => [l]),
     checkEndpoint('rdap', config.CAPEO_RDAP_BOOTSTRAP_URL, config.CAPEO_HTTP_TIMEOUT_MS).then((l) => [l]),
+    checkNrdFeeds(config),
   ]);
   return groups.flat();
 }

@@ -9,6 +9,7 @@ import { createCapeoWorker } from './create-worker';
 import { attackSourceConfigured } from '../activities/attack/attack-activities';
 import { ATTACK_CATALOGUE_WORKFLOW_ID } from '../domain/temporal-names';
 import type { attackCatalogueWorkflow } from '../workflows/attack/attack-catalogue-workflow';
+import { ensureNrdSchedule } from './nrd-schedule';
 
 export interface RunningWorker {
   worker: Worker;
@@ -36,6 +37,8 @@ export async function startWorker(config: Config, address: string, log: Logger, 
     taskQueue: config.CAPEO_TASK_QUEUE,
     activities: createActivities(config, { client, store: missionStore, taskQueue: config.CAPEO_TASK_QUEUE }, log),
   });
+  // A schedule that cannot be set up now is a warning: the missions run without the feeds.
+  await ensureNrdSchedule(client, config).catch((err: Error) => log.warn({ err: err.message }, 'NRD feed schedule not set up'));
   const done = worker
     .run()
     .finally(() => Promise.all([connection.close(), clientConnection.close(), own?.close()]).then(() => undefined));

@@ -100,3 +100,27 @@ test('checks SaaS credentials without writing anything: a refused Jira token and
     await saas.close();
   }
 });
+
+test('newly-registered-domain feeds: a URL that answers, a file that is there, and what is wrong with the others, never a token', async () => {
+  const dir = mkdtempSync(join(testEnv().dir, 'doctor-'));
+  writeFileSync(join(dir, 'nrd.txt'), 'example.com\n');
+  const feeds = await startContractServer({ 'GET /nrd.txt?token=s3cret': { status: 200, body: 'example.com\n' } });
+  const lines = await runDoctor(
+    loadConfig({
+      CAPEO_DATA_DIR: join(dir, 'data'),
+      CAPEO_DNS_SERVERS: dns.address,
+      CAPEO_CT_URL: web.baseUrl,
+      CAPEO_RDAP_BOOTSTRAP_URL: `${web.baseUrl}/dns.json`,
+      CAPEO_NRD_FEEDS: [`${feeds.baseUrl}/nrd.txt?token=s3cret`, 'http://127.0.0.1:1/nrd.txt?token=s3cret', join(dir, 'nrd.txt'), join(dir, 'none.txt'), dir].join(','),
+    }),
+  ).finally(() => feeds.close());
+  const nrd = line(lines, 'nrd').map((l) => [l.subject, l.ok, l.detail]);
+  expect(nrd.slice(0, 1)).toEqual([[`${feeds.baseUrl}/nrd.txt`, true, 'reachable']]);
+  expect(nrd[1]!.slice(0, 2)).toEqual(['http://127.0.0.1:1/nrd.txt', false]);
+  expect(nrd.slice(2)).toEqual([
+    [join(dir, 'nrd.txt'), true, 'readable'],
+    [join(dir, 'none.txt'), false, 'ENOENT'],
+    [dir, false, 'not a file'],
+  ]);
+  expect(JSON.stringify(lines)).not.toContain('s3cret');
+});
