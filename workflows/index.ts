@@ -3,3 +3,4 @@ export { missionIterationWorkflow } from './iterations/iteration-workflow';
 export { effectRetryWorkflow } from './effects/effect-retry-workflow';
 export { visibilityWatchWorkflow } from './visibility/visibility-watch-workflow';
 export { eavdSweepWorkflow } from './eavd/sweep-workflow';
+export { ctMonitorWorkflow } from './eavd/ct-monitor-workflow';

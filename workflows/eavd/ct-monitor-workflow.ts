@@ -1,0 +1,96 @@
+import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, continueAsNew, getExternalWorkflowHandle, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { createCtActivities, FollowResult } from '../../activities/eavd/ct/ct-activities';
+import { ctFinding, ctMonitorQuery, ctSettingsSignal, type CtHit, type CtLog, type CtLogProgress, type CtMonitorInput, type CtMonitorSettings } from '../../domain/ct-monitor';
+import type { NewFinding } from '../../domain/findings';
+import { sweepFindingsSignal } from '../../domain/messages';
+
+const ct = proxyActivities<ReturnType<typeof createCtActivities>>({
+  startToCloseTimeout: '30 minutes',
+  // A batch heartbeats after every page: a dead worker's batch is retried within seconds, from its checkpoint.
+  heartbeatTimeout: '20 seconds',
+  retry: { maximumInterval: '1 minute', maximumAttempts: 5, nonRetryableErrorTypes: ['EXTERNAL_BAD_ANSWER', 'EXTERNAL_AUTH_REJECTED', 'EXTERNAL_REQUEST_REJECTED', 'INTEGRATION_NOT_CONFIGURED'] },
+});
+
+/** Entries per activity: a batch is a few seconds of work, its retry at most that much again. */
+const BATCH_ENTRIES = 10_000;
+/** Batches per run before continue-as-new (each is a handful of events, plus a signal per mission hit). */
+const BATCHES_PER_RUN = 300;
+
+/**
+ * The certificate-transparency monitor: one workflow for every configured log and every brand of the
+ * missions in Execute (a certificate is read once, however many missions it concerns). Each log is
+ * followed from its saved position by batches (activities that parse and match, heartbeating their
+ * checkpoints); a batch's hits go to their missions as findings through the sweeps' own signal, keyed
+ * by the certificate's issuer and serial, so each certificate is one finding per mission. Logs are
+ * read in turn; when every log is caught up the monitor waits `pollSeconds`. A log that keeps failing
+ * is noted in its progress and tried again at the next round; the others go on.
+ */
+export async function ctMonitorWorkflow(input: CtMonitorInput): Promise<void> {
+  let settings = input.settings;
+  const progress = new Map(input.logs.map((l) => [l.id, l]));
+  let changed = false;
+  const configure = (s: CtMonitorSettings) => {
+    settings = s;
+    for (const id of [...progress.keys()]) if (!s.logs.some((l) => l.id === id)) progress.delete(id);
+    for (const l of s.logs) if (!progress.has(l.id)) progress.set(l.id, { id: l.id, kind: l.kind, position: null, treeSize: null, processed: 0, hits: 0, lastError: null });
+    changed = true;
+  };
+  configure(settings);
+  changed = false;
+  setHandler(ctSettingsSignal, configure);
+  setHandler(ctMonitorQuery, () => ({ run: input.run, logs: [...progress.values()] }));
+
+  for (let batches = 0; batches < BATCHES_PER_RUN && !workflowInfo().continueAsNewSuggested; ) {
+    let behind = false;
+    for (const l of settings.logs) {
+      const p = progress.get(l.id);
+      if (!p) continue;
+      batches++;
+      try {
+        const r = await followOnce(l, p, settings.backfill);
+        p.position = r.next;
+        p.treeSize = r.treeSize;
+        p.processed += r.processed;
+        p.hits += r.hits.length;
+        p.lastError = null;
+        await deliver(r.hits);
+        if (r.next < r.treeSize) behind = true;
+      } catch (err) {
+        p.lastError = describe(err);
+        log.warn('CT log batch failed', { log: l.id, error: p.lastError });
+      }
+    }
+    if (!behind) {
+      changed = false;
+      await condition(() => changed, settings.pollSeconds * 1000);
+    }
+  }
+  await condition(allHandlersFinished);
+  await continueAsNew<typeof ctMonitorWorkflow>({ settings, logs: [...progress.values()], run: input.run + 1 });
+}
+
+async function followOnce(l: CtLog, p: CtLogProgress, backfill: number): Promise<FollowResult> {
+  // A log new to the monitor starts `backfill` entries before its head.
+  p.position ??= Math.max(0, (await ct.ctTreeSize({ log: l })) - backfill);
+  return ct.followCtLog({ log: l, from: p.position, maxEntries: BATCH_ENTRIES });
+}
+
+/** One signal per mission with its findings of the batch; a mission that ended is skipped. */
+async function deliver(hits: CtHit[]): Promise<void> {
+  const byMission = new Map<string, NewFinding[]>();
+  for (const h of hits) for (const m of h.missions) byMission.set(m.missionId, [...(byMission.get(m.missionId) ?? []), ctFinding(h, m.matches)]);
+  for (const [missionId, findings] of byMission) {
+    try {
+      // sweep 0: the CT monitor's findings (the mission keeps one finding per source key).
+      await getExternalWorkflowHandle(missionId).signal(sweepFindingsSignal, { sweep: 0, findings });
+    } catch (err) {
+      log.info('CT finding not delivered: the mission is no longer running', { missionId, error: describe(err) });
+    }
+  }
+}
+
+function describe(err: unknown): string {
+  const cause = err instanceof ActivityFailure && err.cause ? err.cause : err;
+  const type = cause instanceof ApplicationFailure && cause.type ? `${cause.type}: ` : '';
+  return `${type}${cause instanceof Error ? cause.message : String(cause)}`.slice(0, 300);
+}
