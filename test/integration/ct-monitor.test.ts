@@ -1,0 +1,139 @@
+import { execFileSync } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generatePermutations } from '../../activities/eavd/permutations';
+import type { MissionService } from '../../api/services/missions';
+import { ctMonitorQuery, type CtMonitorSettings } from '../../domain/ct-monitor';
+import { ctLogsSchema } from '../../config/ct-logs';
+import { startCtMonitor } from '../../launch/ct-monitor';
+import { backgroundCerts, makeCa, makeCert, makeKey, serialOf, type TestCert } from '../support/ct-certificates';
+import { startCtLogDouble, type CtLogDouble, type CtRequest } from '../support/ct-log-double';
+import { startEavdFakes, type EavdFakes } from '../support/eavd-fakes';
+import { missionHarness, testEnv, type TestWorker } from '../support/temporal';
+import { allFindings, eavdRequest, endMission, platform, timeline, untilFindings, walkToExecute } from '../support/walk';
+
+/**
+ * The certificate-transparency monitor against a CT log double on loopback serving real certificates
+ * through both APIs (RFC 6962 with short pages, static-CT tiles with a partial last tile): a lookalike
+ * no permutation generator produces is raised in the brand's mission with its certificate as evidence,
+ * each certificate once (a precertificate and its certificate, one certificate in two logs: one
+ * finding), and every entry is read once, in order.
+ */
+const LOOKALIKE = 'secure-login-paypal-verify.xyz';
+const ca = makeCa();
+const keys = [makeKey(), makeKey(), makeKey()];
+const phishKey = makeKey();
+const plant = (names: string[], serial: number, precert = false): TestCert => makeCert(ca, { names, serial: serialOf(serial), key: phishKey, precert });
+
+let fakes: EavdFakes;
+let ct: CtLogDouble;
+let tw: TestWorker;
+let missions: MissionService;
+let dataDir: string;
+beforeAll(async () => {
+  fakes = await startEavdFakes();
+  const certs = backgroundCerts(ca, 300, keys);
+  // The phishing certificate: its precertificate, and the certificate issued from it, logged a bit later.
+  certs[150] = plant([LOOKALIKE], 7, true);
+  certs[153] = plant([LOOKALIKE], 7);
+  certs[40] = plant(['paypa1.com', 'www.paypa1.com'], 8);
+  certs[260] = plant(['www.paypal.com', 'paypal.com'], 9);
+  ct = await startCtLogDouble(ca, certs, { pageMax: 7 });
+  ({ tw, missions, dataDir } = await missionHarness(fakes.env));
+}, 60_000);
+afterAll(async () => {
+  await tw?.close();
+  await ct?.close();
+  await fakes?.stop();
+});
+
+/** The entries ranges one API served, in order: each starts where the one before ended. */
+function expectContiguous(requests: CtRequest[], api: CtRequest['api'], from: number, to: number): void {
+  const ranges = requests.filter((r) => r.api === api);
+  expect(ranges[0]?.start).toBe(from);
+  for (let i = 1; i < ranges.length; i++) expect([ranges[i]!.start, i]).toEqual([ranges[i - 1]!.end, i]);
+  expect(ranges.at(-1)?.end).toBe(to);
+}
+
+/** The mission's audited CT repeats once there are `expected` of them (or after 10 s), and a moment later. */
+async function ctRepeats(missionId: string, expected: number): Promise<number> {
+  const count = async () => (await timeline(missions, missionId)).filter((e) => e.action === 'finding.repeated' && /^ct:/.test(e.detail ?? '')).length;
+  for (let i = 0; i < 100 && (await count()) < expected; i++) await new Promise((r) => setTimeout(r, 100));
+  await new Promise((r) => setTimeout(r, 1000));
+  return count();
+}
+
+test('the generated certificates are real: OpenSSL verifies one against the CA and refuses a precertificate for its poison', () => {
+  const dir = testEnv().dir;
+  const pem = (der: Buffer) => new X509Certificate(der).toString();
+  writeFileSync(join(dir, 'ct-ca.pem'), pem(ca.der));
+  writeFileSync(join(dir, 'ct-leaf.pem'), pem(plant(['shop.example.net'], 11).der));
+  writeFileSync(join(dir, 'ct-pre.pem'), pem(plant(['shop.example.net'], 12, true).der));
+  expect(execFileSync('openssl', ['verify', '-CAfile', join(dir, 'ct-ca.pem'), join(dir, 'ct-leaf.pem')]).toString()).toMatch(/: OK/);
+  expect(execFileSync('openssl', ['x509', '-in', join(dir, 'ct-pre.pem'), '-noout', '-text']).toString()).toMatch(/CT Precertificate Poison: critical/);
+  expect(() => execFileSync('openssl', ['verify', '-CAfile', join(dir, 'ct-ca.pem'), join(dir, 'ct-pre.pem')], { stdio: 'pipe' })).toThrow(/unhandled critical extension/);
+});
+
+test('a lookalike certificate no generator produces is raised once in the brand mission, with the certificate as evidence; every entry is read once, in order', async () => {
+  expect(generatePermutations('paypal.com', { keywords: ['login', 'secure', 'verify'] }).map((c) => c.domain)).not.toContain(LOOKALIKE);
+  const { missionId } = await missions.start({ ...eavdRequest, codeName: 'Certificate Otter', brand: { domains: ['paypal.com'], keywords: [] }, policy: { sweepIntervalMinutes: 24 * 60 } }, platform);
+  await walkToExecute(missions, missionId);
+  const workflowId = `ct-monitor-${process.pid}`;
+  const settings: CtMonitorSettings = { logs: ctLogsSchema.parse(`rfc6962:${ct.rfc6962Url},static:${ct.staticUrl}`), backfill: 1_000_000, pollSeconds: 1 };
+  await startCtMonitor(tw.client, tw.taskQueue, settings, workflowId);
+  const monitor = tw.client.workflow.getHandle(workflowId);
+  try {
+    const caughtUp = async (size: number) => {
+      for (let i = 0; i < 600; i++) {
+        const q = await monitor.query(ctMonitorQuery);
+        if (q.logs.length === 2 && q.logs.every((l) => l.position === size)) return q;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`the monitor did not reach ${size}: ${JSON.stringify(await monitor.query(ctMonitorQuery))}`);
+    };
+    const q = await caughtUp(300);
+    expect(q.logs.map((l) => [l.kind, l.processed, l.lastError])).toEqual([['rfc6962', 300, null], ['static', 300, null]]);
+    // Two certificates seen three times each in each log (or twice): two findings.
+    const findings = await untilFindings(missions, missionId, (fs) => fs.filter((f) => f.sourceKey?.startsWith('ct:')).length >= 2, 'CT findings');
+    const ctFindings = findings.filter((f) => f.sourceKey?.startsWith('ct:'));
+    expect(ctFindings.map((f) => f.title).sort()).toEqual([
+      'Certificate for paypa1.com imitates paypal.com (and 1 more names)',
+      `Certificate for ${LOOKALIKE} imitates paypal.com`,
+    ]);
+    const phish = ctFindings.find((f) => f.title.includes(LOOKALIKE))!;
+    expect(phish).toMatchObject({ category: 'suspicious-security-event', severity: 'high', author: 'capeo' });
+    expect(phish.observables).toContainEqual({ type: 'domain', value: LOOKALIKE });
+    const evidence = phish.evidence[0]!;
+    expect(evidence.kind).toBe('certificate');
+    expect(evidence.summary).toMatch(/serial: 07\n/);
+    expect(evidence.summary).toMatch(/issuer: O=Capeo Test, CN=Capeo Test CA/);
+    expect(evidence.summary).toMatch(/public key \(sha256 of SPKI\): [0-9a-f]{64}/);
+    // The certificate itself is in the artifact store, as PEM.
+    const stored = new X509Certificate(readFileSync(join(dataDir, 'artifacts', evidence.artifact!.path)));
+    expect(stored.subjectAltName).toBe(`DNS:${LOOKALIKE}`);
+    expect(evidence.summary).toContain(`names: ${LOOKALIKE}`);
+    // The brand's own certificate is no finding; the repeats (the final certificate, the other log) were recognised.
+    expect(findings.some((f) => f.observables.some((o) => o.value === 'www.paypal.com'))).toBe(false);
+    // Sightings: the phishing certificate 2 entries × 2 logs, paypa1.com 1 × 2; distinct: 2. Each sighting
+    // reached the mission once: 4 repeats, no more (the audit is written a moment after the finding).
+    expect(await ctRepeats(missionId, 4)).toBe(4);
+
+    expectContiguous(ct.requests, 'rfc6962', 0, 300);
+    expect(ct.requests.filter((r) => r.api === 'rfc6962').every((r) => r.end - r.start <= 7)).toBe(true);
+    expect(ct.requests.filter((r) => r.api === 'static').map((r) => r.path)).toEqual(['/static/tile/data/000', '/static/tile/data/001.p/44']);
+
+    // The log grows past the partial tile: the monitor follows from where it was.
+    ct.append([...backgroundCerts(ca, 240, keys, 2_000_000), plant(['paypal-account-update.top'], 10), ...backgroundCerts(ca, 9, keys, 3_000_000)]);
+    await caughtUp(550);
+    expectContiguous(ct.requests, 'rfc6962', 0, 550);
+    expect(ct.requests.filter((r) => r.api === 'static').map((r) => r.path)).toEqual(['/static/tile/data/000', '/static/tile/data/001.p/44', '/static/tile/data/001', '/static/tile/data/002.p/38']);
+    const after = await untilFindings(missions, missionId, (fs) => fs.some((f) => f.title.includes('paypal-account-update.top')), 'the finding of the grown log');
+    expect(after.filter((f) => f.sourceKey?.startsWith('ct:'))).toHaveLength(3);
+    expect(await ctRepeats(missionId, 5)).toBe(5);
+  } finally {
+    await monitor.terminate('test done').catch(() => undefined);
+    await endMission(tw, missionId);
+  }
+  expect((await allFindings(missions, missionId)).filter((f) => f.sourceKey?.startsWith('ct:'))).toHaveLength(3);
+}, 180_000);
