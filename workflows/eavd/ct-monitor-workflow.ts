@@ -6,8 +6,8 @@ import { sweepFindingsSignal } from '../../domain/messages';
 
 const ct = proxyActivities<ReturnType<typeof createCtActivities>>({
   startToCloseTimeout: '30 minutes',
-  // A batch heartbeats after every page: a dead worker's batch is retried within seconds, from its checkpoint.
-  heartbeatTimeout: '20 seconds',
+  // A batch heartbeats after every page (and every 3 s): a dead worker's batch is retried within seconds, from its checkpoint.
+  heartbeatTimeout: '10 seconds',
   retry: { maximumInterval: '1 minute', maximumAttempts: 5, nonRetryableErrorTypes: ['EXTERNAL_BAD_ANSWER', 'EXTERNAL_AUTH_REJECTED', 'EXTERNAL_REQUEST_REJECTED', 'INTEGRATION_NOT_CONFIGURED'] },
 });
 

@@ -85,20 +85,26 @@ export const createCtActivities = (d: CtDeps) => {
       const brands = await d.brands();
       const match = brands.length ? d.matcher(brands.map((b) => b.brand)) : null;
       const missionsOf = new Map(brands.map((b) => [b.brand.id, b.missionIds]));
-      while (c.next < end && c.hits.length < MAX_HITS_PER_BATCH) {
-        const entries = await log.entries(c.next, end, c.treeSize);
-        if (!entries.length || entries[0]!.index !== c.next) throw new Error(`CT log ${input.log.id} answered no entry at ${c.next}`);
-        for (const e of entries) {
-          if (match) {
-            const hit = await matchEntry(e, input.log, match, missionsOf, d.artifacts);
-            if (hit === 'unparsed') c.unparsed++;
-            else if (hit) c.hits.push(hit);
+      // Between pages too (a slow page must not look like a dead worker); `c` only ever holds whole entries.
+      const timer = setInterval(() => beat(c), 3_000);
+      try {
+        while (c.next < end && c.hits.length < MAX_HITS_PER_BATCH) {
+          const entries = await log.entries(c.next, end, c.treeSize);
+          if (!entries.length || entries[0]!.index !== c.next) throw new Error(`CT log ${input.log.id} answered no entry at ${c.next}`);
+          for (const e of entries) {
+            if (match) {
+              const hit = await matchEntry(e, input.log, match, missionsOf, d.artifacts);
+              if (hit === 'unparsed') c.unparsed++;
+              else if (hit) c.hits.push(hit);
+            }
+            c.processed++;
+            c.next = e.index + 1;
+            if (c.hits.length >= MAX_HITS_PER_BATCH) break;
           }
-          c.processed++;
-          c.next = e.index + 1;
-          if (c.hits.length >= MAX_HITS_PER_BATCH) break;
+          beat(c);
         }
-        beat(c);
+      } finally {
+        clearInterval(timer);
       }
       return result(c);
     },
