@@ -13,6 +13,7 @@ import { minimalMatcher } from './eavd/ct/minimal-matcher';
 import { CertificateTransparency } from './eavd/enrich/certificate-transparency';
 import { PageSimilarity } from './eavd/enrich/page-similarity';
 import { Rdap } from './eavd/enrich/rdap';
+import { createNrdActivities } from './eavd/nrd/nrd-activities';
 import { createSweepActivities } from './eavd/sweep-activities';
 import { createEffectActivities } from './effects/effect-activities';
 import { createIterationActivities } from './iterations/iteration-activities';
@@ -34,6 +35,7 @@ export function createActivities(config: Config, deps: ActivityDeps, log?: Logge
   const publicUrl = config.CAPEO_PUBLIC_URL ?? `http://${config.CAPEO_API_HOST}:${config.CAPEO_API_PORT}`;
   return {
     ...createStoreActivities(deps.store),
+    ...createNrdActivities({ feeds: config.CAPEO_NRD_FEEDS?.split(',') ?? [], reads: deps.store.reads, client: deps.client }),
     ...createTipActivities(adapters.tip),
     ...createOutcomeActivities(deps.store.reads, store),
     ...createEffectActivities({

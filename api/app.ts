@@ -8,9 +8,11 @@ import { contractDocument, documentProblems } from './openapi';
 import { registerIdempotency } from './idempotency';
 import { registerAuthentication, type Authenticators } from './identity';
 import { apiKeyRoutes } from './routes/api-keys';
+import { lookalikeRoutes } from './routes/lookalikes';
 import { missionRoutes } from './routes/missions';
 import { opsRoutes } from './routes/ops';
 import { watchRoutes } from './routes/missions/watch';
+import { LookalikeService } from './services/lookalikes';
 import type { MissionService } from './services/missions';
 import { webRoutes, type WebSettings } from './web';
 
@@ -71,5 +73,6 @@ export async function app(fastify: FastifyInstance, deps: AppDeps): Promise<void
   await fastify.register(apiKeyRoutes, { keys: deps.auth.identities });
   await fastify.register(watchRoutes, { missions: deps.missions });
   await fastify.register(missionRoutes, { missions: deps.missions });
+  await fastify.register(lookalikeRoutes, { lookalikes: new LookalikeService(() => deps.missions.store.reads) });
   if (deps.web !== false) await fastify.register(webRoutes, deps.web ?? {});
 }

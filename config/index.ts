@@ -54,6 +54,14 @@ export const configSchema = z.object({
   CAPEO_CT_POLL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   CAPEO_RDAP_BOOTSTRAP_URL: z.url().default('https://data.iana.org/rdap/dns.json'),
   CAPEO_PAGE_SIMILARITY: bool.default(false),
+  CAPEO_NRD_FEEDS: z
+    .string()
+    .regex(/^[^,\s]+(,[^,\s]+)*$/, 'comma-separated file paths or http(s) URLs of newly-registered-domain lists')
+    .optional(),
+  CAPEO_NRD_FEED_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a UTC time of day, HH:MM')
+    .default('06:00'),
   CAPEO_PAGE_HTTP_PORT: port.default(80),
   CAPEO_PAGE_HTTPS_PORT: port.default(443),
   CAPEO_TEMPORAL_PORT: port.default(7233),

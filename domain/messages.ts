@@ -83,7 +83,9 @@ export const sweepResultsSignal = defineSignal<[SweepResults]>('sweepResults');
 /**
  * From an EAVD sweep to its mission: the findings of one enrichment batch, sent as soon as they are
  * scored (an escalation need not wait for the whole sweep) and small enough that a brand with thousands
- * of registered lookalikes never makes a payload near Temporal's size limit.
+ * of registered lookalikes never makes a payload near Temporal's size limit. The lookalike watchers
+ * outside the mission (newly-registered-domain feeds, certificate transparency) send theirs with
+ * sweep 0 (activities/eavd/deliver-findings.ts).
  */
 export interface SweepFindings {
   sweep: number;

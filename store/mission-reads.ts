@@ -196,8 +196,40 @@ export interface MissionListEntry {
 }
 
 /** Paged, filtered reads of the mission store, for the API and the outcome activities. */
+/** A brand of the active missions and the missions (ids, which are their workflow ids) that protect it. */
+export interface ActiveBrand {
+  id: string;
+  domains: string[];
+  keywords: string[];
+  missionIds: string[];
+}
+
 export class MissionReads {
   constructor(private readonly db: Db) {}
+
+  /**
+   * The brands the active missions protect (EAVD missions started with a `brand`), for the lookalike
+   * watchers (newly-registered-domain feeds, certificate transparency, the reverse check): missions
+   * with the same brand domains share one entry, their lure keywords merged. Ordered by the oldest
+   * mission; the id is the brand's domains, sorted and comma-joined.
+   */
+  async activeBrands(): Promise<ActiveBrand[]> {
+    const r = await this.db.query<{ mission_id: string; brand: { domains?: string[]; keywords?: string[] } }>(
+      `select mission_id, start_request->'brand' as brand from missions
+       where status = 'active' and jsonb_typeof(start_request->'brand') = 'object' order by list_seq`,
+    );
+    const byId = new Map<string, ActiveBrand>();
+    for (const row of r.rows) {
+      const domains = [...new Set(row.brand.domains ?? [])].sort();
+      if (domains.length === 0) continue;
+      const id = domains.join(',');
+      const entry = byId.get(id) ?? { id, domains, keywords: [], missionIds: [] };
+      for (const k of row.brand.keywords ?? []) if (!entry.keywords.includes(k)) entry.keywords.push(k);
+      entry.missionIds.push(row.mission_id);
+      byId.set(id, entry);
+    }
+    return [...byId.values()];
+  }
 
   async summary(missionId: string): Promise<{ summary: MissionSummary; version: number; updatedAt: string } | undefined> {
     const r = await this.db.query<{

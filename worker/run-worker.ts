@@ -7,6 +7,7 @@ import { startCtMonitor } from '../launch/ct-monitor';
 import { temporalConnectionOptions } from '../config/temporal';
 import { openStore, type MissionStore } from '../store';
 import { createCapeoWorker } from './create-worker';
+import { ensureNrdSchedule } from './nrd-schedule';
 
 export interface RunningWorker {
   worker: Worker;
@@ -34,6 +35,8 @@ export async function startWorker(config: Config, address: string, log: Logger, 
     taskQueue: config.CAPEO_TASK_QUEUE,
     activities: createActivities(config, { client, store: missionStore, taskQueue: config.CAPEO_TASK_QUEUE }, log),
   });
+  // A schedule that cannot be set up now is a warning: the missions run without the feeds.
+  await ensureNrdSchedule(client, config).catch((err: Error) => log.warn({ err: err.message }, 'NRD feed schedule not set up'));
   const done = worker
     .run()
     .finally(() => Promise.all([connection.close(), clientConnection.close(), own?.close()]).then(() => undefined));

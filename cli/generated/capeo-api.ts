@@ -5946,10 +5946,182 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/lookalikes/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Which brand a domain imitates, how, and how risky it looks
+         * @description Matches the domain against the brands given, else against the brands of the active missions: as a permutation of a brand domain (with the fuzzer that generates it), by confusable skeleton, by Damerau-Levenshtein distance or by containing the brand label, plus the name's own risk signals, each point with its reason. A brand's own domains and their subdomains are no lookalikes.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Makes the write safe to retry: the same key and body answer the first result again and change nothing; the same key with another body is 409 IDEMPOTENCY_KEY_REUSED. Keys are per caller and kept 24 hours. */
+                    "idempotency-key"?: string & unknown;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the name to check, Unicode or Punycode */
+                        domain: string;
+                        /** @description brands to check against; absent: the brands of the active missions */
+                        brands?: {
+                            /** @description a name for the brand in the answer; its first domain when absent */
+                            id?: string;
+                            /** @description the brand's own domains */
+                            domains: (string & unknown)[];
+                            /**
+                             * @description lure keywords for combosquatting
+                             * @default []
+                             */
+                            keywords?: (string & unknown)[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            domain: string;
+                            unicode: string;
+                            /** @enum {string} */
+                            brandsFrom: "request" | "active-missions";
+                            brandsChecked: number;
+                            /** @description the brand it imitates most; null: none */
+                            match: components["schemas"]["LookalikeMatch"] | null;
+                            matches: components["schemas"]["LookalikeMatch"][];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        /** @description seconds to wait before retrying */
+                        "Retry-After"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        LookalikeMatchInput: {
+            /** @description ASCII (Punycode) form */
+            name: string;
+            unicode: string;
+            brandId: string;
+            /** @description the brand domain it imitates */
+            brandDomain: string;
+            /** @enum {string} */
+            kind: "candidate" | "confusable-skeleton" | "edit-distance" | "brand-containment";
+            /** @description the permutation fuzzer that generates it (transposition, cyrillic, combosquatting…), else confusable-skeleton, damerau-levenshtein or brand-containment */
+            algorithm: string;
+            /** @description Damerau-Levenshtein distance of its registrable label from the brand label; null above 3 */
+            distance: number | null;
+            score: number;
+            /** @enum {string} */
+            level: "high" | "medium" | "low";
+            /** @description every point of the score with the fact behind it */
+            reasons: {
+                /** @description candidate, confusable-skeleton, edit-distance, brand-containment, or a risk signal: suspicious-tld, suspicious-word, brand-keyword, hyphens, subdomain-levels, entropy, idn, free-hosting */
+                signal: string;
+                points: number;
+                reason: string;
+            }[];
+            /** @description the active missions protecting the brand (brands of the active missions only) */
+            missionIds?: string[];
+        };
         MissionSummaryInput: {
             missionId: string;
             code: string;
@@ -6260,6 +6432,32 @@ export interface components {
                 id: string;
                 url?: string;
             };
+        };
+        LookalikeMatch: {
+            /** @description ASCII (Punycode) form */
+            name: string;
+            unicode: string;
+            brandId: string;
+            /** @description the brand domain it imitates */
+            brandDomain: string;
+            /** @enum {string} */
+            kind: "candidate" | "confusable-skeleton" | "edit-distance" | "brand-containment";
+            /** @description the permutation fuzzer that generates it (transposition, cyrillic, combosquatting…), else confusable-skeleton, damerau-levenshtein or brand-containment */
+            algorithm: string;
+            /** @description Damerau-Levenshtein distance of its registrable label from the brand label; null above 3 */
+            distance: number | null;
+            score: number;
+            /** @enum {string} */
+            level: "high" | "medium" | "low";
+            /** @description every point of the score with the fact behind it */
+            reasons: {
+                /** @description candidate, confusable-skeleton, edit-distance, brand-containment, or a risk signal: suspicious-tld, suspicious-word, brand-keyword, hyphens, subdomain-levels, entropy, idn, free-hosting */
+                signal: string;
+                points: number;
+                reason: string;
+            }[];
+            /** @description the active missions protecting the brand (brands of the active missions only) */
+            missionIds?: string[];
         };
         MissionSummary: {
             missionId: string;

@@ -44,6 +44,7 @@ const routes = (id: string): Route[] => [
   ['POST', '/missions', ['platform', 'manager'], eavdRequest],
   ['GET', '/missions', ANY],
   ['GET', '/identity', ANY],
+  ['POST', '/lookalikes/check', ANY, { domain: 'payapl.com', brands: [{ domains: ['paypal.com'] }] }],
   ['GET', `/missions/${id}`, ANY],
   ['GET', `/missions/${id}/metrics`, ANY],
   ['GET', `/missions/${id}/findings`, ANY],
