@@ -7,9 +7,8 @@ import { createAdapters } from './adapters';
 import type { Launcher } from '../launch/start-mission';
 import { FileArtifactStore } from './artifacts/artifact-store';
 import { LocalContainment } from './containment/local-containment';
-import { activeBrands } from './eavd/ct/active-brands';
 import { createCtActivities } from './eavd/ct/ct-activities';
-import { minimalMatcher } from './eavd/ct/minimal-matcher';
+import { lookalikeMatcher } from './eavd/ct/matcher';
 import { CertificateTransparency } from './eavd/enrich/certificate-transparency';
 import { PageSimilarity } from './eavd/enrich/page-similarity';
 import { Rdap } from './eavd/enrich/rdap';
@@ -51,7 +50,7 @@ export function createActivities(config: Config, deps: ActivityDeps, log?: Logge
     }),
     ...createSiemActivities(adapters.siem, store),
     ...createIterationActivities(deps),
-    ...createCtActivities({ brands: () => activeBrands(deps.store.db), matcher: minimalMatcher, artifacts: store, timeoutMs: config.CAPEO_HTTP_TIMEOUT_MS }),
+    ...createCtActivities({ brands: () => deps.store.reads.activeBrands(), matcher: lookalikeMatcher, artifacts: store, timeoutMs: config.CAPEO_HTTP_TIMEOUT_MS }),
     ...createSweepActivities({
       store,
       ct: new CertificateTransparency(config.CAPEO_CT_URL),

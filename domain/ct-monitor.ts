@@ -50,9 +50,10 @@ export interface CtNameMatch {
   brand: string;
   /** How: the algorithm that matched (damerau-levenshtein, skeleton, containment…) with its detail. */
   how: string;
-  /** 0–100. */
+  /** The matcher's points (similarity and risk signals), and their level: a high match is escalated. */
   score: number;
-  /** Risk signals (suspicious TLD, phishing keyword, entropy…), each a short sentence. */
+  level: 'high' | 'medium' | 'low';
+  /** Every reason of the score (similarity, suspicious TLD, lure word, entropy…) with its points. */
   signals: string[];
 }
 
@@ -64,18 +65,17 @@ export interface CtHit {
   missions: Array<{ missionId: string; matches: CtNameMatch[] }>;
 }
 
-/** A certificate at or above this score is a suspicious security event (escalated); below, an event of interest. */
-export const CT_SUSPICIOUS_SCORE = 70;
-
 /**
  * The finding a matching certificate makes in one mission. Its source key is the certificate's issuer
  * and serial number: a precertificate and its final certificate, or one certificate seen in several
  * logs, are one finding.
  */
+/** The certificate's finding in one mission; `matches` are its names that imitate that mission's brand. */
 export function ctFinding(hit: CtHit, matches: CtNameMatch[]): NewFinding {
   const cert = hit.certificate;
   const best = matches.reduce((a, b) => (b.score > a.score ? b : a));
-  const suspicious = best.score >= CT_SUSPICIOUS_SCORE;
+  // A certificate for a name the matcher rates high is a suspicious security event (escalated); else an event of interest.
+  const suspicious = matches.some((m) => m.level === 'high');
   const names = matches.map((m) => m.name);
   const evidence = [
     `log: ${cert.log} #${cert.index} (${cert.entryType}, logged ${cert.loggedAt})`,
@@ -87,7 +87,7 @@ export function ctFinding(hit: CtHit, matches: CtNameMatch[]): NewFinding {
     `public key (sha256 of SPKI): ${cert.publicKeySha256}`,
     `names: ${cert.names.join(', ')}`,
   ].join('\n');
-  const why = matches.map((m) => `${m.name}: ${m.how} of ${m.brand}, score ${m.score}${m.signals.length ? `; ${m.signals.join('; ')}` : ''}`);
+  const why = matches.map((m) => `${m.name}: ${m.how} of ${m.brand}, score ${m.score} (${m.level})${m.signals.length ? `: ${m.signals.join('; ')}` : ''}`);
   const title = `Certificate for ${best.name} imitates ${best.brand}${names.length > 1 ? ` (and ${names.length - 1} more names)` : ''}`;
   return {
     category: suspicious ? 'suspicious-security-event' : 'ti-event-of-interest',

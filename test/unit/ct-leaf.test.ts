@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { certificateFacts, certificateNames, issuerSerialKey } from '../../activities/eavd/ct/certificate';
 import { MalformedEntryError, parseDataTile, parseRfc6962Entry, tilePath } from '../../activities/eavd/ct/leaf';
-import { damerauLevenshtein, minimalMatcher, registrable } from '../../activities/eavd/ct/minimal-matcher';
+import { lookalikeMatcher } from '../../activities/eavd/ct/matcher';
 import { ctFinding } from '../../domain/ct-monitor';
 import { makeCa, makeCert, makeKey } from '../support/ct-certificates';
 import { encodeEntry } from '../support/ct-log-double';
@@ -50,21 +50,18 @@ test('names are the dNSName SANs and the CN, lower-cased, wildcards as their bas
   expect(Date.parse(facts.notAfter) - Date.parse(facts.notBefore)).toBe(90 * 86_400_000);
 });
 
-test('the stand-in matcher: containment with phishing words and a suspicious TLD, a typo, never the brand itself', () => {
-  const match = minimalMatcher([{ id: 'b', domains: ['paypal.com'], keywords: [] }]);
-  const m = match('secure-login-paypal-verify.xyz')!;
-  expect(m).toMatchObject({ brandId: 'b', brand: 'paypal.com', how: 'containment of paypal' });
-  expect(m.signals).toEqual(expect.arrayContaining(['suspicious TLD .xyz', 'phishing keywords: login, secure, verify']));
-  expect(m.score).toBeGreaterThanOrEqual(70);
-  expect(match('paypa1.com')).toMatchObject({ how: 'damerau-levenshtein distance 1 from paypal' });
-  expect(match('paypla.com')).toMatchObject({ how: 'damerau-levenshtein distance 1 from paypal' });
-  expect(match('paypal.com')).toBeNull();
-  expect(match('www.paypal.com')).toBeNull();
-  expect(match('shop.example.net')).toBeNull();
-  expect(registrable('login.paypal.co.uk')).toEqual({ label: 'paypal', suffix: 'co.uk', domain: 'paypal.co.uk' });
-  expect(damerauLevenshtein('abcd', 'abdc', 2)).toBe(1);
-  expect(damerauLevenshtein('kitten', 'sitting', 5)).toBe(3);
-  expect(damerauLevenshtein('kitten', 'sitting', 1)).toBe(2);
+test('the monitor asks the lookalike matcher about each certificate name: every brand imitated, how, and why; a brand it refuses is left out', () => {
+  const match = lookalikeMatcher([
+    { id: 'paypal.com', domains: ['paypal.com'], keywords: [], missionIds: ['M1'] },
+    { id: 'bad', domains: ['not a domain'], keywords: [], missionIds: ['M2'] },
+  ]);
+  const [m, ...more] = match('secure-login-paypal-verify.xyz');
+  expect(more).toEqual([]);
+  expect(m).toMatchObject({ brandId: 'paypal.com', brand: 'paypal.com', how: 'brand-containment (brand-containment)', level: 'high' });
+  expect(m!.signals.join('\n')).toMatch(/xyz/);
+  expect(match('paypa1.com')[0]).toMatchObject({ brandId: 'paypal.com' });
+  expect(match('www.paypal.com')).toEqual([]);
+  expect(match('shop.example.net')).toEqual([]);
 });
 
 test('a hit is a finding keyed by issuer and serial, with the certificate as evidence', () => {
@@ -72,10 +69,10 @@ test('a hit is a finding keyed by issuer and serial, with the certificate as evi
   const facts = certificateFacts(cert, pre.der);
   const artifact = { name: 'x.pem', path: 'ct/certificates/x.pem', bytes: 1, sha256: 'a' };
   const hit = { key: issuerSerialKey(facts.issuer, facts.serial), certificate: { log: 'ct.test/log', index: 9, entryType: 'precert' as const, loggedAt: '2026-12-01T00:00:00.000Z', names: ['secure-login-paypal-verify.xyz'], artifact, ...facts }, missions: [] };
-  const f = ctFinding(hit, [{ name: 'secure-login-paypal-verify.xyz', brand: 'paypal.com', how: 'containment of paypal', score: 90, signals: ['suspicious TLD .xyz'] }]);
+  const f = ctFinding(hit, [{ name: 'secure-login-paypal-verify.xyz', brand: 'paypal.com', how: 'containment of paypal', score: 12, level: 'high', signals: ['suspicious TLD .xyz (+2)'] }]);
   expect(f).toMatchObject({ category: 'suspicious-security-event', severity: 'high', sourceKey: `ct:${hit.key}`, title: 'Certificate for secure-login-paypal-verify.xyz imitates paypal.com' });
   expect(f.evidence[0]).toMatchObject({ kind: 'certificate', artifact });
   expect(f.evidence[0]!.summary).toContain(`public key (sha256 of SPKI): ${facts.publicKeySha256}`);
   expect(f.observables).toEqual([{ type: 'domain', value: 'secure-login-paypal-verify.xyz' }, { type: 'hash', value: facts.fingerprint }]);
-  expect(ctFinding(hit, [{ name: 'paypa1.com', brand: 'paypal.com', how: 'typo', score: 60, signals: [] }]).category).toBe('ti-event-of-interest');
+  expect(ctFinding(hit, [{ name: 'paypa1.com', brand: 'paypal.com', how: 'typo', score: 5, level: 'medium', signals: [] }]).category).toBe('ti-event-of-interest');
 });

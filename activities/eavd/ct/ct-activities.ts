@@ -3,15 +3,15 @@ import { Context } from '@temporalio/activity';
 import type { CtHit, CtLog, CtNameMatch } from '../../../domain/ct-monitor';
 import type { ArtifactStore } from '../../artifacts/artifact-store';
 import { beat } from '../../heartbeat';
-import type { BrandMissions } from './active-brands';
+import type { ActiveBrand } from '../../../store/mission-reads';
 import { certificateFacts, certificateNames, issuerSerialKey, toPem } from './certificate';
 import type { LogEntry } from './leaf';
 import { logClient, type CtLogClient } from './log-client';
 import type { MatcherFactory } from './matcher';
 
 export interface CtDeps {
-  /** The brands of the missions in Execute, and those missions. */
-  brands(): Promise<BrandMissions[]>;
+  /** The brands of the active missions, and those missions (store/mission-reads activeBrands). */
+  brands(): Promise<ActiveBrand[]>;
   matcher: MatcherFactory;
   artifacts: ArtifactStore;
   timeoutMs: number;
@@ -83,8 +83,8 @@ export const createCtActivities = (d: CtDeps) => {
       const end = Math.min(c.treeSize, input.from + input.maxEntries);
       if (c.next >= end) return result(c);
       const brands = await d.brands();
-      const match = brands.length ? d.matcher(brands.map((b) => b.brand)) : null;
-      const missionsOf = new Map(brands.map((b) => [b.brand.id, b.missionIds]));
+      const match = brands.length ? d.matcher(brands) : null;
+      const missionsOf = new Map(brands.map((b) => [b.id, b.missionIds]));
       // Between pages too (a slow page must not look like a dead worker); `c` only ever holds whole entries.
       const timer = setInterval(() => beat(c), 3_000);
       try {
@@ -130,11 +130,10 @@ async function matchEntry(
   const names = certificateNames(cert);
   let byBrand: Map<string, CtNameMatch[]> | undefined;
   for (const name of names) {
-    const m = match(name);
-    if (!m) continue;
-    byBrand ??= new Map();
-    const { brandId, ...rest } = m;
-    byBrand.set(brandId, [...(byBrand.get(brandId) ?? []), { name, ...rest }]);
+    for (const { brandId, ...rest } of match(name)) {
+      byBrand ??= new Map();
+      byBrand.set(brandId, [...(byBrand.get(brandId) ?? []), { name, ...rest }]);
+    }
   }
   if (!byBrand) return null;
   const facts = certificateFacts(cert, e.der);
