@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { certificateNames, namesOfDer } from '../../activities/eavd/ct/certificate';
+import { derNames } from '../../activities/eavd/ct/der-names';
 import { generatePermutations } from '../../activities/eavd/permutations';
 import type { MissionService } from '../../api/services/missions';
 import { ctMonitorQuery, type CtMonitorSettings } from '../../domain/ct-monitor';
@@ -73,6 +75,18 @@ test('the generated certificates are real: OpenSSL verifies one against the CA a
   expect(execFileSync('openssl', ['verify', '-CAfile', join(dir, 'ct-ca.pem'), join(dir, 'ct-leaf.pem')]).toString()).toMatch(/: OK/);
   expect(execFileSync('openssl', ['x509', '-in', join(dir, 'ct-pre.pem'), '-noout', '-text']).toString()).toMatch(/CT Precertificate Poison: critical/);
   expect(() => execFileSync('openssl', ['verify', '-CAfile', join(dir, 'ct-ca.pem'), join(dir, 'ct-pre.pem')], { stdio: 'pipe' })).toThrow(/unhandled critical extension/);
+});
+
+test("the monitor's DER walk reads the names of a certificate OpenSSL made as X509Certificate does", () => {
+  const dir = testEnv().dir;
+  execFileSync('openssl', [
+    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(dir, 'ossl.key'), '-out', join(dir, 'ossl.pem'), '-days', '30',
+    '-subj', '/C=US/O=Lookalike Inc/CN=Login.PayPal-Verify.top', '-addext', 'subjectAltName=DNS:login.paypal-verify.top,DNS:*.paypal-verify.top,IP:192.0.2.7,email:x@paypal-verify.top',
+  ], { stdio: 'pipe' });
+  const cert = new X509Certificate(readFileSync(join(dir, 'ossl.pem')));
+  expect(namesOfDer(cert.raw)).toEqual(['login.paypal-verify.top', 'paypal-verify.top']);
+  expect(namesOfDer(cert.raw)).toEqual(certificateNames(cert));
+  expect(derNames(cert.raw).cn).toEqual(['Login.PayPal-Verify.top']);
 });
 
 test('a lookalike certificate no generator produces is raised once in the brand mission, with the certificate as evidence; every entry is read once, in order', async () => {

@@ -1,9 +1,10 @@
 import { X509Certificate } from 'node:crypto';
-import { certificateFacts, certificateNames, issuerSerialKey } from '../../activities/eavd/ct/certificate';
+import { certificateFacts, certificateNames, issuerSerialKey, namesOfDer } from '../../activities/eavd/ct/certificate';
+import { derNames, UnexpectedDerError } from '../../activities/eavd/ct/der-names';
 import { MalformedEntryError, parseDataTile, parseRfc6962Entry, tilePath } from '../../activities/eavd/ct/leaf';
 import { lookalikeMatcher } from '../../activities/eavd/ct/matcher';
 import { ctFinding } from '../../domain/ct-monitor';
-import { makeCa, makeCert, makeKey } from '../support/ct-certificates';
+import { backgroundCerts, makeCa, makeCert, makeKey } from '../support/ct-certificates';
 import { encodeEntry } from '../support/ct-log-double';
 
 const ca = makeCa();
@@ -48,6 +49,13 @@ test('names are the dNSName SANs and the CN, lower-cased, wildcards as their bas
   expect(facts.issuer).toBe('O=Capeo Test, CN=Capeo Test CA');
   expect(facts.publicKeySha256).toMatch(/^[0-9a-f]{64}$/);
   expect(Date.parse(facts.notAfter) - Date.parse(facts.notBefore)).toBe(90 * 86_400_000);
+});
+
+test('the DER walk reads the names X509Certificate reads, for certificates and precertificates; what it cannot read goes to X509Certificate', () => {
+  for (const c of [leaf, pre, ...backgroundCerts(ca, 60, [key])]) expect([c.names[0], namesOfDer(c.der)]).toEqual([c.names[0], certificateNames(new X509Certificate(c.der))]);
+  expect(derNames(pre.der)).toEqual({ dns: ['secure-login-paypal-verify.xyz'], cn: ['secure-login-paypal-verify.xyz'] });
+  expect(() => derNames(leaf.der.subarray(0, 100))).toThrow(UnexpectedDerError);
+  expect(() => namesOfDer(leaf.der.subarray(0, 100))).toThrow(); // and X509Certificate refuses it too
 });
 
 test('the monitor asks the lookalike matcher about each certificate name: every brand imitated, how, and why; a brand it refuses is left out', () => {

@@ -1,23 +1,45 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { MAX_CERT_NAMES } from '../../../domain/ct-monitor';
+import { derNames } from './der-names';
 
 /** The names a certificate is for: its dNSName SANs and its subject CN, lower-cased, wildcards as their base. */
 export function certificateNames(cert: X509Certificate): string[] {
-  const names = new Set<string>();
-  const add = (n: string) => {
-    const name = n.trim().toLowerCase().replace(/^\*\./, '').replace(/\.$/, '');
-    if (name && names.size < MAX_CERT_NAMES) names.add(name);
-  };
+  const dns: string[] = [];
   const san = cert.subjectAltName;
   if (san) {
     // Node quotes (JSON) a value that holds a separator or a non-printable character.
     for (const m of san.matchAll(/(?:^|, )DNS:("(?:[^"\\]|\\.)*"|[^,]*)/g)) {
       const v = m[1]!;
-      add(v.startsWith('"') ? (JSON.parse(v) as string) : v);
+      dns.push(v.startsWith('"') ? (JSON.parse(v) as string) : v);
     }
   }
-  const cn = /(?:^|\n)CN=([^\n]*)/.exec(cert.subject)?.[1];
-  if (cn && /^[*a-z0-9.-]+$/i.test(cn.trim())) add(cn);
+  const cn = [...cert.subject.matchAll(/(?:^|\n)CN=([^\n]*)/g)].map((m) => m[1]!);
+  return normalisedNames(dns, cn);
+}
+
+/**
+ * The names of a certificate's DER: read by a walk of the DER when it can (der-names.ts, the fast
+ * path), else from an X509Certificate. Throws when the DER is no certificate at all.
+ */
+export function namesOfDer(der: Buffer): string[] {
+  let found: { dns: string[]; cn: string[] };
+  try {
+    found = derNames(der);
+  } catch {
+    return certificateNames(new X509Certificate(der));
+  }
+  return normalisedNames(found.dns, found.cn);
+}
+
+function normalisedNames(dns: string[], cns: string[]): string[] {
+  const names = new Set<string>();
+  const add = (n: string) => {
+    const name = n.trim().toLowerCase().replace(/^\*\./, '').replace(/\.$/, '');
+    if (name && names.size < MAX_CERT_NAMES) names.add(name);
+  };
+  for (const n of dns) add(n);
+  // A CN that is no host name (a person, an organisation) is not matched.
+  for (const cn of cns) if (/^[*a-z0-9.-]+$/i.test(cn.trim())) add(cn);
   return [...names];
 }
 

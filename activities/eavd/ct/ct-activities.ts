@@ -4,7 +4,7 @@ import type { CtHit, CtLog, CtNameMatch } from '../../../domain/ct-monitor';
 import type { ArtifactStore } from '../../artifacts/artifact-store';
 import { beat } from '../../heartbeat';
 import type { ActiveBrand } from '../../../store/mission-reads';
-import { certificateFacts, certificateNames, issuerSerialKey, toPem } from './certificate';
+import { certificateFacts, issuerSerialKey, namesOfDer, toPem } from './certificate';
 import type { LogEntry } from './leaf';
 import { logClient, type CtLogClient } from './log-client';
 import type { MatcherFactory } from './matcher';
@@ -121,13 +121,12 @@ async function matchEntry(
   missionsOf: Map<string, string[]>,
   artifacts: ArtifactStore,
 ): Promise<CtHit | null | 'unparsed'> {
-  let cert: X509Certificate;
+  let names: string[];
   try {
-    cert = new X509Certificate(e.der);
+    names = namesOfDer(e.der);
   } catch {
     return 'unparsed';
   }
-  const names = certificateNames(cert);
   let byBrand: Map<string, CtNameMatch[]> | undefined;
   for (const name of names) {
     for (const { brandId, ...rest } of match(name)) {
@@ -136,6 +135,13 @@ async function matchEntry(
     }
   }
   if (!byBrand) return null;
+  // Only a matching certificate is built as an X509Certificate: its evidence needs one.
+  let cert: X509Certificate;
+  try {
+    cert = new X509Certificate(e.der);
+  } catch {
+    return 'unparsed';
+  }
   const facts = certificateFacts(cert, e.der);
   const artifact = await artifacts.put(`ct/certificates/${facts.fingerprint}.pem`, `${facts.fingerprint}.pem`, toPem(e.der));
   return {
