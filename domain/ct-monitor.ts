@@ -1,4 +1,4 @@
-import { defineQuery, defineSignal } from '@temporalio/workflow';
+import { defineSignal } from '@temporalio/workflow';
 import type { NewFinding } from './findings';
 import type { ArtifactRef } from './mission-artifacts';
 
@@ -121,7 +121,15 @@ export interface CtLogProgress {
   hits: number;
   lastError: string | null;
 }
-export const ctMonitorQuery = defineQuery<{ run: number; logs: CtLogProgress[] }>('ctMonitor');
+/**
+ * The monitor's progress, in its memo under CT_MONITOR_MEMO (read with `temporal workflow describe` or
+ * the client's describe()): capeo sends no workflow queries (docs/architecture.md, "No queries").
+ */
+export interface CtMonitorProgress {
+  run: number;
+  logs: CtLogProgress[];
+}
+export const CT_MONITOR_MEMO = 'ctMonitor';
 
 export const CT_MONITOR_WORKFLOW_ID = 'capeo-ct-monitor';
 export const CT_MONITOR_WORKFLOW_TYPE = 'ctMonitorWorkflow';

@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import { Client, Connection, defaultPayloadConverter } from '@temporalio/client';
 import { MissionService } from '../../api/services/missions';
 import { ctLogsSchema } from '../../config/ct-logs';
-import { ctMonitorQuery } from '../../domain/ct-monitor';
 import { startCtMonitor } from '../../launch/ct-monitor';
 import type { MissionStore } from '../../store';
 import { backgroundCerts, makeCa, makeCert, makeKey, serialOf } from '../support/ct-certificates';
-import { startCtLogDouble, type CtLogDouble, type CtRequest } from '../support/ct-log-double';
+import { monitorProgress, startCtLogDouble, type CtLogDouble, type CtRequest } from '../support/ct-log-double';
 import { startEavdFakes, type EavdFakes } from '../support/eavd-fakes';
 import { startWorkerProcess, type Killable } from '../support/killable';
 import { testNamespace } from '../support/namespaces';
@@ -116,7 +115,7 @@ test('a worker SIGKILLed mid-batch: the batch resumes at its heartbeated positio
     ct.delayMs = 0;
 
     for (let i = 0; ; i++) {
-      const q = await monitor.query(ctMonitorQuery);
+      const q = await monitorProgress(monitor);
       if (q.logs.every((l) => l.position === SIZE)) {
         // Every entry of each log counted processed once: the retry carried the killed attempt's count from its checkpoint.
         expect(q.logs.map((l) => [l.kind, l.processed, l.lastError])).toEqual([['rfc6962', SIZE, null], ['static', SIZE, null]]);

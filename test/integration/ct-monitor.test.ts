@@ -6,11 +6,11 @@ import { certificateNames, namesOfDer } from '../../activities/eavd/ct/certifica
 import { derNames } from '../../activities/eavd/ct/der-names';
 import { generatePermutations } from '../../activities/eavd/permutations';
 import type { MissionService } from '../../api/services/missions';
-import { ctMonitorQuery, type CtMonitorSettings } from '../../domain/ct-monitor';
+import type { CtMonitorSettings } from '../../domain/ct-monitor';
 import { ctLogsSchema } from '../../config/ct-logs';
 import { startCtMonitor } from '../../launch/ct-monitor';
 import { backgroundCerts, makeCa, makeCert, makeKey, serialOf, type TestCert } from '../support/ct-certificates';
-import { startCtLogDouble, type CtLogDouble, type CtRequest } from '../support/ct-log-double';
+import { monitorProgress, startCtLogDouble, type CtLogDouble, type CtRequest } from '../support/ct-log-double';
 import { startEavdFakes, type EavdFakes } from '../support/eavd-fakes';
 import { missionHarness, testEnv, type TestWorker } from '../support/temporal';
 import { allFindings, eavdRequest, endMission, platform, timeline, untilFindings, walkToExecute } from '../support/walk';
@@ -100,11 +100,11 @@ test('a lookalike certificate no generator produces is raised once in the brand 
   try {
     const caughtUp = async (size: number) => {
       for (let i = 0; i < 600; i++) {
-        const q = await monitor.query(ctMonitorQuery);
+        const q = await monitorProgress(monitor);
         if (q.logs.length === 2 && q.logs.every((l) => l.position === size)) return q;
         await new Promise((r) => setTimeout(r, 100));
       }
-      throw new Error(`the monitor did not reach ${size}: ${JSON.stringify(await monitor.query(ctMonitorQuery))}`);
+      throw new Error(`the monitor did not reach ${size}: ${JSON.stringify(await monitorProgress(monitor))}`);
     };
     const q = await caughtUp(300);
     expect(q.logs.map((l) => [l.kind, l.processed, l.lastError])).toEqual([['rfc6962', 300, null], ['static', 300, null]]);

@@ -8,6 +8,8 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { WorkflowHandle } from '@temporalio/client';
+import { CT_MONITOR_MEMO, type CtMonitorProgress } from '../../domain/ct-monitor';
 import type { TestCa, TestCert } from './ct-certificates';
 
 export interface CtRequest {
@@ -143,4 +145,10 @@ export async function startCtLogDouble(ca: TestCa, certs: TestCert[], o: { pageM
         server.close(() => resolve());
       }),
   };
+}
+
+/** The CT monitor's progress, from its memo (capeo sends no workflow queries). */
+export async function monitorProgress(handle: WorkflowHandle): Promise<CtMonitorProgress> {
+  const memo = (await handle.describe()).memo ?? {};
+  return (memo[CT_MONITOR_MEMO] as CtMonitorProgress | undefined) ?? { run: 0, logs: [] };
 }

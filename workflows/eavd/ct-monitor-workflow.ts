@@ -1,6 +1,6 @@
-import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, continueAsNew, getExternalWorkflowHandle, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, continueAsNew, getExternalWorkflowHandle, log, proxyActivities, setHandler, upsertMemo, workflowInfo } from '@temporalio/workflow';
 import type { createCtActivities, FollowResult } from '../../activities/eavd/ct/ct-activities';
-import { ctFinding, ctMonitorQuery, ctSettingsSignal, type CtHit, type CtLog, type CtLogProgress, type CtMonitorInput, type CtMonitorSettings } from '../../domain/ct-monitor';
+import { CT_MONITOR_MEMO, ctFinding, ctSettingsSignal, type CtMonitorProgress, type CtHit, type CtLog, type CtLogProgress, type CtMonitorInput, type CtMonitorSettings } from '../../domain/ct-monitor';
 import type { NewFinding } from '../../domain/findings';
 import { sweepFindingsSignal } from '../../domain/messages';
 
@@ -23,7 +23,7 @@ const BATCHES_PER_RUN = 300;
  * checkpoints); a batch's hits go to their missions as findings through the sweeps' own signal, keyed
  * by the certificate's issuer and serial, so each certificate is one finding per mission. Logs are
  * read in turn; when every log is caught up the monitor waits `pollSeconds`. A log that keeps failing
- * is noted in its progress and tried again at the next round; the others go on.
+ * is noted in its progress (the workflow's memo) and tried again at the next round; the others go on.
  */
 export async function ctMonitorWorkflow(input: CtMonitorInput): Promise<void> {
   let settings = input.settings;
@@ -38,7 +38,8 @@ export async function ctMonitorWorkflow(input: CtMonitorInput): Promise<void> {
   configure(settings);
   changed = false;
   setHandler(ctSettingsSignal, configure);
-  setHandler(ctMonitorQuery, () => ({ run: input.run, logs: [...progress.values()] }));
+  const publish = () => upsertMemo({ [CT_MONITOR_MEMO]: { run: input.run, logs: [...progress.values()] } satisfies CtMonitorProgress });
+  publish();
 
   for (let batches = 0; batches < BATCHES_PER_RUN && !workflowInfo().continueAsNewSuggested; ) {
     let behind = false;
@@ -59,6 +60,7 @@ export async function ctMonitorWorkflow(input: CtMonitorInput): Promise<void> {
         p.lastError = describe(err);
         log.warn('CT log batch failed', { log: l.id, error: p.lastError });
       }
+      publish();
     }
     if (!behind) {
       changed = false;
