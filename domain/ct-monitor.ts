@@ -106,6 +106,9 @@ export interface CtMonitorSettings {
   /** Entries before the head a log new to the monitor is read from (0: only what is logged from now on). */
   backfill: number;
   pollSeconds: number;
+  /** Entries per batch activity (default 10,000) and batches per run before continue-as-new (default 300): tuning and tests. */
+  batchEntries?: number;
+  batchesPerRun?: number;
 }
 
 /** From the launcher to the monitor: the configured logs (a log no longer listed is dropped with its position). */

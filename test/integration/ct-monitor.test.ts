@@ -151,3 +151,27 @@ test('a lookalike certificate no generator produces is raised once in the brand 
   }
   expect((await allFindings(missions, missionId)).filter((f) => f.sourceKey?.startsWith('ct:'))).toHaveLength(3);
 }, 180_000);
+
+test('the monitor continues-as-new every few batches and goes on from the positions it carried: every entry once, in order, batch by batch', async () => {
+  const size = ct.size();
+  const first = ct.requests.length;
+  const workflowId = `ct-monitor-can-${process.pid}`;
+  await startCtMonitor(tw.client, tw.taskQueue, { logs: ctLogsSchema.parse(`rfc6962:${ct.rfc6962Url}`), backfill: size, pollSeconds: 1, batchEntries: 40, batchesPerRun: 3 }, workflowId);
+  const monitor = tw.client.workflow.getHandle(workflowId);
+  try {
+    let p = await monitorProgress(monitor);
+    for (let i = 0; i < 600 && p.logs[0]?.position !== size; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      p = await monitorProgress(monitor);
+    }
+    // 550 entries in batches of 40 is 14 batches: at least four runs of three.
+    expect(p.run).toBeGreaterThanOrEqual(5);
+    expect(p.logs).toEqual([expect.objectContaining({ kind: 'rfc6962', position: size, processed: size, lastError: null })]);
+    const served = ct.requests.slice(first);
+    expectContiguous(served, 'rfc6962', 0, size);
+    // No page crosses a batch boundary: each batch stops at its last entry.
+    expect(served.filter((r) => Math.floor(r.start / 40) !== Math.floor((r.end - 1) / 40))).toEqual([]);
+  } finally {
+    await monitor.terminate('test done').catch(() => undefined);
+  }
+}, 120_000);

@@ -41,14 +41,14 @@ export async function ctMonitorWorkflow(input: CtMonitorInput): Promise<void> {
   const publish = () => upsertMemo({ [CT_MONITOR_MEMO]: { run: input.run, logs: [...progress.values()] } satisfies CtMonitorProgress });
   publish();
 
-  for (let batches = 0; batches < BATCHES_PER_RUN && !workflowInfo().continueAsNewSuggested; ) {
+  for (let batches = 0; batches < (settings.batchesPerRun ?? BATCHES_PER_RUN) && !workflowInfo().continueAsNewSuggested; ) {
     let behind = false;
     for (const l of settings.logs) {
       const p = progress.get(l.id);
       if (!p) continue;
       batches++;
       try {
-        const r = await followOnce(l, p, settings.backfill);
+        const r = await followOnce(l, p, settings);
         p.position = r.next;
         p.treeSize = r.treeSize;
         p.processed += r.processed;
@@ -71,10 +71,10 @@ export async function ctMonitorWorkflow(input: CtMonitorInput): Promise<void> {
   await continueAsNew<typeof ctMonitorWorkflow>({ settings, logs: [...progress.values()], run: input.run + 1 });
 }
 
-async function followOnce(l: CtLog, p: CtLogProgress, backfill: number): Promise<FollowResult> {
+async function followOnce(l: CtLog, p: CtLogProgress, s: CtMonitorSettings): Promise<FollowResult> {
   // A log new to the monitor starts `backfill` entries before its head.
-  p.position ??= Math.max(0, (await ct.ctTreeSize({ log: l })) - backfill);
-  return ct.followCtLog({ log: l, from: p.position, maxEntries: BATCH_ENTRIES });
+  p.position ??= Math.max(0, (await ct.ctTreeSize({ log: l })) - s.backfill);
+  return ct.followCtLog({ log: l, from: p.position, maxEntries: s.batchEntries ?? BATCH_ENTRIES });
 }
 
 /** One signal per mission with its findings of the batch; a mission that ended is skipped. */
