@@ -93,12 +93,16 @@ test('a worker SIGKILLed mid-batch: the batch resumes at its heartbeated positio
   try {
     const heartbeat = async (): Promise<{ log: string; next: number; hits: unknown[] } | undefined> => {
       const d = await monitor.describe();
-      const p = d.raw.pendingActivities?.find((a) => a.activityType?.name === 'followCtLog');
-      const payload = p?.heartbeatDetails?.payloads?.[0];
-      return payload ? defaultPayloadConverter.fromPayload(payload) : undefined;
+      // The logs are read side by side: the RFC 6962 log's batch.
+      for (const a of d.raw.pendingActivities ?? []) {
+        const payload = a.activityType?.name === 'followCtLog' ? a.heartbeatDetails?.payloads?.[0] : undefined;
+        const details = payload ? defaultPayloadConverter.fromPayload<{ log: string; next: number; hits: unknown[] }>(payload) : undefined;
+        if (details?.log.includes('rfc6962')) return details;
+      }
+      return undefined;
     };
     let seen: Awaited<ReturnType<typeof heartbeat>>;
-    for (let i = 0; i < 600 && !(seen && seen.next >= 300 && seen.log.includes('rfc6962')); i++) {
+    for (let i = 0; i < 600 && !(seen && seen.next >= 300); i++) {
       await new Promise((r) => setTimeout(r, 100));
       seen = await heartbeat();
     }

@@ -175,3 +175,28 @@ test('the monitor continues-as-new every few batches and goes on from the positi
     await monitor.terminate('test done').catch(() => undefined);
   }
 }, 120_000);
+
+test('a log that cannot be reached is noted in the progress and does not hold the others back', async () => {
+  const size = ct.size();
+  const workflowId = `ct-monitor-dead-${process.pid}`;
+  const logs = ctLogsSchema.parse(`rfc6962:http://127.0.0.1:9/dead/,static:${ct.staticUrl}`);
+  await startCtMonitor(tw.client, tw.taskQueue, { logs, backfill: size, pollSeconds: 1 }, workflowId);
+  const monitor = tw.client.workflow.getHandle(workflowId);
+  try {
+    let p = await monitorProgress(monitor);
+    // The static log is read to its end while the dead one's first batch is still being retried.
+    for (let i = 0; i < 300 && p.logs[1]?.position !== size; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      p = await monitorProgress(monitor);
+    }
+    expect(p.logs[1]).toMatchObject({ kind: 'static', position: size, processed: size, lastError: null });
+    expect(p.logs[0]).toMatchObject({ id: '127.0.0.1:9/dead', position: null, lastError: null });
+    for (let i = 0; i < 600 && !p.logs[0]?.lastError; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      p = await monitorProgress(monitor);
+    }
+    expect(p.logs[0]!.lastError).toMatch(/^EXTERNAL_UNAVAILABLE: CT log 127\.0\.0\.1:9\/dead: unreachable/);
+  } finally {
+    await monitor.terminate('test done').catch(() => undefined);
+  }
+}, 120_000);

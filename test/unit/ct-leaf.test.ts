@@ -3,6 +3,7 @@ import { certificateFacts, certificateNames, issuerSerialKey, namesOfDer } from 
 import { derNames, UnexpectedDerError } from '../../activities/eavd/ct/der-names';
 import { MalformedEntryError, parseDataTile, parseRfc6962Entry, tilePath } from '../../activities/eavd/ct/leaf';
 import { lookalikeMatcher } from '../../activities/eavd/ct/matcher';
+import { loadConfig } from '../../config';
 import { ctFinding } from '../../domain/ct-monitor';
 import { backgroundCerts, makeCa, makeCert, makeKey } from '../support/ct-certificates';
 import { encodeEntry } from '../support/ct-log-double';
@@ -83,4 +84,14 @@ test('a hit is a finding keyed by issuer and serial, with the certificate as evi
   expect(f.evidence[0]!.summary).toContain(`public key (sha256 of SPKI): ${facts.publicKeySha256}`);
   expect(f.observables).toEqual([{ type: 'domain', value: 'secure-login-paypal-verify.xyz' }, { type: 'hash', value: facts.fingerprint }]);
   expect(ctFinding(hit, [{ name: 'paypa1.com', brand: 'paypal.com', how: 'typo', score: 5, level: 'medium', signals: [] }]).category).toBe('ti-event-of-interest');
+});
+
+test('CAPEO_CT_LOGS: kind:url items, each a log with a stable id; anything else refused naming the variable', () => {
+  expect(loadConfig({ CAPEO_CT_LOGS: 'rfc6962:https://ct.example/2026h1, static:https://tiles.example/log/' }).CAPEO_CT_LOGS).toEqual([
+    { id: 'ct.example/2026h1', kind: 'rfc6962', url: 'https://ct.example/2026h1/' },
+    { id: 'tiles.example/log', kind: 'static', url: 'https://tiles.example/log/' },
+  ]);
+  expect(() => loadConfig({ CAPEO_CT_LOGS: 'https://ct.example/' })).toThrow(/CAPEO_CT_LOGS.*kind:url/);
+  expect(() => loadConfig({ CAPEO_CT_LOGS: 'tiles:https://ct.example/' })).toThrow(/CAPEO_CT_LOGS/);
+  expect(loadConfig({}).CAPEO_CT_LOGS).toBeUndefined();
 });

@@ -18,55 +18,73 @@ const BATCHES_PER_RUN = 300;
 
 /**
  * The certificate-transparency monitor: one workflow for every configured log and every brand of the
- * missions in Execute (a certificate is read once, however many missions it concerns). Each log is
- * followed from its saved position by batches (activities that parse and match, heartbeating their
- * checkpoints); a batch's hits go to their missions as findings through the sweeps' own signal, keyed
- * by the certificate's issuer and serial, so each certificate is one finding per mission. Logs are
- * read in turn; when every log is caught up the monitor waits `pollSeconds`. A log that keeps failing
- * is noted in its progress (the workflow's memo) and tried again at the next round; the others go on.
+ * active EAVD missions (a certificate is read once, however many missions it concerns). Each log is
+ * followed on its own, from its saved position, by batches (activities that parse and match,
+ * heartbeating their checkpoints); a batch's hits go to their missions as findings through the sweeps'
+ * own signal, keyed by the certificate's issuer and serial, so each certificate is one finding per
+ * mission. A log that is caught up waits `pollSeconds`; one that keeps failing is noted in its progress
+ * (the workflow's memo) and tried again after `pollSeconds`, while the others go on.
  */
 export async function ctMonitorWorkflow(input: CtMonitorInput): Promise<void> {
   let settings = input.settings;
   const progress = new Map(input.logs.map((l) => [l.id, l]));
-  let changed = false;
+  let batches = 0;
+  let stopping = false;
+  /** Bumped by every settings signal: a waiting log looks again at once. */
+  let wake = 0;
+  const running = new Set<string>();
+  const loops: Array<Promise<void>> = [];
+  const publish = () => upsertMemo({ [CT_MONITOR_MEMO]: { run: input.run, logs: [...progress.values()] } satisfies CtMonitorProgress });
+
+  const full = () => batches >= (settings.batchesPerRun ?? BATCHES_PER_RUN) || workflowInfo().continueAsNewSuggested;
+
+  const follow = async (id: string): Promise<void> => {
+    running.add(id);
+    try {
+      while (!stopping && !full()) {
+        const l = settings.logs.find((x) => x.id === id);
+        const p = progress.get(id);
+        if (!l || !p) return; // no longer configured
+        let caughtUp = true;
+        try {
+          const r = await followOnce(l, p, settings);
+          p.position = r.next;
+          p.treeSize = r.treeSize;
+          p.processed += r.processed;
+          p.hits += r.hits.length;
+          p.lastError = null;
+          await deliver(r.hits);
+          caughtUp = r.next >= r.treeSize;
+        } catch (err) {
+          p.lastError = describe(err);
+          log.warn('CT log batch failed', { log: l.id, error: p.lastError });
+        }
+        batches++;
+        publish();
+        if (caughtUp) {
+          const seen = wake;
+          await condition(() => stopping || wake !== seen, settings.pollSeconds * 1000);
+        }
+      }
+    } finally {
+      running.delete(id);
+    }
+  };
   const configure = (s: CtMonitorSettings) => {
     settings = s;
     for (const id of [...progress.keys()]) if (!s.logs.some((l) => l.id === id)) progress.delete(id);
     for (const l of s.logs) if (!progress.has(l.id)) progress.set(l.id, { id: l.id, kind: l.kind, position: null, treeSize: null, processed: 0, hits: 0, lastError: null });
-    changed = true;
+    wake++;
+    if (!stopping) for (const l of s.logs) if (!running.has(l.id)) loops.push(follow(l.id));
   };
+  // The input's settings first: a signal buffered across continue-as-new is newer, and is applied next.
   configure(settings);
-  changed = false;
   setHandler(ctSettingsSignal, configure);
-  const publish = () => upsertMemo({ [CT_MONITOR_MEMO]: { run: input.run, logs: [...progress.values()] } satisfies CtMonitorProgress });
   publish();
 
-  for (let batches = 0; batches < (settings.batchesPerRun ?? BATCHES_PER_RUN) && !workflowInfo().continueAsNewSuggested; ) {
-    let behind = false;
-    for (const l of settings.logs) {
-      const p = progress.get(l.id);
-      if (!p) continue;
-      batches++;
-      try {
-        const r = await followOnce(l, p, settings);
-        p.position = r.next;
-        p.treeSize = r.treeSize;
-        p.processed += r.processed;
-        p.hits += r.hits.length;
-        p.lastError = null;
-        await deliver(r.hits);
-        if (r.next < r.treeSize) behind = true;
-      } catch (err) {
-        p.lastError = describe(err);
-        log.warn('CT log batch failed', { log: l.id, error: p.lastError });
-      }
-      publish();
-    }
-    if (!behind) {
-      changed = false;
-      await condition(() => changed, settings.pollSeconds * 1000);
-    }
-  }
+  await condition(full);
+  stopping = true;
+  await Promise.all(loops);
   await condition(allHandlersFinished);
   await continueAsNew<typeof ctMonitorWorkflow>({ settings, logs: [...progress.values()], run: input.run + 1 });
 }
