@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Connection, defaultPayloadConverter } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
 import { MissionService } from '../../api/services/missions';
 import { ctLogsSchema } from '../../config/ct-logs';
 import { startCtMonitor } from '../../launch/ct-monitor';
@@ -149,6 +150,7 @@ test('a worker SIGKILLed mid-batch: the batch resumes at its heartbeated positio
     // The batch was retried: an attempt after the first started.
     const history = await monitor.fetchHistory();
     expect(history.events?.some((e) => (e.activityTaskStartedEventAttributes?.attempt ?? 0) >= 2)).toBe(true);
+    await Worker.runReplayHistory({ workflowBundle: { codePath: testEnv().bundlePath } }, history, workflowId);
   } finally {
     await monitor.terminate('test done').catch(() => undefined);
     await endMission({ client }, missionId);

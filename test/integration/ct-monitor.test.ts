@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { certificateNames, namesOfDer } from '../../activities/eavd/ct/certificate';
 import { derNames } from '../../activities/eavd/ct/der-names';
+import { Worker } from '@temporalio/worker';
 import { generatePermutations } from '../../activities/eavd/permutations';
 import type { MissionService } from '../../api/services/missions';
 import type { CtMonitorSettings } from '../../domain/ct-monitor';
@@ -145,6 +146,7 @@ test('a lookalike certificate no generator produces is raised once in the brand 
     const after = await untilFindings(missions, missionId, (fs) => fs.some((f) => f.title.includes('paypal-account-update.top')), 'the finding of the grown log');
     expect(after.filter((f) => f.sourceKey?.startsWith('ct:'))).toHaveLength(3);
     expect(await ctRepeats(missionId, 5)).toBe(5);
+    await Worker.runReplayHistory({ workflowBundle: { codePath: testEnv().bundlePath } }, await monitor.fetchHistory(), workflowId);
   } finally {
     await monitor.terminate('test done').catch(() => undefined);
     await endMission(tw, missionId);
@@ -171,6 +173,14 @@ test('the monitor continues-as-new every few batches and goes on from the positi
     expectContiguous(served, 'rfc6962', 0, size);
     // No page crosses a batch boundary: each batch stops at its last entry.
     expect(served.filter((r) => Math.floor(r.start / 40) !== Math.floor((r.end - 1) / 40))).toEqual([]);
+    // Each run's history replays against the code (its log loops run side by side: the order must be the same).
+    let runs = 0;
+    for await (const run of tw.client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) {
+      const history = await tw.client.workflow.getHandle(workflowId, run.runId).fetchHistory();
+      await Worker.runReplayHistory({ workflowBundle: { codePath: testEnv().bundlePath } }, history, run.runId);
+      runs++;
+    }
+    expect(runs).toBeGreaterThanOrEqual(5);
   } finally {
     await monitor.terminate('test done').catch(() => undefined);
   }

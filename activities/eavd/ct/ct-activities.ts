@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { Context } from '@temporalio/activity';
+import { CancelledFailure, Context } from '@temporalio/activity';
 import type { CtHit, CtLog, CtNameMatch } from '../../../domain/ct-monitor';
 import type { ArtifactStore } from '../../artifacts/artifact-store';
 import { beat } from '../../heartbeat';
@@ -46,6 +46,14 @@ interface Checkpoint extends FollowResult {
 /** A batch stops early once it holds this many hits: they ride in its heartbeat and result. */
 export const MAX_HITS_PER_BATCH = 100;
 
+function cancelled(): boolean {
+  try {
+    return Context.current().cancellationSignal.aborted;
+  } catch {
+    return false;
+  }
+}
+
 function resumeFrom(input: FollowInput): Checkpoint | null {
   let details: unknown;
   try {
@@ -89,6 +97,8 @@ export const createCtActivities = (d: CtDeps) => {
       const timer = setInterval(() => beat(c), 3_000);
       try {
         while (c.next < end && c.hits.length < MAX_HITS_PER_BATCH) {
+          // A monitor that is gone (terminated, cancelled) stops its batch at the next page.
+          if (cancelled()) throw new CancelledFailure('the CT monitor is gone');
           const entries = await log.entries(c.next, end, c.treeSize);
           if (!entries.length || entries[0]!.index !== c.next) throw new Error(`CT log ${input.log.id} answered no entry at ${c.next}`);
           for (const e of entries) {
