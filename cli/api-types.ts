@@ -17,6 +17,8 @@ export type ClockProgress = MissionView['progress']['totalHunt'];
 export type QueryItem = Body<paths['/missions/{id}/queries']['get']>['items'][number];
 export type Metrics = Body<paths['/missions/{id}/metrics']['get']>;
 export type Identity = Body<paths['/identity']['get']>;
+export type LookalikeCheck = Body<paths['/lookalikes/check']['post']>;
+export type LookalikeMatch = components['schemas']['LookalikeMatch'];
 
 /** The query parameters an operation takes. */
 export type Query<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;

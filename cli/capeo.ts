@@ -5,6 +5,7 @@ import { gateDecide } from './gate';
 import { help, HELP, type HelpTopic } from './help';
 import type { Io } from './io';
 import { lookalikesCommand } from './lookalikes';
+import { lookalikesCheck } from './lookalikes-check';
 import { missionsList, missionsShow } from './missions';
 import { missionsWatch } from './watch';
 
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, Command> = {
   'findings search': findingsSearch,
   'effects list': effectsList,
   'effects retry': effectsRetry,
+  'lookalikes check': lookalikesCheck,
   lookalikes: lookalikesCommand,
   // Loaded on demand: the doctor builds every adapter (DuckDB, nodemailer, Temporal), which no other command needs.
   doctor: async (argv, io) => (await import('./doctor')).runDoctor(argv, io),

@@ -46,6 +46,7 @@ Commands:
   effects list       a mission's effect log (tickets, escalations, notifications…), e.g. --state failed
   effects retry      retry a mission's failed effects (all, or the ids given)
   lookalikes         lookalike domains of a domain, computed locally (no API)
+  lookalikes check   is a domain a lookalike of one of our brands? which, how, how risky
   doctor             check the configuration and every integration
   help [command]     this help, or a command's
 
@@ -161,6 +162,19 @@ Lookalike domains computed locally (no API) by capeo's permutation engine, in AS
   --keywords a,b     brand keywords for combosquatting (default: login, secure, support, ...)
   --format F         text (aligned columns, default), csv (header fuzzer,domain), json ([{"fuzzer","domain"}])
   --json             same as --format json`,
+
+  'lookalikes check': `Usage: capeo lookalikes check <domain> [--brand example.com,…] [--keywords a,b] [--local] [--json]
+
+Which brand the domain imitates, how (a permutation with its fuzzer, a confusable skeleton, Damerau-
+Levenshtein distance, the brand label inside it) and its risk signals (suspicious TLD, lure words,
+hyphens, subdomain levels, entropy, punycode, free hosting), each point with its reason. Asks the API
+(POST /lookalikes/check): against the brands of the active missions, or against --brand.
+  --brand a,b     the brand's own domains, comma-separated (instead of the active missions')
+  --keywords a,b  the brand's lure keywords, for combosquatting (with --brand)
+  --local         compute it here with capeo's matcher, without the API (needs --brand)
+Exit 0 whether or not it matches (the text says which; --json has "match": null when none).
+
+${GLOBAL}`,
 
   doctor: `Usage: capeo doctor [--json]
 

@@ -5972,8 +5972,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description the name to check, Unicode or Punycode */
-                        domain: string;
+                        /** @description the name to check, ASCII: an IDN name in its Punycode (xn--) form (the CLI converts a Unicode name) */
+                        domain: string & unknown;
                         /** @description brands to check against; absent: the brands of the active missions */
                         brands?: {
                             /** @description a name for the brand in the answer; its first domain when absent */

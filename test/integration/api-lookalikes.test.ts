@@ -36,8 +36,8 @@ test("against the request's brands: a transposition, with its fuzzer and the bra
   expect(res.json().match.reasons).toEqual([{ signal: 'candidate', points: 5, reason: 'a permutation of paypal.com (transposition)' }]);
 });
 
-test('a Unicode name is answered in both forms; a combosquat carries its risk signals', async () => {
-  const idn = (await check({ domain: 'p\u0430ypal.com', brands: [{ domains: ['paypal.com'] }] })).json();
+test('an IDN name (Punycode) is answered in both forms; a combosquat carries its risk signals', async () => {
+  const idn = (await check({ domain: 'XN--PYPAL-4VE.COM.', brands: [{ domains: ['paypal.com'] }] })).json();
   expect(idn).toMatchObject({ domain: 'xn--pypal-4ve.com', unicode: 'p\u0430ypal.com', match: { brandId: 'paypal.com', kind: 'confusable-skeleton' } });
   const combo = (await check({ domain: 'secure-login-paypal-verify.xyz', brands: [{ domains: ['paypal.com'] }] })).json();
   expect(combo.match.reasons.map((r: { signal: string }) => r.signal)).toEqual(['brand-containment', 'suspicious-tld', 'suspicious-word', 'suspicious-word', 'suspicious-word', 'hyphens']);
@@ -62,8 +62,11 @@ test("a brand's own subdomain and an unrelated name match nothing", async () => 
 });
 
 test.each([
-  [{ domain: 'not a domain' }, 'domain'],
-  [{ domain: '*.muffinbank.com' }, 'domain'],
+  [{ domain: 'not a domain' }, 'body.domain'],
+  [{ domain: '*.muffinbank.com' }, 'body.domain'],
+  [{ domain: 'p\u0430ypal.com' }, 'body.domain'],
+  // Of the host-name shape, but no valid Punycode: refused past the schema, still naming the field.
+  [{ domain: 'xn--zz.com' }, 'domain'],
   [{}, 'body.domain'],
   [{ domain: 'payapl.com', brands: [{ domains: ['paypal'] }] }, 'body.brands.0.domains.0'],
   [{ domain: 'payapl.com', brands: [] }, 'body.brands'],

@@ -6,7 +6,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { ApplicationFailure } from '@temporalio/activity';
 import { ExternalError } from '../../http/http-client';
@@ -71,11 +71,28 @@ async function* decoded(input: Readable): AsyncGenerator<Buffer> {
     }
   })();
   if (first.value[0] === 0x1f && first.value[1] === 0x8b) {
-    yield* Readable.from(rest).pipe(createGunzip());
+    // A source that fails ends the gunzip (which hands over what it decompressed, then fails on the
+    // truncated data) and fails the read after it, even when the cut falls between two gzip members.
+    const source = Readable.from(rest);
+    const gunzip = createGunzip();
+    let failed: unknown;
+    source.once('error', (err) => {
+      failed = err;
+      gunzip.end();
+    });
+    try {
+      yield* source.pipe(gunzip);
+    } finally {
+      source.destroy();
+    }
+    if (failed !== undefined) throw failed;
   } else {
     yield* rest;
   }
 }
+
+/** A line longer than this is no list of domains (and would hold memory unbounded). */
+const MAX_LINE = 64 * 1024;
 
 /** The name of one line of a feed, or null for a comment, a blank line or a header. */
 export function feedLine(line: string): string | null {
@@ -93,18 +110,28 @@ export function feedLine(line: string): string | null {
  */
 export async function* feedLines(feed: string, signal?: AbortSignal): AsyncGenerator<{ line: number; text: string }> {
   const input = await open(feed, signal);
-  const lines = createInterface({ input: Readable.from(decoded(input)), crlfDelay: Infinity });
+  const decoder = new StringDecoder('utf8');
   let line = 0;
+  let carry = '';
   try {
-    for await (const text of lines) {
-      line++;
-      yield { line, text };
+    // Split here rather than with readline: every line read before a failure is handed over, then the failure.
+    for await (const chunk of decoded(input)) {
+      const text = carry + decoder.write(chunk);
+      let start = 0;
+      for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+        line++;
+        yield { line, text: text.slice(start, nl).replace(/\r$/, '') };
+        start = nl + 1;
+      }
+      carry = text.slice(start);
+      if (carry.length > MAX_LINE) throw ApplicationFailure.create({ type: ExternalError.BadAnswer, message: `NRD feed ${feedLabel(feed)}: line ${line + 1} is longer than ${MAX_LINE} characters`, nonRetryable: true });
     }
+    carry += decoder.end();
+    if (carry !== '') yield { line: line + 1, text: carry.replace(/\r$/, '') };
   } catch (err) {
     if (err instanceof ApplicationFailure || signal?.aborted) throw err;
-    throw ApplicationFailure.create({ type: ExternalError.Unavailable, message: `NRD feed ${feedLabel(feed)}: read failed (${(err as Error).message})` });
+    throw ApplicationFailure.create({ type: ExternalError.Unavailable, message: `NRD feed ${feedLabel(feed)}: read failed after line ${line} (${(err as Error).message})` });
   } finally {
-    lines.close();
     input.destroy();
   }
 }

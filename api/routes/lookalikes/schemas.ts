@@ -34,7 +34,12 @@ const match = z
 
 export const checkLookalike = {
   body: z.object({
-    domain: z.string().min(1).max(300).describe('the name to check, Unicode or Punycode'),
+    domain: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^(?=.{4,254}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}\.?$/, 'a host name such as login-example.com, IDN names in their Punycode (xn--) form')
+      .describe('the name to check, ASCII: an IDN name in its Punycode (xn--) form (the CLI converts a Unicode name)'),
     brands: z.array(brand).min(1).max(50).optional().describe('brands to check against; absent: the brands of the active missions'),
   }),
   response: {
