@@ -3,7 +3,7 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { createActivities } from '../activities';
 import { ConfigError, type Config } from '../config';
-import { startCtMonitor } from '../launch/ct-monitor';
+import { startConfiguredCtMonitor } from '../launch/ct-monitor';
 import { temporalConnectionOptions } from '../config/temporal';
 import { openStore, type MissionStore } from '../store';
 import { createCapeoWorker } from './create-worker';
@@ -41,14 +41,13 @@ export async function startWorker(config: Config, address: string, log: Logger, 
     .run()
     .finally(() => Promise.all([connection.close(), clientConnection.close(), own?.close()]).then(() => undefined));
   log.info({ taskQueue: config.CAPEO_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker polling');
-  if (config.CAPEO_CT_LOGS) {
-    const settings = { logs: config.CAPEO_CT_LOGS, backfill: config.CAPEO_CT_BACKFILL, pollSeconds: config.CAPEO_CT_POLL_SECONDS };
-    // The worker serves its missions even if the monitor cannot be started now; the next start tries again.
-    await startCtMonitor(client, config.CAPEO_TASK_QUEUE, settings).then(
-      () => log.info({ logs: settings.logs.map((l) => l.id) }, 'certificate-transparency monitor started'),
-      (err: Error) => log.warn({ err: err.message }, 'certificate-transparency monitor not started'),
-    );
-  }
+  // The worker serves its missions even if the CT monitor cannot be started now; the next start tries again.
+  await startConfiguredCtMonitor(client, config).then(
+    (logs) => {
+      if (logs.length) log.info({ logs }, 'certificate-transparency monitor started');
+    },
+    (err: Error) => log.warn({ err: err.message }, 'certificate-transparency monitor not started'),
+  );
   return {
     worker,
     done,

@@ -9,7 +9,8 @@ import { generatePermutations } from '../../activities/eavd/permutations';
 import type { MissionService } from '../../api/services/missions';
 import type { CtMonitorSettings } from '../../domain/ct-monitor';
 import { ctLogsSchema } from '../../config/ct-logs';
-import { startCtMonitor } from '../../launch/ct-monitor';
+import { loadConfig } from '../../config';
+import { startConfiguredCtMonitor, startCtMonitor } from '../../launch/ct-monitor';
 import { backgroundCerts, makeCa, makeCert, makeKey, serialOf, type TestCert } from '../support/ct-certificates';
 import { monitorProgress, startCtLogDouble, type CtLogDouble, type CtRequest } from '../support/ct-log-double';
 import { startEavdFakes, type EavdFakes } from '../support/eavd-fakes';
@@ -210,3 +211,34 @@ test('a log that cannot be reached is noted in the progress and does not hold th
     await monitor.terminate('test done').catch(() => undefined);
   }
 }, 120_000);
+
+test('the worker starts the monitor of its configuration (a new log from its head by default), and a later start hands it the logs configured then', async () => {
+  const workflowId = `ct-monitor-config-${process.pid}`;
+  const monitor = tw.client.workflow.getHandle(workflowId);
+  const env = { CAPEO_TASK_QUEUE: tw.taskQueue, CAPEO_CT_POLL_SECONDS: '1' };
+  expect(await startConfiguredCtMonitor(tw.client, loadConfig(env), workflowId)).toEqual([]);
+  await expect(monitor.describe()).rejects.toThrow(/not found/i);
+  const both = loadConfig({ ...env, CAPEO_CT_LOGS: `rfc6962:${ct.rfc6962Url},static:${ct.staticUrl}` });
+  expect(await startConfiguredCtMonitor(tw.client, both, workflowId)).toHaveLength(2);
+  try {
+    const size = ct.size();
+    const progress = async (ok: (p: Awaited<ReturnType<typeof monitorProgress>>) => boolean) => {
+      let p = await monitorProgress(monitor);
+      for (let i = 0; i < 300 && !ok(p); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        p = await monitorProgress(monitor);
+      }
+      return p;
+    };
+    const started = await progress((p) => p.logs.length === 2 && p.logs.every((l) => l.position === size));
+    // CAPEO_CT_BACKFILL 0: what is logged from now on, nothing before.
+    expect(started.logs.map((l) => [l.kind, l.position, l.processed])).toEqual([['rfc6962', size, 0], ['static', size, 0]]);
+    // The next deployment configures the static log only: the other is dropped, the static one keeps its place.
+    await startConfiguredCtMonitor(tw.client, loadConfig({ ...env, CAPEO_CT_LOGS: `static:${ct.staticUrl}` }), workflowId);
+    const after = await progress((p) => p.logs.length === 1);
+    expect(after.logs).toEqual([expect.objectContaining({ kind: 'static', position: size })]);
+    expect((await monitor.describe()).status.name).toBe('RUNNING');
+  } finally {
+    await monitor.terminate('test done').catch(() => undefined);
+  }
+}, 60_000);

@@ -75,12 +75,12 @@ export async function ctMonitorWorkflow(input: CtMonitorInput): Promise<void> {
     for (const id of [...progress.keys()]) if (!s.logs.some((l) => l.id === id)) progress.delete(id);
     for (const l of s.logs) if (!progress.has(l.id)) progress.set(l.id, { id: l.id, kind: l.kind, position: null, treeSize: null, processed: 0, hits: 0, lastError: null });
     wake++;
+    publish();
     if (!stopping) for (const l of s.logs) if (!running.has(l.id)) loops.push(follow(l.id));
   };
   // The input's settings first: a signal buffered across continue-as-new is newer, and is applied next.
   configure(settings);
   setHandler(ctSettingsSignal, configure);
-  publish();
 
   await condition(full);
   stopping = true;
