@@ -1,7 +1,8 @@
 import { X509Certificate } from 'node:crypto';
-import { CancelledFailure, Context } from '@temporalio/activity';
+import { ApplicationFailure, CancelledFailure, Context } from '@temporalio/activity';
 import type { CtHit, CtLog, CtNameMatch } from '../../../domain/ct-monitor';
 import type { ArtifactStore } from '../../artifacts/artifact-store';
+import { ExternalError } from '../../http/http-client';
 import { beat } from '../../heartbeat';
 import type { ActiveBrand } from '../../../store/mission-reads';
 import { certificateFacts, issuerSerialKey, namesOfDer, toPem } from './certificate';
@@ -100,7 +101,7 @@ export const createCtActivities = (d: CtDeps) => {
           // A monitor that is gone (terminated, cancelled) stops its batch at the next page.
           if (cancelled()) throw new CancelledFailure('the CT monitor is gone');
           const entries = await log.entries(c.next, end, c.treeSize);
-          if (!entries.length || entries[0]!.index !== c.next) throw new Error(`CT log ${input.log.id} answered no entry at ${c.next}`);
+          if (!entries.length || entries[0]!.index !== c.next) throw ApplicationFailure.create({ type: ExternalError.Unavailable, message: `CT log ${input.log.id} answered no entry at ${c.next}` });
           for (const e of entries) {
             if (match) {
               const hit = await matchEntry(e, input.log, match, missionsOf, d.artifacts);
