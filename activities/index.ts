@@ -8,6 +8,8 @@ import type { Launcher } from '../launch/start-mission';
 import { FileArtifactStore } from './artifacts/artifact-store';
 import { createAttackActivities } from './attack/attack-activities';
 import { LocalContainment } from './containment/local-containment';
+import { createCtActivities } from './eavd/ct/ct-activities';
+import { lookalikeMatcher } from './eavd/ct/matcher';
 import { CertificateTransparency } from './eavd/enrich/certificate-transparency';
 import { PageSimilarity } from './eavd/enrich/page-similarity';
 import { Rdap } from './eavd/enrich/rdap';
@@ -51,6 +53,7 @@ export function createActivities(config: Config, deps: ActivityDeps, log?: Logge
     ...createSiemActivities(adapters.siem, store, sigmaTarget(config.CAPEO_SIEM, config.CAPEO_SIGMA_MAPPING)),
     ...createIterationActivities(deps),
     ...createAttackActivities({ store: deps.store.attack, source: config, timeoutMs: config.CAPEO_HTTP_TIMEOUT_MS }),
+    ...createCtActivities({ brands: () => deps.store.reads.activeBrands(), matcher: lookalikeMatcher, artifacts: store, timeoutMs: config.CAPEO_HTTP_TIMEOUT_MS }),
     ...createSweepActivities({
       store,
       infrastructure: deps.store.infrastructure,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ctLogsSchema } from './ct-logs';
 import { integrationsSchema } from './integrations';
 
 /**
@@ -49,6 +50,9 @@ export const configSchema = z.object({
   CAPEO_DNS_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(32),
   CAPEO_DNS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   CAPEO_CT_URL: z.url().default('https://crt.sh'),
+  CAPEO_CT_LOGS: ctLogsSchema.optional(),
+  CAPEO_CT_BACKFILL: z.coerce.number().int().min(0).default(0),
+  CAPEO_CT_POLL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   CAPEO_RDAP_BOOTSTRAP_URL: z.url().default('https://data.iana.org/rdap/dns.json'),
   CAPEO_PAGE_SIMILARITY: bool.default(false),
   CAPEO_NRD_FEEDS: z

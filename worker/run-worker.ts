@@ -3,6 +3,7 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { createActivities } from '../activities';
 import { ConfigError, type Config } from '../config';
+import { startConfiguredCtMonitor } from '../launch/ct-monitor';
 import { temporalConnectionOptions } from '../config/temporal';
 import { openStore, type MissionStore } from '../store';
 import { createCapeoWorker } from './create-worker';
@@ -54,6 +55,13 @@ export async function startWorker(config: Config, address: string, log: Logger, 
       })
       .catch((err: Error) => log.warn({ err: err.message }, 'could not start the ATT&CK catalogue refresh; technique ids are checked by form only until it runs'));
   }
+  // The worker serves its missions even if the CT monitor cannot be started now; the next start tries again.
+  await startConfiguredCtMonitor(client, config).then(
+    (logs) => {
+      if (logs.length) log.info({ logs }, 'certificate-transparency monitor started');
+    },
+    (err: Error) => log.warn({ err: err.message }, 'certificate-transparency monitor not started'),
+  );
   return {
     worker,
     done,

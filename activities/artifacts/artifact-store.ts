@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, relative } from 'node:path';
 import type { ArtifactRef } from '../../domain/mission';
@@ -22,7 +22,8 @@ export class FileArtifactStore implements ArtifactStore {
   async put(path: string, name: string, content: string): Promise<ArtifactRef> {
     const full = this.resolve(path);
     await ensureDir(dirname(full));
-    const tmp = `${full}.${process.pid}.tmp`;
+    // One temp file per write: two writers of one path at once (the CT monitor's logs side by side) each rename their own.
+    const tmp = `${full}.${process.pid}.${randomUUID()}.tmp`;
     await writeFile(tmp, content);
     await rename(tmp, full);
     const bytes = Buffer.byteLength(content);
