@@ -38,6 +38,13 @@ export const TOPOLOGY = {
   capeo: { database: 'capeo', taskQueue: 'capeo-missions', workers: 2, apiReplicas: 2 },
 } as const;
 
+/** What the jobs below read from a topology (TOPOLOGY, or a changed copy in a test). */
+export interface JobSettings {
+  temporal: { sqlPlugin: string; databases: { default: string; visibility: string }; schemas: { default: string; visibility: string } };
+  namespace: { name: string; retention: string };
+  searchAttributes: readonly string[];
+}
+
 export interface SqlEndpoint {
   host: string;
   port: number;
@@ -49,8 +56,8 @@ export interface SqlEndpoint {
  * schemas to the server's version, in order (password in SQL_PASSWORD). Idempotent but for
  * create-database, which fails on a database that exists (the caller tolerates that one).
  */
-export function schemaSteps(sql: SqlEndpoint): { args: string[]; mayExist: boolean }[] {
-  const t = TOPOLOGY.temporal;
+export function schemaSteps(sql: SqlEndpoint, topology: JobSettings = TOPOLOGY): { args: string[]; mayExist: boolean }[] {
+  const t = topology.temporal;
   const common = ['--plugin', t.sqlPlugin, '--ep', sql.host, '-p', String(sql.port), '-u', sql.user];
   return (['default', 'visibility'] as const).flatMap((which) => {
     const db = ['--db', t.databases[which]];
@@ -63,9 +70,9 @@ export function schemaSteps(sql: SqlEndpoint): { args: string[]; mayExist: boole
 }
 
 /** The namespace job's temporal CLI calls: the namespace, then capeo's search attributes in it. */
-export function namespaceSteps(address: string): string[][] {
-  const ns = TOPOLOGY.namespace;
-  const attributes = TOPOLOGY.searchAttributes.flatMap((pair) => {
+export function namespaceSteps(address: string, topology: JobSettings = TOPOLOGY): string[][] {
+  const ns = topology.namespace;
+  const attributes = topology.searchAttributes.flatMap((pair) => {
     const [name, type] = pair.split('=');
     return ['--name', name!, '--type', type!];
   });

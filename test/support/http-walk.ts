@@ -61,9 +61,8 @@ export async function walkToExecutePhase(api: Replicas, p: WalkPeople, codeName:
   const id = started.missionId;
   const m = `/missions/${id}`;
   const summary = () => api.call<Summary>(p.ann, 'GET', m);
-  const decide = (key: string, gate: string) => api.call(key, 'POST', `${m}/gates/${gate}/decision`, { decision: 'approve' });
+  const decide = (key: string, gate: string) => decideWhenReady(api, key, id, gate, p.ann);
 
-  await poll(`${id} open collect gate`, summary, (s) => s.openGate === 'collect');
   await decide(p.ann, 'collect');
 
   await api.call(p.ann, 'PUT', `${m}/lead`, { lead: p.names.lucas });
@@ -79,7 +78,7 @@ export async function walkToExecutePhase(api: Replicas, p: WalkPeople, codeName:
 
   await api.call(p.lucas, 'PUT', `${m}/allocation`, { allocation });
   await api.call(p.lucas, 'POST', `${m}/work-items/objectives`, { data: { objectives: ['lookalike domains with MX records'] } });
-  await poll(`${id} action plan`, summary, (s) => JSON.stringify(s).includes('"action-plan"'));
+  // The squad's channel and the action plan are effects: the gate waits for them.
   await decide(p.lucas, 'plan');
   await poll(`${id} execute phase`, summary, (s) => s.phase === 'execute');
   return id;
@@ -112,12 +111,17 @@ export async function walkToExecute(api: Replicas, p: WalkPeople, codeName: stri
   return id;
 }
 
+/** Approves `gate` once it is open with nothing required missing (system items are effects, done in their own time). */
+export async function decideWhenReady(api: Replicas, key: string, id: string, gate: string, reader: string): Promise<Summary> {
+  await poll(`${id} ${gate} gate open with nothing missing`, () => api.call<Summary>(reader, 'GET', `/missions/${id}`), (s) => s.openGate === gate && s.gate?.missing.length === 0);
+  return api.call<Summary>(key, 'POST', `/missions/${id}/gates/${gate}/decision`, { decision: 'approve' });
+}
+
 /** From the open Execute gate to the mission's end. Answers the last gate's answer. */
 export async function walkFromExecute(api: Replicas, p: WalkPeople, id: string): Promise<Summary> {
-  const m = `/missions/${id}`;
-  await api.call(p.lucas, 'POST', `${m}/gates/execute/decision`, { decision: 'approve' });
-  await api.call(p.lucas, 'POST', `${m}/report/release`, {});
-  return api.call<Summary>(p.lucas, 'POST', `${m}/gates/outcomes/decision`, { decision: 'approve' });
+  await decideWhenReady(api, p.lucas, id, 'execute', p.ann);
+  await api.call(p.lucas, 'POST', `/missions/${id}/report/release`, {});
+  return decideWhenReady(api, p.lucas, id, 'outcomes', p.ann);
 }
 
 /** Every item of a paged listing through the replicas. */

@@ -248,8 +248,20 @@ export async function startTopology(o: TopologyOptions): Promise<TopologyCluster
     ...o.env,
   });
   // The compose's commands (tsx worker/main.ts, tsx api/main.ts) in one process each, so a SIGKILL hits the process that holds the work.
-  const spawnCapeo = (entry: string, env: Record<string, string>) =>
-    spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, entry)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  // Their error lines (pino's levels 50 and 60) go to the test's stderr: a 500 or a crash names its cause there.
+  const spawned = new Set<ChildProcess>();
+  const spawnCapeo = (entry: string, env: Record<string, string>, name: string) => {
+    const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, entry)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    spawned.add(child);
+    child.once('exit', () => spawned.delete(child));
+    let partial = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      const lines = (partial + d.toString()).split('\n');
+      partial = lines.pop()!;
+      for (const line of lines) if (/"level":(50|60)\b/.test(line)) process.stderr.write(`${name}: ${line.slice(0, 3000)}\n`);
+    });
+    return child;
+  };
 
   // A process that exits without being killed here is started again a second later, as the
   // compose's `restart: unless-stopped` does; each such exit is recorded for the test to report.
@@ -260,7 +272,18 @@ export async function startTopology(o: TopologyOptions): Promise<TopologyCluster
     child.once('exit', (code, signal) => {
       if (expected.has(child) || stopping) return;
       unexpectedExits.push(`${what} exited (${code ?? signal})`);
-      setTimeout(() => void (stopping ? undefined : restart().catch((err: Error) => unexpectedExits.push(`${what} restart failed: ${err.message}`))), 1000);
+      void (async () => {
+        // Tried again every two seconds (a start while the Temporal server is down fails), for three minutes.
+        for (let attempt = 1; attempt <= 90 && !stopping; attempt++) {
+          await new Promise((r) => setTimeout(r, attempt === 1 ? 1000 : 2000));
+          if (stopping) return;
+          try {
+            return await restart();
+          } catch (err) {
+            if (attempt === 90) unexpectedExits.push(`${what} could not be started again: ${(err as Error).message}`);
+          }
+        }
+      })();
     });
   const kill = (child: ChildProcess | undefined) => {
     if (child) expected.add(child);
@@ -270,21 +293,22 @@ export async function startTopology(o: TopologyOptions): Promise<TopologyCluster
   const workers: (ChildProcess | undefined)[] = [];
   const startWorker = async (i: number) => {
     await kill(workers[i]);
-    const child = spawnCapeo('worker/main.ts', capeoEnv());
+    const child = spawnCapeo('worker/main.ts', capeoEnv(), `worker ${i}`);
     workers[i] = child;
     let out = '';
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`worker ${i} did not poll within 180 s`)), 180_000);
-      child.stdout!.on('data', (d: Buffer) => {
+      const ready = (d: Buffer) => {
         out = (out + d.toString()).slice(-4000);
         if (out.includes('"worker polling"')) {
+          child.stdout!.off('data', ready);
           clearTimeout(timer);
-          child.stdout!.removeAllListeners('data');
-          child.stdout!.resume();
+          out = '';
           supervise(child, `worker ${i}`, () => startWorker(i));
           resolve();
         }
-      });
+      };
+      child.stdout!.on('data', ready);
       child.once('exit', (code, signal) => {
         clearTimeout(timer);
         if (expected.has(child)) return reject(new Error(`worker ${i} was killed while starting`));
@@ -306,8 +330,7 @@ export async function startTopology(o: TopologyOptions): Promise<TopologyCluster
       CAPEO_API_HOST: '127.0.0.1',
       CAPEO_API_PORT: String(apiPorts[i]),
       CAPEO_BOOTSTRAP_ADMIN_KEY: TOPOLOGY_ADMIN_KEY,
-    });
-    child.stdout!.resume();
+    }, `API replica ${i}`);
     apis[i] = child;
     await until(`API replica ${i} was not live`, 120_000, () => fetch(`${apiUrls[i]}/healthz`).then((r) => (r.ok ? true : undefined)), () =>
       child.exitCode !== null ? `exited (${child.exitCode})` : undefined,
@@ -344,7 +367,8 @@ export async function startTopology(o: TopologyOptions): Promise<TopologyCluster
     },
     async stop() {
       stopping = true;
-      await Promise.all([...apis, ...workers].map(stopChild));
+      // Every capeo process still running, including one a restart raced another for.
+      await Promise.all([...spawned].map(stopChild));
       await stopChild(temporal);
       await pg.stop();
     },

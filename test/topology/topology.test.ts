@@ -104,7 +104,16 @@ test('twenty missions while workers are SIGKILLed, an API replica killed, the Te
       const i = n % TOPOLOGY.capeo.workers;
       await cluster.killWorker(i);
       workerKills++;
-      await cluster.startWorker(i);
+      // Started again as a restart policy would: a start while the server is down fails, and is tried again.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await cluster.startWorker(i);
+          break;
+        } catch (err) {
+          if (attempt >= 60) throw err;
+          await new Promise((r) => setTimeout(r, 2000));
+        }
+      }
     }
   })();
 
