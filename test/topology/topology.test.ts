@@ -256,3 +256,20 @@ test('twenty missions while workers are SIGKILLed, an API replica killed, the Te
     await connection.close();
   }
 }, 900_000);
+
+test('the metrics docs/operations.md says to watch are served: capeo\'s on every API replica, Temporal\'s on its Prometheus endpoint', async () => {
+  const doc = readFileSync(join(ROOT, 'docs', 'operations.md'), 'utf8');
+  const section = doc.slice(doc.indexOf('## What to watch'), doc.indexOf('## Search attributes on a cluster'));
+  const documented = [...section.matchAll(/`((?:capeo_|[a-z]+_)[a-z_]+)`/g)].map((m) => m[1]!);
+  const served = (text: string) => new Set(text.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split(/[{ ]/)[0]!.replace(/_(bucket|sum|count)$/, '')));
+  for (const url of cluster.apiUrls) {
+    const names = served(await (await fetch(`${url}/metrics`)).text());
+    expect(documented.filter((n) => n.startsWith('capeo_') && !names.has(n))).toEqual([]);
+  }
+  const temporal = await (await fetch(cluster.temporalMetricsUrl)).text();
+  const names = served(temporal);
+  // Those every run has traffic for (errors, backlogs and failed tasks appear when they happen).
+  const everyRun = ['service_requests', 'service_latency', 'persistence_latency', 'task_schedule_to_start_latency', 'lock_requests'];
+  expect(everyRun.filter((n) => !documented.includes(n))).toEqual([]);
+  expect(everyRun.filter((n) => !names.has(n))).toEqual([]);
+});
