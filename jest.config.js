@@ -23,6 +23,8 @@ module.exports = {
       globalSetup: '<rootDir>/test/integration/global-setup.ts',
       globalTeardown: '<rootDir>/test/integration/global-teardown.ts',
     },
+    // The production topology (scripts/test-topology.sh): its own Temporal server, PostgreSQL, workers and API replicas.
+    { displayName: 'topology', testMatch: ['<rootDir>/test/topology/**/*.test.ts'], transform, testEnvironment: 'node' },
     { displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], transform, testEnvironment: 'node' },
   ],
   testTimeout: 60000,

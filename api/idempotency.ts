@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isTransientDbError } from '../store/db';
 import type { IdempotentRequests } from '../store/idempotent-requests';
-import { ConflictError } from './errors';
+import { ConflictError, NotReadyError } from './errors';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -33,7 +34,14 @@ export function registerIdempotency(app: FastifyInstance, registerOf: () => Idem
     // Not on an unmatched route (its answer is a 404 or 405), nor where the route keeps its own.
     if (typeof key !== 'string' || !req.actor || !req.routeOptions.url || req.routeOptions.config.ownIdempotency) return;
     const hash = sha256(JSON.stringify([req.method, req.url, req.body ?? null]));
-    const claimed = await registerOf().claim(req.actor.id, key, hash);
+    let claimed: Awaited<ReturnType<IdempotentRequests['claim']>>;
+    try {
+      claimed = await registerOf().claim(req.actor.id, key, hash);
+    } catch (err) {
+      // The store restarting under the claim is a 503 the client retries with its key, not a 500.
+      if (isTransientDbError(err)) throw new NotReadyError('the mission store is not answering; retry shortly', 'STORE_UNAVAILABLE');
+      throw err;
+    }
     if (claimed.kind === 'reused') {
       throw new ConflictError('IDEMPOTENCY_KEY_REUSED', `Idempotency-Key '${key}' was used for another request; use a new key for a new request`);
     }

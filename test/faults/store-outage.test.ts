@@ -28,7 +28,7 @@ beforeAll(async () => {
   pg = await boot();
   store = await openStore(pg.url);
   tw = await startTestWorker(realActivities().activities, testEnv().address, store, `outage-${process.pid}`);
-  api = await buildTestApp(tw, [manager]);
+  api = await buildTestApp(tw, [manager, hunter]);
 });
 afterAll(async () => {
   await api?.close();
@@ -44,6 +44,8 @@ test('PostgreSQL down for 30 s mid-mission: writes wait and retry, readiness say
   const { missionId } = await missions.start(eavdRequest, platform);
   await walkToExecute(missions, missionId);
   expect(await ready()).toMatchObject({ status: 'ready', store: true });
+  // The hunter's key is vouched for while the store is up (and accepted from the cache while it is down).
+  expect((await api.inject({ url: `/missions/${missionId}`, headers: as(hunter) })).statusCode).toBe(200);
 
   // A hunter's finding is in flight when the store goes down: its answer waits for the store. (Sent
   // to the workflow straight away: the service's own check that the mission exists reads the store,
@@ -68,6 +70,16 @@ test('PostgreSQL down for 30 s mid-mission: writes wait and retry, readiness say
   expect(read.statusCode).toBe(503);
   expect(read.headers['retry-after']).toBeDefined();
   expect(read.json().code).toBe('STORE_UNAVAILABLE');
+  // A keyed write meets the store down at its Idempotency-Key's claim: a 503 to retry with the key, not a 500.
+  const write = await api.inject({
+    method: 'POST',
+    url: `/missions/${missionId}/findings`,
+    headers: { ...as(hunter), 'idempotency-key': `outage-${process.pid}` },
+    payload: { category: 'hunt-opportunity', severity: 'low', title: 'sent while the store is down' },
+  });
+  expect(write.statusCode).toBe(503);
+  expect(write.headers['retry-after']).toBeDefined();
+  expect(write.json().code).toBe('STORE_UNAVAILABLE');
 
   await new Promise((r) => setTimeout(r, Math.max(0, 30_000 - (Date.now() - down))));
   pg = await boot();

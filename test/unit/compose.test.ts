@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { parse } from 'yaml';
 import { configSchema, loadConfig, requiredSettings } from '../../config';
 import { SearchAttr } from '../../domain/temporal-names';
+import { envOf, loadCompose, rawEnvValues, text, type Compose, type Service } from '../support/compose-file';
 
 /**
  * The production topology (docker-compose.yml + Dockerfile) checked without Docker: services,
@@ -13,73 +13,14 @@ import { SearchAttr } from '../../domain/temporal-names';
 
 const root = join(__dirname, '..', '..');
 const read = (path: string): string => readFileSync(join(root, path), 'utf8');
-
-interface Healthcheck {
-  test?: string | string[];
-  disable?: boolean;
-}
-interface Service {
-  image?: string;
-  build?: string | { context?: string; dockerfile?: string };
-  command?: string | string[];
-  entrypoint?: string | string[];
-  environment?: Record<string, unknown> | string[];
-  ports?: (string | number | { target?: number | string; published?: number | string })[];
-  expose?: (string | number)[];
-  volumes?: (string | { type?: string; source?: string; target?: string })[];
-  depends_on?: string[] | Record<string, { condition?: string }>;
-  healthcheck?: Healthcheck;
-  restart?: string;
-  deploy?: { replicas?: number };
-}
-interface Compose {
-  services: Record<string, Service>;
-  volumes?: Record<string, unknown>;
-}
-
-const loadCompose = (): Compose => parse(read('docker-compose.yml'), { merge: true }) as Compose;
-
 const CAPEO_SERVICES = ['capeo-worker', 'capeo-api'] as const;
-const EXPECTED_SERVICES = ['postgresql', 'capeo-database', 'temporal', 'temporal-search-attributes', 'temporal-ui', ...CAPEO_SERVICES];
+const EXPECTED_SERVICES = ['postgresql', 'capeo-database', 'temporal-schema', 'temporal', 'temporal-namespace', 'temporal-ui', ...CAPEO_SERVICES];
 const TEMPORAL = 'temporal';
-const SEARCH_ATTRIBUTES = 'temporal-search-attributes';
+/** The one-shot job that makes the namespace and registers the search attributes. */
+const SEARCH_ATTRIBUTES = 'temporal-namespace';
+const SCHEMA = 'temporal-schema';
 const TEMPORAL_FRONTEND_PORT = 7233;
 const KNOWN_SETTINGS = new Set(Object.keys(configSchema.shape));
-
-/** Compose interpolation as `docker compose config` does it with nothing set in the environment. */
-function interpolate(value: string): string {
-  return value.replace(
-    /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
-    (match: string, name: string | undefined, op: string | undefined, arg: string | undefined) => {
-      if (match === '$$') return '$';
-      if (op === ':-' || op === '-') return arg ?? '';
-      if (op === ':?' || op === '?') throw new Error(`${name} must be set: ${arg}`);
-      return '';
-    },
-  );
-}
-
-/** A service's environment as name → value (undefined: passed through from the host, i.e. unset here). */
-function envOf(service: Service): Record<string, string | undefined> {
-  const raw = service.environment ?? {};
-  const pairs: [string, unknown][] = Array.isArray(raw)
-    ? raw.map((entry) => {
-        const eq = entry.indexOf('=');
-        return eq < 0 ? [entry, undefined] : [entry.slice(0, eq), entry.slice(eq + 1)];
-      })
-    : Object.entries(raw);
-  return Object.fromEntries(
-    pairs.map(([name, value]) => [
-      name,
-      value === undefined || value === null ? undefined : interpolate(typeof value === 'string' ? value : String(value)),
-    ]),
-  );
-}
-
-const rawEnvValues = (service: Service): unknown[] =>
-  Array.isArray(service.environment) ? [] : Object.values(service.environment ?? {});
-
-const text = (v: string | string[] | undefined): string => (Array.isArray(v) ? v.join(' ') : (v ?? ''));
 
 /** `host:port` → parts; undefined when it is not that shape. */
 function hostPort(address: string | undefined): { host: string; port: number } | undefined {
@@ -171,10 +112,10 @@ function agreementProblems(doc: Compose): string[] {
   for (const key of ['TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE', 'CAPEO_TASK_QUEUE'] as const) {
     if (w[key] !== a[key]) problems.push(`capeo-worker ${key}=${w[key]} but capeo-api ${key}=${a[key]}`);
   }
-  const temporalEnv = envOf(doc.services[TEMPORAL] ?? {});
-  const created = temporalEnv.DEFAULT_NAMESPACE ?? 'default';
-  if (temporalEnv.SKIP_DEFAULT_NAMESPACE_CREATION === 'true' || created !== w.TEMPORAL_NAMESPACE) {
-    problems.push(`namespace ${w.TEMPORAL_NAMESPACE} is not the one auto-setup creates (${created})`);
+  const job = doc.services[SEARCH_ATTRIBUTES];
+  const created = /temporal operator namespace create[^\n]*?--namespace\s+(\S+)/.exec(`${text(job?.entrypoint)} ${text(job?.command)}`)?.[1];
+  if (created !== w.TEMPORAL_NAMESPACE) {
+    problems.push(`namespace ${w.TEMPORAL_NAMESPACE} is not the one ${SEARCH_ATTRIBUTES} creates (${created ?? 'none'})`);
   }
   return problems;
 }
@@ -272,12 +213,19 @@ function dependencyProblems(doc: Compose): string[] {
       }
     }
   }
-  for (const name of CAPEO_SERVICES) {
+  // The namespace job retries until the server serves: once it is done, the server is up, its
+  // namespace exists and the search attributes are registered.
+  for (const name of [...CAPEO_SERVICES, 'temporal-ui']) {
     const deps = dependsOn(doc.services[name] ?? {});
-    if (deps[TEMPORAL] !== 'service_healthy') problems.push(`${name}: does not wait for ${TEMPORAL} to be healthy`);
     if (deps[SEARCH_ATTRIBUTES] !== 'service_completed_successfully') {
       problems.push(`${name}: does not wait for ${SEARCH_ATTRIBUTES} to complete successfully`);
     }
+  }
+  if (dependsOn(doc.services[TEMPORAL] ?? {})[SCHEMA] !== 'service_completed_successfully') {
+    problems.push(`${TEMPORAL}: does not wait for ${SCHEMA} to complete successfully`);
+  }
+  if (!/\bretry temporal operator namespace create/.test(text(doc.services[SEARCH_ATTRIBUTES]?.command))) {
+    problems.push(`${SEARCH_ATTRIBUTES}: does not retry while the server starts`);
   }
   return problems;
 }
@@ -285,12 +233,15 @@ function dependencyProblems(doc: Compose): string[] {
 function imageProblems(doc: Compose): string[] {
   const problems: string[] = [];
   const images = Object.fromEntries(Object.entries(doc.services ?? {}).map(([n, s]) => [n, s.image ?? '']));
-  if (!/^temporalio\/auto-setup:1\.29\.\d+$/.test(images[TEMPORAL] ?? '')) {
-    problems.push(`${TEMPORAL}: image ${images[TEMPORAL]} is not temporalio/auto-setup:1.29.x`);
+  // The server image with a schema job: auto-setup (schema and namespace at every start) is for development.
+  if (!/^temporalio\/server:1\.29\.\d+$/.test(images[TEMPORAL] ?? '')) {
+    problems.push(`${TEMPORAL}: image ${images[TEMPORAL]} is not temporalio/server:1.29.x`);
   }
   const serverVersion = images[TEMPORAL]?.split(':')[1];
-  if (!images[SEARCH_ATTRIBUTES]?.startsWith(`temporalio/admin-tools:${serverVersion}`)) {
-    problems.push(`${SEARCH_ATTRIBUTES}: admin-tools ${images[SEARCH_ATTRIBUTES]} does not match server ${serverVersion}`);
+  for (const job of [SCHEMA, SEARCH_ATTRIBUTES]) {
+    if (!images[job]?.startsWith(`temporalio/admin-tools:${serverVersion}-`)) {
+      problems.push(`${job}: admin-tools ${images[job]} does not match server ${serverVersion}`);
+    }
   }
   for (const [name, service] of Object.entries(doc.services ?? {})) {
     if (service.build !== undefined) continue;
@@ -450,11 +401,11 @@ describe('docker-compose.yml (production topology)', () => {
     expect(searchAttributeProblems(doc)).toEqual([]);
   });
 
-  it('depends_on names existing services, and service_healthy targets have a healthcheck', () => {
+  it('depends_on names existing services, service_healthy targets have a healthcheck, the jobs run in order', () => {
     expect(dependencyProblems(doc)).toEqual([]);
   });
 
-  it('pins Temporal 1.29.x and every pulled image', () => {
+  it('pins the Temporal server 1.29.x (not auto-setup), admin tools of its version, and every pulled image', () => {
     expect(imageProblems(doc)).toEqual([]);
   });
 
@@ -523,13 +474,17 @@ describe('the compose checks catch mistakes', () => {
     expect(problems).toMatch(/registers CapeoOverrun=KEYWORD, CapeoExtra=INT, not in SearchAttr/);
   });
 
-  it('a dependency on a missing service, or on health that is never reported', () => {
+  it('a dependency on a missing service, on health that is never reported, or a server started before its schema', () => {
     const doc = fresh();
-    delete doc.services[TEMPORAL]!.healthcheck;
+    delete doc.services['postgresql']!.healthcheck;
     (doc.services['temporal-ui']!.depends_on as Record<string, { condition: string }>).nowhere = { condition: 'service_started' };
+    delete (doc.services[TEMPORAL]!.depends_on as Record<string, unknown>)[SCHEMA];
+    (doc.services['capeo-api']!.depends_on as Record<string, { condition: string }>)[SEARCH_ATTRIBUTES] = { condition: 'service_started' };
     const problems = dependencyProblems(doc).join('\n');
     expect(problems).toMatch(/temporal-ui: depends on nowhere, which is not a service/);
-    expect(problems).toMatch(/capeo-worker: waits for temporal to be healthy, but temporal has no healthcheck/);
+    expect(problems).toMatch(/temporal-schema: waits for postgresql to be healthy, but postgresql has no healthcheck/);
+    expect(problems).toMatch(/temporal: does not wait for temporal-schema/);
+    expect(problems).toMatch(/capeo-api: does not wait for temporal-namespace to complete successfully/);
   });
 
   it('an image that leaves out code the entrypoints import, runs as root, or a wrong role command', () => {
@@ -544,11 +499,20 @@ describe('the compose checks catch mistakes', () => {
     expect(problems).toMatch(/capeo-api: command "tsx worker\/main.ts" does not run tsx api\/main.ts/);
   });
 
-  it('a missing service or an unpinned Temporal', () => {
+  it('a missing service, an unpinned Temporal, or auto-setup', () => {
     const doc = fresh();
     delete doc.services['temporal-ui'];
-    doc.services[TEMPORAL]!.image = 'temporalio/auto-setup:latest';
+    doc.services[TEMPORAL]!.image = 'temporalio/server:latest';
     expect(serviceProblems(doc)).toEqual(['service temporal-ui is missing']);
-    expect(imageProblems(doc).join('\n')).toMatch(/not temporalio\/auto-setup:1\.29\.x/);
+    expect(imageProblems(doc).join('\n')).toMatch(/not temporalio\/server:1\.29\.x/);
+    doc.services[TEMPORAL]!.image = 'temporalio/auto-setup:1.29.1';
+    expect(imageProblems(doc).join('\n')).toMatch(/auto-setup:1\.29\.1 is not temporalio\/server:1\.29\.x/);
+  });
+
+  it('a namespace capeo does not use', () => {
+    const doc = fresh();
+    const job = doc.services[SEARCH_ATTRIBUTES]!;
+    job.command = text(job.command).replace('namespace create --address temporal:7233 --namespace default', 'namespace create --address temporal:7233 --namespace other');
+    expect(agreementProblems(doc)).toEqual([`namespace default is not the one ${SEARCH_ATTRIBUTES} creates (other)`]);
   });
 });
