@@ -1,7 +1,7 @@
 /**
  * Domain-permutation engine for EAVD lookalike discovery: every algorithm of dnstwist's `Fuzzer.generate()`
  * and of CIRCL's ail-typo-squatting (each capeo algorithm generates at least what the tools' algorithm of
- * the same idea generates: test/unit/permutations-ail-parity.test.ts, test/integration/permutations-parity.test.ts),
+ * the same idea generates: test/unit/permutations-ail-parity.test.ts, test/unit/permutations-dnstwist-parity.test.ts),
  * plus TR39 mixed-script confusables, combosquatting with a built-in dictionary and brand keywords, and
  * TLD, public-suffix and dynamic-DNS families. Pure and synchronous; the reference lists are read once
  * from ./lists (lists.ts).
