@@ -12,6 +12,8 @@ import {
   type PermutationOptions,
 } from '../../activities/eavd/permutations';
 import { combosquattingWords, ianaTlds, latinConfusables, publicSuffix } from '../../activities/eavd/permutations/lists';
+import { punycode, toAsciiHostnameSlow } from '../../activities/eavd/permutations/domain';
+import { AIL_GLYPHS, GLYPHS_UNICODE } from '../../activities/eavd/permutations/tables';
 
 /** The names one fuzzer generates when it runs alone, sorted. */
 function only(fuzzer: string, domain: string, options: Omit<PermutationOptions, 'fuzzers'> = {}): string[] {
@@ -283,6 +285,15 @@ describe('IDNA', () => {
     expect(generatePermutations('xn--mnchen-3ya.de')).toEqual(unicode);
     expect(generatePermutations(' MÜNCHEN.DE. ')).toEqual(unicode);
     expect(generatePermutations('PayPal.COM')).toEqual(generatePermutations('paypal.com'));
+  });
+
+  it('encodes plain Latin, Greek and Cyrillic names directly, exactly as domainToASCII does', () => {
+    expect(punycode('münchen')).toBe('mnchen-3ya');
+    expect(punycode('ьаԁ')).toBe('80a9cw3a');
+    const glyphs = [...Object.values(GLYPHS_UNICODE), ...Object.values(AIL_GLYPHS), ...latinConfusables().values()].flat();
+    // Each glyph inside a name, plus characters UTS #46 maps (ß stays, ǅ -> dž, ﬁ -> fi), marks and RTL letters.
+    const names = [...glyphs, 'ß', 'ǅ', 'ﬁ', 'ⅰ', 'a\u0308', '\u0345', 'א', 'ا', '\u200d', '·', 'Ⅻ', 'Ａ'].flatMap((g) => [`a${g}b.com`, `${g}.de`, `x.${g}${g}.org`]);
+    for (const name of names) expect({ name, ascii: toAsciiHostname(name) }).toEqual({ name, ascii: toAsciiHostnameSlow(name) });
   });
 
   it('outputs only ASCII host names', () => {
