@@ -747,6 +747,19 @@ export interface paths {
                             domains: (string & unknown)[];
                             /** @default [] */
                             keywords?: (string & unknown)[];
+                            lookalikes?: {
+                                /**
+                                 * @default common
+                                 * @enum {string}
+                                 */
+                                tldFamily?: "none" | "common" | "all";
+                                /** @default false */
+                                publicSuffixes?: boolean;
+                                /** @default false */
+                                dynamicDns?: boolean;
+                                /** @default true */
+                                combosquattingDictionary?: boolean;
+                            };
                         };
                         /** @default {} */
                         policy?: {
@@ -5969,6 +5982,19 @@ export interface components {
             brand: {
                 domains: string[];
                 keywords: string[];
+                lookalikes?: {
+                    /**
+                     * @default common
+                     * @enum {string}
+                     */
+                    tldFamily: "none" | "common" | "all";
+                    /** @default false */
+                    publicSuffixes: boolean;
+                    /** @default false */
+                    dynamicDns: boolean;
+                    /** @default true */
+                    combosquattingDictionary: boolean;
+                };
             } | null;
             policy: {
                 /** @default 0.75 */
@@ -6280,6 +6306,19 @@ export interface components {
             brand: {
                 domains: string[];
                 keywords: string[];
+                lookalikes?: {
+                    /**
+                     * @default common
+                     * @enum {string}
+                     */
+                    tldFamily: "none" | "common" | "all";
+                    /** @default false */
+                    publicSuffixes: boolean;
+                    /** @default false */
+                    dynamicDns: boolean;
+                    /** @default true */
+                    combosquattingDictionary: boolean;
+                };
             } | null;
             policy: {
                 /** @default 0.75 */
