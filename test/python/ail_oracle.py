@@ -3,7 +3,8 @@
 
 stdin:  {"requests": [{"domain": "circl.lu", "algorithms": ["omission", ...], "dynamic_dns_sample": 300,
                       "run_all": true}, ...], "repeat": 1}
-        "algorithms" are ail's own names (ALGO_NAME_LIST); absent: all of them but addDynamicDns, like ail's
+        "algorithms" are ail's own names (ALGO_NAME_LIST, and "homoglyph:all" for homoglyph with its
+        --all_homoglyph option); absent: all of them but addDynamicDns, like ail's
         runAll / --all, plus addDynamicDns when "dynamic_dns_sample" is given: it then runs on the first
         that many entries of ail's dynamic-DNS list (its de-duplication is quadratic: the whole list of
         35,000 suffixes takes minutes).
@@ -64,6 +65,8 @@ def to_ascii(name):
 
 
 def run_algorithm(name, domain):
+    if name == 'homoglyph:all':  # ail's --all_homoglyph: two rounds
+        return typo.homoglyph(domain, [], False, math.inf, False, False, all=True)
     func = getattr(typo, name)
     return func(domain, [], False, math.inf, False, False)
 
@@ -92,7 +95,7 @@ def sample_dynamic_dns(count):
 def answer(request, repeat):
     domain = request['domain']
     original = to_ascii(domain)
-    names = request.get('algorithms') or [a for a in const_get_algo_name_list() if a != 'addDynamicDns']
+    names = request.get('algorithms') or [a for a in const_get_algo_name_list() if a != 'addDynamicDns'] + ['homoglyph:all']
     if request.get('dynamic_dns_sample') and 'addDynamicDns' not in names:
         sample_dynamic_dns(int(request['dynamic_dns_sample']))
         names = names + ['addDynamicDns']

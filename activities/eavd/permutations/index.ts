@@ -76,7 +76,8 @@ export type AlgorithmName = FuzzerName;
 
 /**
  * ail-typo-squatting's algorithm names (ALGO_NAME_LIST) and the capeo algorithm that generates at least
- * what each one does. ail's "combo" (chained algorithms) has no counterpart: README says why.
+ * what each one does (`homoglyph:all`: ail's homoglyph with --all_homoglyph). ail's "combo" (chained
+ * algorithms) has no counterpart: README says why.
  */
 export const AIL_ALGORITHMS: Readonly<Record<string, AlgorithmName>> = {
   omission: 'omission',
@@ -90,6 +91,7 @@ export const AIL_ALGORITHMS: Readonly<Record<string, AlgorithmName>> = {
   vowelSwap: 'vowel-swap',
   addDash: 'hyphenation',
   homoglyph: 'homoglyph',
+  'homoglyph:all': 'homoglyph',
   commonMisspelling: 'misspelling',
   homophones: 'homophone',
   wrongTld: 'tld-swap',

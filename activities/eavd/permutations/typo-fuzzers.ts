@@ -61,9 +61,18 @@ export const vowelSwapAll: Fuzzer = ({ domain }, emit) => {
 /**
  * ail's homoglyphs: within a window of the label shorter than the whole label, every occurrence of one
  * character replaced by one of its look-alikes; that is, any run of consecutive occurrences of a character
- * spanning fewer characters than the label.
+ * spanning fewer characters than the label. Two rounds, as ail's --all_homoglyph (one by default).
  */
 export const homoglyphRuns: Fuzzer = ({ domain }, emit) => {
+  const firstRound = new Set<string>();
+  homoglyphRound(domain, (label) => firstRound.add(label));
+  for (const label of firstRound) {
+    emit(label);
+    homoglyphRound(label, emit);
+  }
+};
+
+function homoglyphRound(domain: string, emit: Emit): void {
   const chars = new CodePoints(domain).chars;
   const n = chars.length;
   const positions = new Map<string, number[]>();
@@ -81,7 +90,7 @@ export const homoglyphRuns: Fuzzer = ({ domain }, emit) => {
       }
     }
   }
-};
+}
 
 /** Digits and number words swapped (ail's numeral swap): every occurrence of one form replaced by another. */
 export const numeralSwap: Fuzzer = ({ domain }, emit) => {
