@@ -152,7 +152,7 @@ retried effect is done, 1 when one failed again, 5 when a given effect is not fa
 ${GLOBAL}`,
 
   lookalikes: `Usage: capeo lookalikes <domain> [--fuzzers a,b] [--dictionary FILE] [--tld FILE] [--keywords a,b]
-                        [--tld-family none|common|all] [--all-tlds] [--public-suffixes] [--dynamic-dns]
+                        [--tld-family none|common|all] [--all-tlds] [--public-suffixes] [--dynamic-dns] [--all-homoglyphs]
                         [--no-combo-dictionary] [--format json|csv|text] [--json]
 
 Lookalike domains computed locally (no API) by capeo's permutation engine, in ASCII (Punycode) form,
@@ -167,6 +167,7 @@ each with every algorithm that produced it (the first one is its fuzzer).
   --all-tlds             same as --tld-family all
   --public-suffixes      tld-swap also under every public-suffix entry of the TLD (large)
   --dynamic-dns          the dynamic-dns algorithm: ~35,000 dynamic-DNS suffixes (very large)
+  --all-homoglyphs       homoglyph also two rounds of ail-typo-squatting's look-alike runs (large)
   --format F             text (aligned columns, default), csv (header fuzzer,domain,algorithms; algorithms
                          space-separated), json ([{"fuzzer","domain","algorithms"}])
   --json                 same as --format json`,

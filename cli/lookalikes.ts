@@ -20,6 +20,7 @@ export interface LookalikeArgs {
   allTlds?: boolean;
   publicSuffixes?: boolean;
   dynamicDns?: boolean;
+  allHomoglyphs?: boolean;
   /** false: combosquatting with the --keywords only, not the built-in dictionary. */
   comboDictionary?: boolean;
   format?: string;
@@ -56,6 +57,7 @@ export function lookalikes(a: LookalikeArgs): Permutation[] {
       ...(tldFamily && { tldFamily }),
       ...(a.publicSuffixes && { publicSuffixes: true }),
       ...(a.dynamicDns && { dynamicDns: true }),
+      ...(a.allHomoglyphs && { allHomoglyphs: true }),
       ...(a.comboDictionary === false && { combosquattingDictionary: false }),
       ...(a.dictionary && { dictionary: words(a.dictionary, 'dictionary') }),
       ...(a.tld && { tlds: words(a.tld, 'tld') }),
@@ -100,6 +102,7 @@ export async function lookalikesCommand(argv: string[], io: Io): Promise<number>
       'all-tlds': { type: 'boolean' },
       'public-suffixes': { type: 'boolean' },
       'dynamic-dns': { type: 'boolean' },
+      'all-homoglyphs': { type: 'boolean' },
       'no-combo-dictionary': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -118,6 +121,7 @@ export async function lookalikesCommand(argv: string[], io: Io): Promise<number>
     ...(values['all-tlds'] === true && { allTlds: true }),
     ...(values['public-suffixes'] === true && { publicSuffixes: true }),
     ...(values['dynamic-dns'] === true && { dynamicDns: true }),
+    ...(values['all-homoglyphs'] === true && { allHomoglyphs: true }),
     ...(values['no-combo-dictionary'] === true && { comboDictionary: false }),
   });
   io.out(renderLookalikes(found, format));

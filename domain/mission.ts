@@ -30,6 +30,8 @@ export const lookalikePolicySchema = z.object({
   dynamicDns: z.boolean().default(false),
   /** Combosquatting with the built-in dictionary of about 800 service words, besides the brand keywords. */
   combosquattingDictionary: z.boolean().default(true),
+  /** Homoglyphs two rounds deep in ail-typo-squatting's manner too (quadratic in the label's length). */
+  allHomoglyphs: z.boolean().default(false),
 });
 export type LookalikePolicy = z.infer<typeof lookalikePolicySchema>;
 

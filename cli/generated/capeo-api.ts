@@ -759,6 +759,8 @@ export interface paths {
                                 dynamicDns?: boolean;
                                 /** @default true */
                                 combosquattingDictionary?: boolean;
+                                /** @default false */
+                                allHomoglyphs?: boolean;
                             };
                         };
                         /** @default {} */
@@ -5994,6 +5996,8 @@ export interface components {
                     dynamicDns: boolean;
                     /** @default true */
                     combosquattingDictionary: boolean;
+                    /** @default false */
+                    allHomoglyphs: boolean;
                 };
             } | null;
             policy: {
@@ -6318,6 +6322,8 @@ export interface components {
                     dynamicDns: boolean;
                     /** @default true */
                     combosquattingDictionary: boolean;
+                    /** @default false */
+                    allHomoglyphs: boolean;
                 };
             } | null;
             policy: {

@@ -6,7 +6,7 @@ const base = { type: 'EAVD', codeName: 'Lookalikes', topic: 'lookalike domains o
 describe('brand lookalike policy', () => {
   it('is optional, and defaults to the bounded families', () => {
     expect(startMissionRequestSchema.parse({ ...base, brand: { domains: ['example.com'] } }).brand).toEqual({ domains: ['example.com'], keywords: [] });
-    expect(lookalikePolicySchema.parse({})).toEqual({ tldFamily: 'common', publicSuffixes: false, dynamicDns: false, combosquattingDictionary: true });
+    expect(lookalikePolicySchema.parse({})).toEqual({ tldFamily: 'common', publicSuffixes: false, dynamicDns: false, combosquattingDictionary: true, allHomoglyphs: false });
   });
 
   it('refuses an unknown TLD family, naming the field', () => {
@@ -21,6 +21,7 @@ describe('brand lookalike policy', () => {
     expect(count({ tldFamily: 'all' })).toBeGreaterThan(normal + 2 * 1000);
     expect(count({ publicSuffixes: true })).toBeGreaterThan(normal);
     expect(count({ dynamicDns: true })).toBeGreaterThan(normal + 30_000);
+    expect(count({ allHomoglyphs: true })).toBeGreaterThan(normal + 200);
     expect(count({ combosquattingDictionary: false, tldFamily: 'none' })).toBeLessThan(normal / 2);
   });
 });

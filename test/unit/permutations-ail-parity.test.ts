@@ -52,7 +52,7 @@ beforeAll(async () => {
   oracle = JSON.parse((await run).stdout) as OracleAnswer;
   for (const domain of DOMAINS) {
     const byAlgorithm = new Map<string, Set<string>>();
-    for (const p of generatePermutations(domain, { tldFamily: 'all', publicSuffixes: true, dynamicDns: DDNS_DOMAINS.has(domain) })) {
+    for (const p of generatePermutations(domain, { tldFamily: 'all', publicSuffixes: true, allHomoglyphs: true, dynamicDns: DDNS_DOMAINS.has(domain) })) {
       for (const algorithm of p.algorithms) {
         const set = byAlgorithm.get(algorithm) ?? new Set<string>();
         set.add(p.domain);

@@ -16,6 +16,8 @@ export interface FuzzInput extends DomainParts {
   readonly dictionary: readonly string[];
   readonly tlds: readonly string[];
   readonly keywords: readonly string[];
+  /** ail's homoglyphs two rounds deep (its --all_homoglyph) rather than one. */
+  readonly allHomoglyphs?: boolean;
 }
 
 export type Fuzzer = (input: FuzzInput, emit: Emit) => void;

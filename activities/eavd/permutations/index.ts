@@ -76,7 +76,7 @@ export type AlgorithmName = FuzzerName;
 
 /**
  * ail-typo-squatting's algorithm names (ALGO_NAME_LIST) and the capeo algorithm that generates at least
- * what each one does (`homoglyph:all`: ail's homoglyph with --all_homoglyph). ail's "combo" (chained
+ * what each one does (`homoglyph:all`: ail's homoglyph with --all_homoglyph, for allHomoglyphs). ail's "combo" (chained
  * algorithms) has no counterpart: README says why.
  */
 export const AIL_ALGORITHMS: Readonly<Record<string, AlgorithmName>> = {
@@ -142,6 +142,8 @@ export interface PermutationOptions {
   publicSuffixes?: boolean;
   /** Run dynamic-dns: the name under each of about 35,000 dynamic-DNS suffixes. Default: false (large). */
   dynamicDns?: boolean;
+  /** homoglyph: ail's look-alike runs two rounds deep (its --all_homoglyph). Default: false (quadratic). */
+  allHomoglyphs?: boolean;
 }
 
 export interface Permutation {
@@ -263,6 +265,7 @@ export function generatePermutations(domain: string, options: PermutationOptions
     dictionary: cleanWords(options.dictionary),
     tlds: cleanWords(options.tlds, true),
     keywords: cleanWords([...(options.combosquattingDictionary === false ? [] : combosquattingWords()), ...(options.keywords ?? [])]),
+    allHomoglyphs: options.allHomoglyphs === true,
   };
   const dInput: FuzzInput = { ...dParts, domain: labelToUnicode(dParts.domain), ...common };
   const pInput: FuzzInput = samePsl ? dInput : { ...pParts, domain: labelToUnicode(pParts.domain), ...common };
