@@ -171,15 +171,25 @@ retried effect is done, 1 when one failed again, 5 when a given effect is not fa
 ${GLOBAL}`,
 
   lookalikes: `Usage: capeo lookalikes <domain> [--fuzzers a,b] [--dictionary FILE] [--tld FILE] [--keywords a,b]
-                        [--format json|csv|text] [--json]
+                        [--tld-family none|common|all] [--all-tlds] [--public-suffixes] [--dynamic-dns] [--all-homoglyphs]
+                        [--no-combo-dictionary] [--format json|csv|text] [--json]
 
-Lookalike domains computed locally (no API) by capeo's permutation engine, in ASCII (Punycode) form.
-  --fuzzers a,b      only these fuzzers: ${FUZZERS.join(', ')}
-  --dictionary FILE  words for the dictionary fuzzer, one per line
-  --tld FILE         TLDs for the tld-swap fuzzer, one per line
-  --keywords a,b     brand keywords for combosquatting (default: login, secure, support, ...)
-  --format F         text (aligned columns, default), csv (header fuzzer,domain), json ([{"fuzzer","domain"}])
-  --json             same as --format json`,
+Lookalike domains computed locally (no API) by capeo's permutation engine, in ASCII (Punycode) form,
+each with every algorithm that produced it (the first one is its fuzzer).
+  --fuzzers a,b          only these algorithms: ${FUZZERS.join(', ')}
+  --dictionary FILE      words for the dictionary fuzzer, one per line
+  --tld FILE             extra TLDs for the tld-swap fuzzer, one per line
+  --keywords a,b         brand keywords for combosquatting, added to the built-in dictionary of ~800 words
+  --no-combo-dictionary  combosquatting with --keywords only
+  --tld-family F         TLDs of tld-swap, add-tld, dot-to-hyphen: common (default: ccTLDs and common
+                         gTLDs), all (every IANA TLD, large), none
+  --all-tlds             same as --tld-family all
+  --public-suffixes      tld-swap also under every public-suffix entry of the TLD (large)
+  --dynamic-dns          the dynamic-dns algorithm: ~35,000 dynamic-DNS suffixes (very large)
+  --all-homoglyphs       homoglyph also two rounds of ail-typo-squatting's look-alike runs (large)
+  --format F             text (aligned columns, default), csv (header fuzzer,domain,algorithms; algorithms
+                         space-separated), json ([{"fuzzer","domain","algorithms"}])
+  --json                 same as --format json`,
 
   'lookalikes check': `Usage: capeo lookalikes check <domain> [--brand example.com,…] [--keywords a,b] [--local] [--json]
 

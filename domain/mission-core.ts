@@ -5,6 +5,7 @@ import { FINDING_CATEGORIES, type ExternalRef, type FindingCategory } from './fi
 import type { ArtifactRef } from './mission-artifacts';
 import type { MissionTypeCode, WorkItemName } from './mission-types';
 import type { Phase, MissionStatus } from './phases';
+import type { LookalikePolicy } from './mission';
 import type { MissionPolicy } from './policy';
 import type { PrioritisationResult } from './work-items';
 
@@ -29,7 +30,7 @@ export interface MissionCore {
   stakeholders: string[];
   audience: string[];
   policy: MissionPolicy;
-  brand: { domains: string[]; keywords: string[] } | null;
+  brand: { domains: string[]; keywords: string[]; lookalikes?: LookalikePolicy } | null;
   previous: PreviousIteration | null;
   /** Absent in the state of runs started before hunt types existed: defaultHuntType(type). */
   huntType?: HuntType;

@@ -19,6 +19,24 @@ export const TRIGGERS = ['intel', 'incident', 'schedule', 'request'] as const;
 
 const person = text(120);
 
+/**
+ * EAVD: which large lookalike families a brand's sweeps add (README "Lookalike discovery" has their
+ * sizes); absent, the bounded defaults.
+ */
+export const lookalikePolicySchema = z.object({
+  /** TLDs swapped to and added: none, common (every ccTLD and common gTLDs) or all (every IANA TLD). */
+  tldFamily: z.enum(['none', 'common', 'all']).default('common'),
+  /** Also every public-suffix entry under the brand's TLD (paypal.blogspot.com...). */
+  publicSuffixes: z.boolean().default(false),
+  /** Also the brand under each of about 35,000 dynamic-DNS suffixes. */
+  dynamicDns: z.boolean().default(false),
+  /** Combosquatting with the built-in dictionary of about 800 service words, besides the brand keywords. */
+  combosquattingDictionary: z.boolean().default(true),
+  /** Homoglyphs two rounds deep in ail-typo-squatting's manner too (quadratic in the label's length). */
+  allHomoglyphs: z.boolean().default(false),
+});
+export type LookalikePolicy = z.infer<typeof lookalikePolicySchema>;
+
 /** What a SOC platform sends to start a mission. */
 export const startMissionRequestSchema = z.object({
   type: missionTypeSchema,
@@ -33,6 +51,7 @@ export const startMissionRequestSchema = z.object({
     .object({
       domains: z.array(z.string().trim().toLowerCase().regex(/^(?=.{4,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/, 'a domain name such as example.com')).min(1).max(20),
       keywords: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9-]{2,30}$/, 'a lure keyword such as login')).max(50).default([]),
+      lookalikes: lookalikePolicySchema.optional(),
     })
     .optional(),
   /** The kind of hunt; EAVD missions default to intel-driven discovery. */
@@ -183,7 +202,7 @@ export const missionRecordSchema = z.object({
   findings: z.array(findingSchema),
   queries: z.array(queryRunSchema),
   containments: z.array(containmentSchema),
-  brand: z.object({ domains: z.array(z.string()), keywords: z.array(z.string()) }).nullable(),
+  brand: z.object({ domains: z.array(z.string()), keywords: z.array(z.string()), lookalikes: lookalikePolicySchema.optional() }).nullable(),
   sweeps: z.array(sweepRecordSchema),
   external: z.record(z.string(), externalRefSchema),
   artifacts: z.record(z.string(), artifactRefSchema),

@@ -5,6 +5,7 @@ import { mergeObservations } from '../../domain/eavd-infrastructure';
 import { candidateFinding, INTEREST_GROUP_SIZE, interestGroupFinding, scoreCandidate, type CandidateFacts, type Scored } from '../../domain/eavd-scoring';
 import type { NewFinding } from '../../domain/findings';
 import type { InfrastructureStore } from '../../store/eavd-infrastructure';
+import type { LookalikePolicy } from '../../domain/mission';
 import type { ArtifactStore } from '../artifacts/artifact-store';
 import type { CertificateTransparency } from './enrich/certificate-transparency';
 import type { Rdap } from './enrich/rdap';
@@ -26,6 +27,8 @@ export interface SweepDeps {
 export interface Candidate {
   fuzzer: string;
   domain: string;
+  /** Every algorithm that produced the name (absent in candidate lists written before it existed). */
+  algorithms?: string[];
 }
 
 /**
@@ -80,12 +83,22 @@ export const createSweepActivities = (d: SweepDeps) => {
   }
 
   return {
-  async generateCandidates({ path, domains, keywords }: { path: string; domains: string[]; keywords: string[] }): Promise<{ path: string; count: number }> {
+  async generateCandidates({
+    path,
+    domains,
+    keywords,
+    lookalikes,
+  }: {
+    path: string;
+    domains: string[];
+    keywords: string[];
+    lookalikes?: LookalikePolicy;
+  }): Promise<{ path: string; count: number }> {
     // The brand's own domains are never lookalikes of each other (examples.com is a plural of example.com).
     const seen = new Set<string>(domains);
     const all: Candidate[] = [];
     for (const domain of domains) {
-      for (const c of generatePermutations(domain, { keywords: keywords.length ? keywords : undefined })) {
+      for (const c of generatePermutations(domain, { keywords, ...lookalikes })) {
         if (!seen.has(c.domain)) {
           seen.add(c.domain);
           all.push(c);

@@ -747,6 +747,21 @@ export interface paths {
                             domains: (string & unknown)[];
                             /** @default [] */
                             keywords?: (string & unknown)[];
+                            lookalikes?: {
+                                /**
+                                 * @default common
+                                 * @enum {string}
+                                 */
+                                tldFamily?: "none" | "common" | "all";
+                                /** @default false */
+                                publicSuffixes?: boolean;
+                                /** @default false */
+                                dynamicDns?: boolean;
+                                /** @default true */
+                                combosquattingDictionary?: boolean;
+                                /** @default false */
+                                allHomoglyphs?: boolean;
+                            };
                         };
                         /** @enum {string} */
                         huntType?: "hypothesis-driven" | "baseline" | "model-assisted" | "intel-driven";
@@ -7255,6 +7270,21 @@ export interface paths {
                             domains: (string & unknown)[];
                             /** @default [] */
                             keywords?: (string & unknown)[];
+                            lookalikes?: {
+                                /**
+                                 * @default common
+                                 * @enum {string}
+                                 */
+                                tldFamily?: "none" | "common" | "all";
+                                /** @default false */
+                                publicSuffixes?: boolean;
+                                /** @default false */
+                                dynamicDns?: boolean;
+                                /** @default true */
+                                combosquattingDictionary?: boolean;
+                                /** @default false */
+                                allHomoglyphs?: boolean;
+                            };
                         };
                         /** @default {} */
                         policy?: {
@@ -7743,6 +7773,21 @@ export interface components {
             brand: {
                 domains: string[];
                 keywords: string[];
+                lookalikes?: {
+                    /**
+                     * @default common
+                     * @enum {string}
+                     */
+                    tldFamily: "none" | "common" | "all";
+                    /** @default false */
+                    publicSuffixes: boolean;
+                    /** @default false */
+                    dynamicDns: boolean;
+                    /** @default true */
+                    combosquattingDictionary: boolean;
+                    /** @default false */
+                    allHomoglyphs: boolean;
+                };
             } | null;
             policy: {
                 /** @default 0.75 */
@@ -8420,6 +8465,21 @@ export interface components {
             brand: {
                 domains: string[];
                 keywords: string[];
+                lookalikes?: {
+                    /**
+                     * @default common
+                     * @enum {string}
+                     */
+                    tldFamily: "none" | "common" | "all";
+                    /** @default false */
+                    publicSuffixes: boolean;
+                    /** @default false */
+                    dynamicDns: boolean;
+                    /** @default true */
+                    combosquattingDictionary: boolean;
+                    /** @default false */
+                    allHomoglyphs: boolean;
+                };
             } | null;
             policy: {
                 /** @default 0.75 */

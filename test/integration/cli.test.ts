@@ -439,33 +439,37 @@ test('lookalikes runs locally (no API): json, csv and text for example.com, a ho
   const noApi = { CAPEO_URL: 'http://127.0.0.1:9' };
   const json = await capeo(['lookalikes', 'example.com', '--format', 'json'], undefined, noApi);
   expect(json.code).toBe(0);
-  const all = JSON.parse(json.stdout) as Array<{ fuzzer: string; domain: string }>;
-  expect(all).toContainEqual({ fuzzer: 'homoglyph', domain: 'examp1e.com' });
-  expect(all.every((p) => Object.keys(p).join() === 'fuzzer,domain' && /^[a-z0-9.-]+$/.test(p.domain))).toBe(true);
-  expect(all.length).toBeGreaterThan(1000);
+  const all = JSON.parse(json.stdout) as Array<{ fuzzer: string; domain: string; algorithms: string[] }>;
+  expect(all).toContainEqual({ fuzzer: 'homoglyph', domain: 'examp1e.com', algorithms: ['homoglyph', 'replacement'] });
+  expect(all).toContainEqual({ fuzzer: 'addition', domain: 'examplee.com', algorithms: ['addition', 'repetition', 'double-replacement'] });
+  expect(all.every((p) => Object.keys(p).join() === 'fuzzer,domain,algorithms' && /^[a-z0-9.-]+$/.test(p.domain))).toBe(true);
+  expect(all.length).toBeGreaterThan(5000);
+  const allTlds = JSON.parse((await capeo(['lookalikes', 'example.com', '--fuzzers', 'tld-swap', '--all-tlds', '--json'], undefined, noApi)).stdout) as unknown[];
+  expect(allTlds.length).toBeGreaterThan(1400);
 
   // Through the bin shim too.
   const csv = await capeo(['lookalikes', 'example.com', '--fuzzers', 'homoglyph,cyrillic', '--format', 'csv'], undefined, noApi, [process.execPath, join(ROOT, 'cli', 'bin.cjs')]);
   expect(csv.code).toBe(0);
   const rows = csv.stdout.trim().split('\n');
-  expect(rows[0]).toBe('fuzzer,domain');
-  expect(rows).toContain('homoglyph,examp1e.com');
-  expect(rows).toContain('homoglyph,xn--xample-9ua.com');
+  expect(rows[0]).toBe('fuzzer,domain,algorithms');
+  expect(rows).toContain('homoglyph,examp1e.com,homoglyph');
+  expect(rows).toContain('homoglyph,xn--xample-9ua.com,homoglyph');
   expect(new Set(rows.slice(1).map((r) => r.split(',')[0]))).toEqual(new Set(['cyrillic', 'homoglyph']));
-  expect(rows.slice(1)).toEqual(all.filter((p) => ['cyrillic', 'homoglyph'].includes(p.fuzzer)).map((p) => `${p.fuzzer},${p.domain}`));
 
   const text = await capeo(['lookalikes', 'example.com', '--fuzzers', 'homoglyph'], undefined, noApi);
   expect(text.code).toBe(0);
   const lines = text.stdout.trim().split('\n');
-  expect(lines[0]).toMatch(/^FUZZER {5}DOMAIN$/);
-  expect(lines).toContain('homoglyph  examp1e.com');
+  expect(lines[0]).toMatch(/^FUZZER {5}DOMAIN +ALGORITHMS$/);
+  expect(lines.some((l) => /^homoglyph {2}examp1e\.com +homoglyph$/.test(l))).toBe(true);
 
   const bad = await capeo(['lookalikes', 'example.com', '--fuzzers', 'homoglyph,typo'], undefined, noApi);
   expect(bad.code).toBe(2);
   expect(bad.stdout).toBe('');
   expect(bad.stderr.trim()).toBe(
     'capeo lookalikes: --fuzzers: unknown typo; valid: addition, bitsquatting, cyrillic, homoglyph, hyphenation, insertion, omission, plural, ' +
-      'repetition, replacement, subdomain, transposition, vowel-swap, dictionary, tld-swap, various, combosquatting',
+      'repetition, replacement, subdomain, transposition, vowel-swap, dictionary, tld-swap, various, combosquatting, change-order, ' +
+      'double-replacement, missing-dot, strip-hyphen, dot-to-hyphen, add-tld, wrong-sld, misspelling, homophone, numeral-swap, ' +
+      'mixed-script, dynamic-dns',
   );
 });
 

@@ -142,17 +142,32 @@ test('server-sent events: split across chunks, ids kept, comments skipped, JSON 
 
 test('lookalikes of example.com: a known homoglyph, the fuzzer filter, three formats', () => {
   const all = lookalikes({ domain: 'example.com' });
-  expect(all).toContainEqual({ fuzzer: 'homoglyph', domain: 'examp1e.com' });
+  expect(all).toContainEqual({ fuzzer: 'homoglyph', domain: 'examp1e.com', algorithms: ['homoglyph', 'replacement'] });
   const homoglyphs = lookalikes({ domain: 'example.com', fuzzers: 'homoglyph' });
   expect(new Set(homoglyphs.map((p) => p.fuzzer))).toEqual(new Set(['homoglyph']));
   expect(homoglyphs.every((p) => /^[\x21-\x7e]+$/.test(p.domain))).toBe(true);
   expect(homoglyphs.map((p) => p.domain)).toContain('xn--xample-9ua.com');
 
-  const some = homoglyphs.filter((p) => ['examp1e.com', 'xn--xample-9ua.com'].includes(p.domain));
+  const some = all.filter((p) => ['examp1e.com', 'xn--xample-9ua.com'].includes(p.domain));
   expect(JSON.parse(renderLookalikes(some, 'json'))).toEqual(some);
-  expect(renderLookalikes(some, 'csv')).toBe('fuzzer,domain\nhomoglyph,xn--xample-9ua.com\nhomoglyph,examp1e.com');
-  expect(renderLookalikes(some, 'text')).toBe('FUZZER     DOMAIN\nhomoglyph  xn--xample-9ua.com\nhomoglyph  examp1e.com');
-  expect(() => lookalikes({ domain: 'example.com', fuzzers: 'homoglyph,typo' })).toThrow(
-    /^--fuzzers: unknown typo; valid: addition, bitsquatting, .*combosquatting$/,
+  expect(renderLookalikes(some, 'csv')).toBe('fuzzer,domain,algorithms\nhomoglyph,xn--xample-9ua.com,homoglyph\nhomoglyph,examp1e.com,homoglyph replacement');
+  expect(renderLookalikes(some, 'text')).toBe(
+    'FUZZER     DOMAIN              ALGORITHMS\nhomoglyph  xn--xample-9ua.com  homoglyph\nhomoglyph  examp1e.com         homoglyph,replacement',
   );
+  expect(() => lookalikes({ domain: 'example.com', fuzzers: 'homoglyph,typo' })).toThrow(
+    /^--fuzzers: unknown typo; valid: addition, bitsquatting, .*combosquatting, .*mixed-script, dynamic-dns$/,
+  );
+  // The families: all TLDs, opt-in; a bad family or two disagreeing flags are usage errors.
+  const swaps = (a: Partial<Parameters<typeof lookalikes>[0]>) => lookalikes({ domain: 'example.com', fuzzers: 'tld-swap', ...a }).length;
+  expect(swaps({ allTlds: true })).toBe(swaps({ tldFamily: 'all' }));
+  expect(swaps({ allTlds: true })).toBeGreaterThan(swaps({}) + 1000);
+  expect(swaps({ tldFamily: 'none' })).toBe(0);
+  expect(() => lookalikes({ domain: 'example.com', tldFamily: 'every' })).toThrow(/^--tld-family: one of none, common, all$/);
+  expect(() => lookalikes({ domain: 'example.com', tldFamily: 'none', allTlds: true })).toThrow(/--all-tlds and --tld-family disagree/);
+  expect(lookalikes({ domain: 'example.com', fuzzers: 'combosquatting', keywords: 'zz', comboDictionary: false }).map((p) => p.domain)).toEqual([
+    'example-zz.com',
+    'zz-example.com',
+    'examplezz.com',
+    'zzexample.com',
+  ]);
 });

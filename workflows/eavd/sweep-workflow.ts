@@ -3,6 +3,7 @@ import type { createSweepActivities } from '../../activities/eavd/sweep-activiti
 import type { createStoreActivities } from '../../activities/store/store-activities';
 import { candidateFinding, INTEREST_GROUP_SIZE, interestGroupFinding, type CandidateFacts, type Scored } from '../../domain/eavd-scoring';
 import type { NewFinding } from '../../domain/findings';
+import type { LookalikePolicy } from '../../domain/mission';
 import { sweepFindingsSignal, sweepResultsSignal, watcherFailedSignal } from '../../domain/messages';
 
 const sweep = proxyActivities<ReturnType<typeof createSweepActivities>>({
@@ -18,6 +19,8 @@ export interface SweepInput {
   missionId: string;
   domains: string[];
   keywords: string[];
+  /** The brand's lookalike families; absent: the engine's bounded defaults. */
+  lookalikes?: LookalikePolicy;
   intervalMinutes: number;
   sweep: number;
   /** Registered lookalikes already reported, carried across continue-as-new: what is new is what is not here. */
@@ -62,6 +65,7 @@ async function sweepOnce(input: SweepInput): Promise<string[]> {
     path: `${input.missionId}/sweeps/${input.sweep}/candidates.json`,
     domains: input.domains,
     keywords: input.keywords,
+    ...(input.lookalikes && { lookalikes: input.lookalikes }),
   });
   const registered: CandidateFacts[] = [];
   let unresolved = 0;

@@ -37,7 +37,19 @@ export class Watchers {
       await startChild(eavdSweepWorkflow, {
         ...common,
         workflowId: `${s.missionId}-sweep`,
-        args: [{ missionWorkflowId: s.missionId, missionId: s.missionId, domains: s.brand.domains, keywords: s.brand.keywords, intervalMinutes: s.policy.sweepIntervalMinutes, sweep: 1, known: [] }],
+        args: [
+          {
+            missionWorkflowId: s.missionId,
+            missionId: s.missionId,
+            domains: s.brand.domains,
+            keywords: s.brand.keywords,
+            // Only when set: a mission started before the field existed starts its sweep with the same input.
+            ...(s.brand.lookalikes && { lookalikes: s.brand.lookalikes }),
+            intervalMinutes: s.policy.sweepIntervalMinutes,
+            sweep: 1,
+            known: [],
+          },
+        ],
       });
     }
     s.watchers.started = true;

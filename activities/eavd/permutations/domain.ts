@@ -104,12 +104,141 @@ function classify(name: string): number {
   return kind;
 }
 
+const PUNY_BASE = 36;
+const PUNY_T_MIN = 1;
+const PUNY_T_MAX = 26;
+const punyDigit = (d: number): number => (d < 26 ? 0x61 + d : 0x16 + d);
+
+function punyAdapt(delta: number, points: number, first: boolean): number {
+  delta = first ? Math.floor(delta / 700) : delta >> 1;
+  delta += Math.floor(delta / points);
+  let k = 0;
+  for (; delta > ((PUNY_BASE - PUNY_T_MIN) * PUNY_T_MAX) >> 1; k += PUNY_BASE) delta = Math.floor(delta / (PUNY_BASE - PUNY_T_MIN));
+  return k + Math.floor(((PUNY_BASE - PUNY_T_MIN + 1) * delta) / (delta + 38));
+}
+
+/** RFC 3492 Punycode of a string of code points (the part after `xn--`). */
+export function punycode(input: string): string {
+  const codes: number[] = [];
+  const out: number[] = [];
+  for (let i = 0; i < input.length; i++) {
+    const c = input.codePointAt(i)!;
+    if (c > 0xffff) i++;
+    codes.push(c);
+    if (c < 0x80) out.push(c);
+  }
+  const basic = out.length;
+  let handled = basic;
+  if (basic > 0) out.push(0x2d);
+  let n = 0x80;
+  let delta = 0;
+  let bias = 72;
+  while (handled < codes.length) {
+    let m = 0x7fffffff; // a small integer, not Infinity: keeps the loop on integer arithmetic
+    for (const c of codes) if (c >= n && c < m) m = c;
+    delta += (m - n) * (handled + 1);
+    n = m;
+    for (const c of codes) {
+      if (c < n) delta++;
+      if (c !== n) continue;
+      let q = delta;
+      for (let k = PUNY_BASE; ; k += PUNY_BASE) {
+        const t = k <= bias ? PUNY_T_MIN : k >= bias + PUNY_T_MAX ? PUNY_T_MAX : k - bias;
+        if (q < t) break;
+        out.push(punyDigit(t + ((q - t) % (PUNY_BASE - t))));
+        q = Math.floor((q - t) / (PUNY_BASE - t));
+      }
+      out.push(punyDigit(q));
+      bias = punyAdapt(delta, handled + 1, handled === basic);
+      delta = 0;
+      handled++;
+    }
+    delta++;
+    n++;
+  }
+  return String.fromCharCode(...out);
+}
+
+/** Scripts whose letters IDNA never combines, reorders or checks for direction (see isPlainIdnaCodePoint). */
+const PLAIN_SCRIPTS = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]$/u;
+const MARK = /^\p{M}$/u;
+const plainCodePoints = new Map<number, boolean>();
+
+/**
+ * True when a non-ASCII code point is one UTS #46 keeps as it is and accepts, and that needs no context:
+ * a Latin, Greek or Cyrillic letter, not a combining mark (so NFC cannot compose it with a neighbour),
+ * not right-to-left (no Bidi rule applies). Decided once per code point by asking the WHATWG
+ * implementation itself; a label of such code points (and ASCII letters, digits, hyphens) is encoded
+ * directly, which is what domainToASCII would do, at a fraction of the cost.
+ */
+function isPlainIdnaCodePoint(cp: number): boolean {
+  let plain = plainCodePoints.get(cp);
+  if (plain === undefined) {
+    const ch = String.fromCodePoint(cp);
+    plain = PLAIN_SCRIPTS.test(ch) && !MARK.test(ch) && domainToASCII(`a${ch}a`) === `xn--${punycode(`a${ch}a`)}`;
+    plainCodePoints.set(cp, plain);
+  }
+  return plain;
+}
+
+/** A-labels of recent U-labels (a brand's label recurs under every TLD of a family); cleared when full. */
+const aLabels = new Map<string, string>();
+
+/** The ASCII form of a name made of LDH ASCII and plain code points only, or null when it has others. */
+function fastIdna(name: string): string | null {
+  const labels = name.split('.');
+  for (let l = 0; l < labels.length; l++) {
+    const label = labels[l]!;
+    const known = aLabels.get(label);
+    if (known !== undefined) {
+      labels[l] = known;
+      continue;
+    }
+    let ascii = true;
+    for (let i = 0; i < label.length; i++) {
+      const c = label.charCodeAt(i);
+      if (c < 0x80) continue;
+      ascii = false;
+      const cp = label.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      if (!isPlainIdnaCodePoint(cp)) return null;
+    }
+    if (ascii) {
+      if (label.startsWith('xn--')) return null; // must decode to a valid U-label: the slow path checks
+    } else {
+      const encoded = `xn--${punycode(label)}`;
+      if (aLabels.size >= 4096) aLabels.clear();
+      aLabels.set(label, encoded);
+      labels[l] = encoded;
+    }
+  }
+  return labels.join('.');
+}
+
 /**
  * The ASCII (Punycode) form of a host name, or null when it is not a valid IDNA name or fails
  * dnstwist's host-name check. IDNA is UTS #46 non-transitional processing as Node's WHATWG URL parser
- * implements it; a dummy last label keeps WHATWG's IPv4 parsing of a numeric last label out of the way.
+ * implements it (names of plain code points are encoded directly, with the same result: fastIdna); a
+ * dummy last label keeps WHATWG's IPv4 parsing of a numeric last label out of the way.
  */
 export function toAsciiHostname(name: string): string | null {
+  const kind = classify(name);
+  if (kind === INVALID) return null;
+  let ascii = name;
+  if (kind === NEEDS_IDNA) {
+    const fast = fastIdna(name);
+    if (fast !== null) ascii = fast;
+    else {
+      const encoded = domainToASCII(`${name}.a`);
+      if (!encoded.endsWith('.a')) return null;
+      ascii = encoded.slice(0, -2);
+    }
+  }
+  return isValidHostname(ascii) ? ascii : null;
+}
+
+/** toAsciiHostname by domainToASCII alone (tests compare both paths). */
+export function toAsciiHostnameSlow(name: string): string | null {
   const kind = classify(name);
   if (kind === INVALID) return null;
   let ascii = name;

@@ -16,6 +16,8 @@ export interface FuzzInput extends DomainParts {
   readonly dictionary: readonly string[];
   readonly tlds: readonly string[];
   readonly keywords: readonly string[];
+  /** ail's homoglyphs two rounds deep (its --all_homoglyph) rather than one. */
+  readonly allHomoglyphs?: boolean;
 }
 
 export type Fuzzer = (input: FuzzInput, emit: Emit) => void;
@@ -25,7 +27,7 @@ export type Fuzzer = (input: FuzzInput, emit: Emit) => void;
  * `tail(i)` what follows them. Slices share the original string's storage, so building a candidate
  * costs one concatenation instead of re-joining characters.
  */
-class CodePoints {
+export class CodePoints {
   readonly chars: string[];
   private readonly offsets: number[];
 
@@ -45,10 +47,12 @@ class CodePoints {
     return this.chars.length;
   }
 
+  /** The first i code points (0 <= i <= length). */
   head(i: number): string {
     return this.text.slice(0, this.offsets[i]);
   }
 
+  /** What follows the first i code points (0 <= i <= length). */
   tail(i: number): string {
     return this.text.slice(this.offsets[i]);
   }

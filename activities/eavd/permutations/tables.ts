@@ -135,3 +135,61 @@ export const LATIN_TO_CYRILLIC: Readonly<Record<string, string>> = {
   i: 'і', j: 'ј', k: 'к', l: 'ӏ', m: 'м', o: 'о', p: 'р',
   q: 'ԛ', s: 'ѕ', t: 'т', v: 'ѵ', w: 'ԝ', x: 'х', y: 'у',
 };
+
+/**
+ * ail-typo-squatting's look-alike table (SIMILAR_CHAR in its generator/const/main.py, version 2.7.6,
+ * BSD-2-Clause, CIRCL), used by its homoglyph algorithm; keys are single characters.
+ */
+export const AIL_GLYPHS: GlyphTable = {
+  '0': ['o'], '1': ['l', 'i', 'ı'], '2': ['ƻ'], '5': ['ƽ'],
+  a: Array.from('àáâãäåɑạǎăȧąə'),
+  b: ['d', ...Array.from('ʙɓḃḅḇƅ')],
+  c: ['e', ...Array.from('ƈċćçčĉᴄ')],
+  d: ['b', 'cl', ...Array.from('ɗđďɖḑḋḍḏḓ')],
+  e: ['c', ...Array.from('éèêëēĕěėẹęȩɇḛ')],
+  f: Array.from('ƒḟ'),
+  g: ['q', ...Array.from('ɢɡġğǵģĝǧǥ')],
+  h: Array.from('ĥȟħɦḧḩⱨḣḥḫẖ'),
+  i: ['1', 'l', ...Array.from('íìïıɩǐĭỉịɨȋīɪ')],
+  j: Array.from('ʝǰɉĵ'),
+  k: ['lc', ...Array.from('ḳḵⱪķᴋ')],
+  l: ['1', 'i', ...Array.from('ɫłıɩ')],
+  m: ['n', 'nn', 'rn', 'rr', ...Array.from('ṁṃᴍɱḿ')],
+  n: ['m', 'r', ...Array.from('ńṅṇṉñņǹňꞑ')],
+  o: ['0', ...Array.from('ȯọỏơóöᴏ')],
+  p: Array.from('ƿƥṕṗ'),
+  q: ['g', 'ʠ'],
+  r: Array.from('ʀɼɽŕŗřɍɾȓȑṙṛṟ'),
+  s: Array.from('ʂśṣṡșŝšꜱ'),
+  t: Array.from('ţŧṫṭțƫ'),
+  u: Array.from('ᴜǔŭüʉùúûũūųưůűȕȗụ'),
+  v: Array.from('ṿⱱᶌṽⱴᴠ'),
+  w: ['vv', ...Array.from('ŵẁẃẅⱳẇẉẘᴡ')],
+  x: Array.from('ẋẍ'),
+  y: Array.from('ʏýÿŷƴȳɏỿẏỵ'),
+  z: Array.from('ʐżźᴢƶẓẕⱬ'),
+};
+
+/** Digits and the words for them (ail-typo-squatting's NUMERAL, version 2.7.6, BSD-2-Clause). */
+export const NUMERALS: ReadonlyArray<readonly string[]> = [
+  ['0', 'zero'],
+  ['1', 'one', 'first'],
+  ['2', 'two', 'second'],
+  ['3', 'three', 'third'],
+  ['4', 'four', 'fourth', 'for'],
+  ['5', 'five', 'fifth'],
+  ['6', 'six', 'sixth'],
+  ['7', 'seven', 'seventh'],
+  ['8', 'eight', 'eighth'],
+  ['9', 'nine', 'ninth'],
+];
+
+/**
+ * Generic TLDs swapped to by default, with every two-letter (country-code) TLD of the IANA list: the
+ * original and most registered gTLDs, and the new ones most seen in phishing names.
+ */
+export const COMMON_GTLDS: readonly string[] = [
+  'com', 'net', 'org', 'info', 'biz', 'name', 'pro', 'mobi', 'asia', 'xyz', 'online', 'site', 'top', 'shop',
+  'store', 'app', 'dev', 'cloud', 'live', 'tech', 'club', 'vip', 'link', 'click', 'email', 'support', 'services',
+  'security', 'bank', 'icu', 'website', 'space', 'digital', 'world',
+];

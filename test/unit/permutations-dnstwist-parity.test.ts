@@ -1,7 +1,9 @@
 /**
  * Parity of the permutation engine with dnstwist (the version pinned in test/requirements.txt), run as
- * an oracle: for each domain and each dnstwist fuzzer, the engine must generate at least every name
- * dnstwist generates, under the same fuzzer label. No Temporal involved.
+ * an oracle (test/python/dnstwist_oracle.py, through .tools/venv, which scripts/ensure-python-test-deps.sh
+ * installs): for each domain and each dnstwist fuzzer, the engine must generate at least every name
+ * dnstwist generates, with that fuzzer among the candidate's algorithms. ail-typo-squatting's parity
+ * test is its sibling, permutations-ail-parity.test.ts.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -13,7 +15,17 @@ const ROOT = resolve(__dirname, '../..');
 const PYTHON = process.env.CAPEO_PYTHON ?? join(ROOT, '.tools/venv/bin/python');
 const ORACLE = join(ROOT, 'test/python/dnstwist_oracle.py');
 
-const DOMAINS = ['example.com', 'paypal.com', 'bank.co.uk', 'münchen.de', 'a-b.org', 'google.com', 'secure.paypal.com'];
+const DOMAINS = [
+  'example.com',
+  'paypal.com',
+  'bank.co.uk',
+  'bank-of-example.co.uk',
+  'münchen.de',
+  'a-b.org',
+  'shop24-online.de',
+  'google.com',
+  'secure.paypal.com',
+];
 const DICTIONARY = ['login', 'secure', 'mail', 'pay', 'bank'];
 const TLDS = ['com', 'net', 'org', 'co.uk', 'de', 'io', 'рф'];
 
@@ -29,12 +41,14 @@ const dnstwist = new Map<string, Map<string, Set<string>>>();
 const engine = new Map<string, Map<string, Set<string>>>();
 let oracle: OracleAnswer;
 
-function byFuzzer(perms: ReadonlyArray<{ fuzzer: string; domain: string }>): Map<string, Set<string>> {
+function byFuzzer(perms: ReadonlyArray<{ fuzzer: string; domain: string; algorithms?: readonly string[] }>): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const p of perms) {
-    const set = out.get(p.fuzzer) ?? new Set<string>();
-    set.add(p.domain);
-    out.set(p.fuzzer, set);
+    for (const fuzzer of p.algorithms ?? [p.fuzzer]) {
+      const set = out.get(fuzzer) ?? new Set<string>();
+      set.add(p.domain);
+      out.set(fuzzer, set);
+    }
   }
   return out;
 }
