@@ -45,13 +45,22 @@ export interface CandidateFacts {
 export const FUZZER_FAMILIES: Record<string, { family: string; points: number; reason: string }> = {
   homoglyph: { family: 'confusable', points: 2, reason: 'homoglyph: visually confusable with the brand' },
   cyrillic: { family: 'confusable', points: 2, reason: 'cyrillic: visually confusable with the brand' },
+  'mixed-script': { family: 'confusable', points: 2, reason: 'mixed-script: Cyrillic or Greek letters that look like the brand' },
+  'confusable-skeleton': { family: 'confusable', points: 2, reason: 'confusable-skeleton: reads as the brand' },
+  'brand-containment': { family: 'combosquat', points: 2, reason: 'brand-containment: the brand inside a longer name' },
   idn: { family: 'confusable', points: 2, reason: 'idn: visually confusable with the brand' },
   combosquatting: { family: 'combosquat', points: 2, reason: 'combosquatting: brand combined with a lure keyword' },
   dictionary: { family: 'combosquat', points: 2, reason: 'dictionary: brand combined with a word' },
   subdomain: { family: 'combosquat', points: 1, reason: 'subdomain: the brand as a label of another domain' },
   'tld-swap': { family: 'tld-swap', points: 1, reason: 'tld-swap: the brand under another TLD' },
+  'add-tld': { family: 'tld-swap', points: 1, reason: 'add-tld: the brand domain under another TLD' },
+  'wrong-sld': { family: 'tld-swap', points: 1, reason: 'wrong-sld: the brand under another second-level suffix' },
+  'dynamic-dns': { family: 'tld-swap', points: 1, reason: 'dynamic-dns: the brand under a dynamic-DNS domain' },
   ...Object.fromEntries(
-    ['addition', 'insertion', 'omission', 'repetition', 'replacement', 'transposition', 'vowel-swap', 'hyphenation', 'plural', 'various'].map((f) => [
+    [
+      'addition', 'insertion', 'omission', 'repetition', 'replacement', 'transposition', 'vowel-swap', 'hyphenation', 'plural', 'various',
+      'change-order', 'double-replacement', 'missing-dot', 'strip-hyphen', 'dot-to-hyphen', 'misspelling', 'homophone', 'numeral-swap', 'damerau-levenshtein',
+    ].map((f) => [
       f,
       { family: 'typo', points: 1, reason: `${f}: a likely typing mistake` },
     ]),

@@ -1,4 +1,5 @@
-import { candidateFinding, INTEREST_GROUP_SIZE, interestGroupFinding, scoreCandidate, type CandidateFacts } from '../../domain/eavd-scoring';
+import { ALGORITHMS } from '../../activities/eavd/permutations';
+import { candidateFinding, FUZZER_FAMILIES, INTEREST_GROUP_SIZE, interestGroupFinding, scoreCandidate, type CandidateFacts } from '../../domain/eavd-scoring';
 import { newFindingSchema } from '../../domain/findings';
 
 const now = '2026-11-22T00:00:00Z';
@@ -83,4 +84,12 @@ test('lookalikes of interest are grouped: each domain an observable, each its ow
     { kind: 'note', summary: '50 of 50: combosquatting' },
   ]);
   expect(() => interestGroupFinding([], 'example.com', { sweep: 1, group: 1 })).toThrow(/1 to 50/);
+});
+
+test('every algorithm of the permutation engine and of the matcher has a family that says what it weighs', () => {
+  const named = [...ALGORITHMS, 'confusable-skeleton', 'damerau-levenshtein', 'brand-containment'];
+  expect(named.filter((a) => FUZZER_FAMILIES[a] === undefined)).toEqual([]);
+  // A confusable weighs more than a typo, a typo more than a bit flip.
+  expect(FUZZER_FAMILIES['mixed-script']!.points).toBeGreaterThan(FUZZER_FAMILIES['change-order']!.points);
+  expect(FUZZER_FAMILIES['change-order']!.points).toBeGreaterThan(FUZZER_FAMILIES.bitsquatting!.points);
 });

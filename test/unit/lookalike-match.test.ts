@@ -20,13 +20,17 @@ describe('matchName: how a name imitates a brand', () => {
     expect(generatePermutations('paypal.com').find((p) => p.domain === 'payapl.com')?.fuzzer).toBe('transposition');
   });
 
-  it('a one-letter Cyrillic homoglyph (pаypal, U+0430) has the brand label as its confusable skeleton', () => {
+  it('a one-letter Cyrillic homoglyph (pаypal, U+0430) is a mixed-script permutation; three Cyrillic letters, which no permutation makes, have the brand label as their confusable skeleton', () => {
     const m = matchName(index, 'xn--pypal-4ve.com')!;
     expect(m.unicode).toBe('p\u0430ypal.com');
-    expect(m).toMatchObject({ brandId: 'pp', kind: 'confusable-skeleton', algorithm: 'confusable-skeleton', distance: 1 });
-    expect(signals('xn--pypal-4ve.com')).toEqual(['confusable-skeleton:5', 'idn:1']);
+    expect(m).toMatchObject({ brandId: 'pp', kind: 'candidate', algorithm: 'mixed-script', distance: 1 });
     // The same name typed in Unicode is the same match.
     expect(matchName(index, 'p\u0430ypal.com')?.name).toBe('xn--pypal-4ve.com');
+    // р, а and у (U+0440, U+0430, U+0443): the engine substitutes at most two letters.
+    const three = '\u0440\u0430\u0443pal.com';
+    expect(generatePermutations('paypal.com').some((p) => p.domain === matchName(index, three)!.name)).toBe(false);
+    expect(matchName(index, three)).toMatchObject({ brandId: 'pp', kind: 'confusable-skeleton', algorithm: 'confusable-skeleton', distance: 3 });
+    expect(signals(three)).toEqual(['confusable-skeleton:5', 'idn:1']);
   });
 
   it('digit and multi-letter look-alikes share the skeleton: paypa1, rnicrosoft', () => {
@@ -59,14 +63,15 @@ describe('matchName: how a name imitates a brand', () => {
   });
 
   it('edit distance catches what no fuzzer generates', () => {
-    // 'paypail': one letter added, but not next to itself nor a keyboard neighbour of its neighbours.
-    expect(generatePermutations('paypal.com').some((p) => p.domain === 'paypail.com')).toBe(false);
-    expect(matchName(index, 'paypail.com')).toMatchObject({ kind: 'edit-distance', algorithm: 'damerau-levenshtein', distance: 1, score: 4, level: 'low' });
+    // 'paypail' under another TLD: a letter added and the TLD swapped, two algorithms at once, which the engine does not chain.
+    expect(generatePermutations('paypal.com').some((p) => p.domain === 'paypail.net')).toBe(false);
+    expect(matchName(index, 'paypail.net')).toMatchObject({ kind: 'edit-distance', algorithm: 'damerau-levenshtein', distance: 1, score: 4, level: 'low' });
   });
 
   it('registrable labels under multi-label suffixes: exampel.co.uk and its subdomains', () => {
     expect(matchName(index, 'www.exampel.co.uk')).toMatchObject({ brandId: 'ex', kind: 'candidate', algorithm: 'transposition' });
-    expect(matchName(index, 'example.com')).toMatchObject({ brandId: 'ex', kind: 'confusable-skeleton', distance: 0 });
+    // The brand label under a TLD outside the tld-swap family: the same skeleton, distance 0.
+    expect(matchName(index, 'example.museum')).toMatchObject({ brandId: 'ex', kind: 'confusable-skeleton', distance: 0 });
   });
 
   it("a brand's own domains and their subdomains are not lookalikes; nor are unrelated names", () => {
@@ -137,7 +142,7 @@ describe('the parts', () => {
     expect(f).toMatchObject({ category: 'suspicious-security-event', severity: 'high', sourceKey: 'nrd:secure-login-paypal-verify.xyz', observables: [{ type: 'domain', value: 'secure-login-paypal-verify.xyz' }] });
     expect(f.evidence[0]!.summary).toBe('listed in feed X of 2026-12-01');
     expect(f.evidence).toHaveLength(1 + m.reasons.length);
-    const low = lookalikeFinding(matchName(index, 'paypail.com')!, { source: 'nrd', evidence: { kind: 'note', summary: 'x' } });
+    const low = lookalikeFinding(matchName(index, 'paypail.net')!, { source: 'nrd', evidence: { kind: 'note', summary: 'x' } });
     expect(low).toMatchObject({ category: 'ti-event-of-interest', severity: 'low' });
   });
 
