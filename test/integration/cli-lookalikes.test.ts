@@ -70,7 +70,7 @@ test('--brand through the API and --local without it give the same answer', asyn
 test('a Unicode name is sent as its Punycode and shown in both forms', async () => {
   const ran = await capeo(['lookalikes', 'check', 'p\u0430ypal.com', '--brand', 'paypal.com'], viewer);
   expect(ran.code).toBe(0);
-  expect(ran.stdout.split('\n')[0]).toBe('p\u0430ypal.com (xn--pypal-4ve.com) imitates paypal.com: confusable-skeleton, distance 1');
+  expect(ran.stdout.split('\n')[0]).toBe('p\u0430ypal.com (xn--pypal-4ve.com) imitates paypal.com: a permutation (mixed-script), distance 1');
 });
 
 test('no match, a bad domain (2, the API naming the field), --local without --brand (2), no key (3)', async () => {
