@@ -53,7 +53,7 @@ export function createActivities(config: Config, deps: ActivityDeps, log?: Logge
     ...createSiemActivities(adapters.siem, store, sigmaTarget(config.CAPEO_SIEM, config.CAPEO_SIGMA_MAPPING)),
     ...createIterationActivities(deps),
     ...createAttackActivities({ store: deps.store.attack, source: config, timeoutMs: config.CAPEO_HTTP_TIMEOUT_MS }),
-    ...createCtActivities({ brands: () => deps.store.reads.activeBrands(), matcher: lookalikeMatcher, artifacts: store, timeoutMs: config.CAPEO_HTTP_TIMEOUT_MS }),
+    ...createCtActivities({ brands: () => deps.store.reads.activeBrands(), matcher: lookalikeMatcher, artifacts: store, timeoutMs: config.CAPEO_HTTP_TIMEOUT_MS, checkpoints: deps.store.ctCheckpoints }),
     ...createSweepActivities({
       store,
       infrastructure: deps.store.infrastructure,

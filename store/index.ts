@@ -1,5 +1,6 @@
 import { AttackStore } from './attack';
 import { BacklogStore } from './backlog';
+import { CtCheckpoints } from './ct-checkpoints';
 import { openDb, type Db } from './db';
 import { EffectLog } from './effect-log';
 import { InfrastructureStore } from './eavd-infrastructure';
@@ -20,6 +21,8 @@ export interface MissionStore {
   program: ProgramStore;
   /** The hunt backlog. */
   backlog: BacklogStore;
+  /** Certificate-transparency batch checkpoints. */
+  ctCheckpoints: CtCheckpoints;
   /** Writes made with an Idempotency-Key, and their answers. */
   idempotency: IdempotentRequests;
   /** EAVD: the lookalikes a mission has seen and their infrastructure clusters. */
@@ -41,6 +44,7 @@ export async function openStore(url: string, onError?: (err: Error) => void): Pr
     attack: new AttackStore(db),
     program: new ProgramStore(db),
     backlog: new BacklogStore(db),
+    ctCheckpoints: new CtCheckpoints(db),
     idempotency: new IdempotentRequests(db),
     infrastructure: new InfrastructureStore(db),
     async ping() {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { dateTime } from '../../domain/commands';
 import { findingOutcomeSchema, FINDING_OUTCOMES, outcomesFor, programMetrics, programMetricsSchema } from '../../domain/program';
-import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { actorOf } from '../identity';
 import { problemSchema } from '../openapi';
 import type { MissionService } from '../services/missions';
@@ -27,14 +27,13 @@ export const programRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> 
     {
       schema: {
         summary: 'Hunt program metrics over the missions created in a period',
-        querystring: z.object({ from: dateTime.describe('missions created at or after this time'), to: dateTime.describe('missions created before this time') }),
+        querystring: z.object({ from: dateTime.describe('missions created at or after this time'), to: dateTime.describe('missions created before this time (a `to` not after `from` is an empty period)') }),
         response: { 200: programMetricsSchema, ...problems },
       },
     },
     async (req) => {
       actorOf(req);
       const { from, to } = req.query;
-      if (Date.parse(to) <= Date.parse(from)) throw new BadRequestError('to', 'after from');
       const [rows, coverage] = await Promise.all([missions.storeRead(() => store().program.missions(from, to)), missions.storeRead(() => store().attack.coverage({ from, to }))]);
       return programMetrics(rows, {
         from,
@@ -64,7 +63,8 @@ export const programRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> 
       if (!standing) throw new NotFoundError(`no finding '${findingId}' in mission '${id}'`);
       if (standing.status === 'withdrawn') throw new ConflictError('FINDING_WITHDRAWN', `finding '${findingId}' was withdrawn: it has no outcome`);
       const allowed = outcomesFor(standing.category);
-      if (!allowed.includes(req.body.outcome)) throw new BadRequestError('outcome', `a ${standing.category} finding is ${allowed.join(' or ')}`, 'INVALID_INPUT');
+      // The finding's category (its state, not this body) decides which outcomes it takes.
+      if (!allowed.includes(req.body.outcome)) throw new ConflictError('OUTCOME_NOT_FOR_CATEGORY', `a ${standing.category} finding is ${allowed.join(' or ')}, not ${req.body.outcome}`);
       const recorded = await missions.storeRead(() => store().program.setOutcome(id, findingId, { outcome: req.body.outcome, ...(req.body.note ? { note: req.body.note } : {}), by: actor.id }));
       return { missionId: id, findingId, ...recorded };
     },

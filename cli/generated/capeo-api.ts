@@ -765,11 +765,6 @@ export interface paths {
                         };
                         /** @enum {string} */
                         huntType?: "hypothesis-driven" | "baseline" | "model-assisted" | "intel-driven";
-                        origin?: {
-                            backlogId: string & unknown;
-                            /** @description the mission whose playbook this hunt builds on */
-                            basedOn?: string;
-                        };
                         techniques?: (string & unknown)[];
                         /** @default {} */
                         policy?: {
@@ -6437,7 +6432,7 @@ export interface paths {
                 query: {
                     /** @description missions created at or after this time */
                     from: string & (unknown & unknown);
-                    /** @description missions created before this time */
+                    /** @description missions created before this time (a `to` not after `from` is an empty period) */
                     to: string & (unknown & unknown);
                 };
                 header?: never;
@@ -6536,7 +6531,7 @@ export interface paths {
                 query: {
                     /** @description missions created at or after this time */
                     from: string & (unknown & unknown);
-                    /** @description missions created before this time */
+                    /** @description missions created before this time (a `to` not after `from` is an empty period) */
                     to: string & (unknown & unknown);
                 };
                 header?: never;
@@ -6635,7 +6630,7 @@ export interface paths {
                 query: {
                     /** @description missions created at or after this time */
                     from: string & (unknown & unknown);
-                    /** @description missions created before this time */
+                    /** @description missions created before this time (a `to` not after `from` is an empty period) */
                     to: string & (unknown & unknown);
                 };
                 header?: never;

@@ -37,6 +37,8 @@ const PLANTED: Array<[number, string[], number, boolean]> = [
   [2990, ['paypal-billing-update.club'], 6, false],
 ];
 
+/** The double's short pages: at most this many entries an answer. */
+const PAGE_MAX = 7;
 let fakes: EavdFakes;
 let ct: CtLogDouble;
 let store: MissionStore;
@@ -61,7 +63,7 @@ beforeAll(async () => {
   fakes = await startEavdFakes();
   const certs = backgroundCerts(ca, SIZE, [makeKey(), makeKey()]);
   for (const [i, names, serial, precert] of PLANTED) certs[i] = makeCert(ca, { names, serial: serialOf(serial), key: phishKey, precert });
-  ct = await startCtLogDouble(ca, certs, { pageMax: 7 });
+  ct = await startCtLogDouble(ca, certs, { pageMax: PAGE_MAX });
   store = await testStore();
   connection = await Connection.connect({ address: testEnv().address });
   client = new Client({ connection, namespace: testNamespace() });
@@ -83,7 +85,7 @@ function expectContiguous(ranges: CtRequest[], from: number, to: number): void {
   expect(ranges.at(-1)?.end).toBe(to);
 }
 
-test('a worker SIGKILLed mid-batch: the batch resumes at its heartbeated position, no entry is read twice after it or skipped, each certificate is raised once', async () => {
+test('a worker SIGKILLed mid-batch: the batch resumes at its last checkpointed page, only the page in flight is read again, none skipped, each certificate is raised once', async () => {
   const { missionId } = await missions.start({ ...eavdRequest, codeName: 'Killed Otter', brand: { domains: ['paypal.com'], keywords: [] }, policy: { sweepIntervalMinutes: 24 * 60 } }, platform);
   await walkToExecute(missions, missionId);
   const workflowId = `ct-monitor-kill-${process.pid}`;
@@ -131,9 +133,16 @@ test('a worker SIGKILLed mid-batch: the batch resumes at its heartbeated positio
     }
     const all = rfc(ct.requests);
     const after = all.slice(beforeKill.length);
+    // The retry goes on from its store checkpoint, at or past the heartbeat the server had (heartbeats are throttled).
+    const resumedAt = after[0]!.start;
+    expect(resumedAt).toBeGreaterThanOrEqual(last.next);
+    // Only the page in flight when the worker died is read again (it resumes at that page's start, or after
+    // it when the worker died between pages): every page it finished was checkpointed.
+    expect([beforeKill.at(-1)!.start, beforeKill.at(-1)!.end]).toContain(resumedAt);
+    expect(beforeKill.at(-1)!.end - resumedAt).toBeLessThanOrEqual(PAGE_MAX);
     expectContiguous(beforeKill, 0, beforeKill.at(-1)!.end);
-    expectContiguous(after, last.next, SIZE);
-    console.log(`CT monitor SIGKILL: killed after entry ${beforeKill.at(-1)!.end}, resumed at the heartbeated ${last.next} (${beforeKill.at(-1)!.end - last.next} entries read again since the last heartbeat)`);
+    expectContiguous(after, resumedAt, SIZE);
+    console.log(`CT monitor SIGKILL: killed after entry ${beforeKill.at(-1)!.end}, the server's heartbeat at ${last.next}, resumed at ${resumedAt} (${beforeKill.at(-1)!.end - resumedAt} entries read again: the page in flight)`);
 
     // Six certificates (1300 and 1303 are one), each seen in two logs: six findings, 7 × 2 - 6 repeats.
     const distinct = new Set(PLANTED.map(([, , serial]) => serial)).size;

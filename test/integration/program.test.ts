@@ -127,9 +127,10 @@ describe('three missions', () => {
     expect(await run(['program', 'metrics', '--from', 'last week'], { out: (t) => out.push(t), err: (t) => err.push(t), env: { CAPEO_URL: url, CAPEO_API_KEY: key } })).toBe(2);
   });
 
-  test('an outcome is refused when it does not fit: 400 for the category, 403 for another lead or a hunter, 404 for no finding, 409 for a withdrawn one', async () => {
-    expect((await put(`/missions/${completed}/findings/${detections[0]}/outcome`, { outcome: 'resolved' })).json()).toMatchObject({ code: 'INVALID_INPUT', errors: [{ field: 'outcome' }] });
-    expect((await put(`/missions/${completed}/findings/${gapIds[0]}/outcome`, { outcome: 'accepted' })).statusCode).toBe(400);
+  test('an outcome is refused when it does not fit: 409 for the finding\'s category, 403 for another lead or a hunter, 404 for no finding, 409 for a withdrawn one', async () => {
+    const wrong = await put(`/missions/${completed}/findings/${detections[0]}/outcome`, { outcome: 'resolved' });
+    expect([wrong.statusCode, wrong.json().code]).toEqual([409, 'OUTCOME_NOT_FOR_CATEGORY']);
+    expect((await put(`/missions/${completed}/findings/${gapIds[0]}/outcome`, { outcome: 'accepted' })).statusCode).toBe(409);
     expect((await put(`/missions/${completed}/findings/${detections[0]}/outcome`, { outcome: 'nope' })).json().errors[0].field).toBe('body.outcome');
     expect((await put(`/missions/${completed}/findings/${detections[0]}/outcome`, { outcome: 'accepted' }, hunter)).statusCode).toBe(403);
     expect((await put(`/missions/${completed}/findings/F999/outcome`, { outcome: 'accepted' })).statusCode).toBe(404);

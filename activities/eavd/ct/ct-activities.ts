@@ -18,6 +18,8 @@ export interface CtDeps {
   timeoutMs: number;
   /** How a log is read (tests and the benchmark give their own). */
   client?: (log: CtLog) => CtLogClient;
+  /** Where a batch writes its checkpoint after every page (the mission store); without it, only the heartbeat carries it. */
+  checkpoints?: { load(logId: string, from: number): Promise<unknown>; save(logId: string, from: number, checkpoint: unknown): Promise<void> };
 }
 
 export interface FollowInput {
@@ -55,13 +57,34 @@ function cancelled(): boolean {
   }
 }
 
-function resumeFrom(input: FollowInput): Checkpoint | null {
-  let details: unknown;
+/** The monitor a batch works for: checkpoints are its own (another monitor may follow the same log). */
+function monitorId(): string | undefined {
   try {
-    details = Context.current().info.heartbeatDetails;
+    return Context.current().info.workflowExecution?.workflowId;
   } catch {
-    return null;
+    return undefined;
   }
+}
+
+function heartbeatDetails(): unknown {
+  try {
+    return Context.current().info.heartbeatDetails;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The furthest of the checkpoints given that belongs to this batch: the heartbeat's, the store's. */
+function resumeFrom(input: FollowInput, ...candidates: unknown[]): Checkpoint | null {
+  let best: Checkpoint | null = null;
+  for (const c of candidates) {
+    const valid = checkpointOf(input, c);
+    if (valid && (!best || valid.next > best.next)) best = valid;
+  }
+  return best;
+}
+
+function checkpointOf(input: FollowInput, details: unknown): Checkpoint | null {
   if (typeof details !== 'object' || details === null) return null;
   const c = details as Partial<Checkpoint>;
   const ok =
@@ -72,9 +95,10 @@ function resumeFrom(input: FollowInput): Checkpoint | null {
 
 /**
  * Certificate transparency: a batch of a log's entries at a time, from a saved position. Each batch
- * heartbeats its checkpoint after every page (the position after the last entry fully processed and
- * the hits so far), so an attempt retried after a crash goes on from there: no entry before it is
- * processed again and none after it skipped. A log answering fewer entries than asked (short pages)
+ * writes its checkpoint to the store and heartbeats it after every page (the position after the last
+ * entry fully processed and the hits so far), so an attempt retried after a crash goes on from the
+ * furthest of the two: no page it finished is read again (only the page in flight when it died) and
+ * no entry after it is skipped. A log answering fewer entries than asked (short pages)
  * moves the position by what it answered.
  */
 export const createCtActivities = (d: CtDeps) => {
@@ -86,7 +110,9 @@ export const createCtActivities = (d: CtDeps) => {
 
     async followCtLog(input: FollowInput): Promise<FollowResult> {
       const log = client(input.log);
-      const resumed = resumeFrom(input);
+      const monitor = monitorId();
+      const store = monitor && d.checkpoints ? { key: `${monitor} ${input.log.id}`, at: d.checkpoints } : undefined;
+      const resumed = resumeFrom(input, heartbeatDetails(), await store?.at.load(store.key, input.from));
       const c: Checkpoint = resumed ?? { log: input.log.id, from: input.from, next: input.from, treeSize: 0, processed: 0, unparsed: 0, hits: [] };
       c.treeSize = await log.treeSize();
       const end = Math.min(c.treeSize, input.from + input.maxEntries);
@@ -112,6 +138,8 @@ export const createCtActivities = (d: CtDeps) => {
             c.next = e.index + 1;
             if (c.hits.length >= MAX_HITS_PER_BATCH) break;
           }
+          // The store first: a heartbeat may wait in the throttle, a committed row does not.
+          await store?.at.save(store.key, input.from, c);
           beat(c);
         }
       } finally {

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as msg from '../../../domain/messages';
 import { WORK_ITEM_PAYLOADS, type RecordableItem } from '../../../domain/work-items';
-import { BadRequestError } from '../../errors';
 import { requestIdOf } from '../../idempotency';
 import { actorOf } from '../../identity';
 import type { MissionService } from '../../services/missions';
@@ -21,7 +20,6 @@ const CONTENT_TYPES: Record<(typeof s.ARTIFACT_NAMES)[number], string> = {
 export const missionRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> = async (app, { missions }) => {
   app.post('/missions', { schema: { ...s.startMission, summary: 'Start a mission' }, config: { ownIdempotency: true } }, async (req, reply) => {
     // The body is the schema's output (trimmed, defaults filled): the service does not parse it again.
-    if (req.body.origin) throw new BadRequestError('origin', 'set by capeo when a hunt manager starts a backlog entry (POST /backlog/{id}/mission)', 'INVALID_INPUT');
     const started = await missions.startParsed(req.body, actorOf(req, 'platform', 'manager'), req.headers['idempotency-key']);
     return reply.status(started.created ? 201 : 200).header('location', `/missions/${started.missionId}`).send(started);
   });
@@ -117,9 +115,11 @@ export const missionRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> 
     missions.update(req.params.id, msg.squadResponseUpdate, { ...req.body, actor: actorOf(req, 'hunter'), ...requestIdOf(req) }),
   );
   app.post('/missions/:id/findings', { schema: { ...s.addFinding, summary: 'Record a finding' } }, async (req, reply) => {
+    // Who first: a role that may not record findings is a 403 whatever the body holds.
+    const actor = actorOf(req, ...HUNT);
     await missions.checkTechniques('techniques', req.body.techniques);
     missions.checkProposedRule(req.body);
-    const ack = await missions.update(req.params.id, msg.addFindingUpdate, { finding: req.body, actor: actorOf(req, ...HUNT), ...requestIdOf(req) });
+    const ack = await missions.update(req.params.id, msg.addFindingUpdate, { finding: req.body, actor, ...requestIdOf(req) });
     const finding = await missions.finding(req.params.id, ack.id!);
     const { id, created, ...mission } = ack;
     return reply
@@ -131,8 +131,9 @@ export const missionRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> 
     missions.update(req.params.id, msg.withdrawFindingUpdate, { findingId: req.params.findingId, ...req.body, actor: actorOf(req, ...HUNT), ...requestIdOf(req) }),
   );
   app.post('/missions/:id/queries', { schema: { ...s.runQuery, summary: 'Run a hunt query through the SIEM' } }, async (req, reply) => {
+    const actor = actorOf(req, ...HUNT);
     await missions.checkTechniques('techniques', req.body.techniques);
-    const { id, ...mission } = await missions.update(req.params.id, msg.runQueryUpdate, { ...req.body, actor: actorOf(req, ...HUNT), ...requestIdOf(req) });
+    const { id, ...mission } = await missions.update(req.params.id, msg.runQueryUpdate, { ...req.body, actor, ...requestIdOf(req) });
     const query = await missions.query(req.params.id, id!);
     return reply.status(201).header('location', `/missions/${req.params.id}/queries`).send({ id: id!, query, mission });
   });

@@ -59,7 +59,8 @@ const cursor = cursorOf(CURSOR_PATTERNS.seq);
 const paged = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last page') });
 
 export const startMission = {
-  body: startMissionRequestSchema,
+  // `origin` is capeo's (a backlog start sets it): a caller's is dropped like any unknown field.
+  body: startMissionRequestSchema.omit({ origin: true }),
   headers: z.object({ 'idempotency-key': idempotencyKeyHeader }),
   response: { 201: started, 200: started, ...problems },
 };
