@@ -1,4 +1,4 @@
-import { heartbeat } from '@temporalio/activity';
+import { Context, heartbeat } from '@temporalio/activity';
 
 /** Heartbeats only inside a worker, so the activities can also be called directly (tests, the CLI). */
 export function beat(details: unknown): void {
@@ -20,5 +20,15 @@ export async function whileBeating<T>(work: () => Promise<T>, everyMs = 3_000): 
     return await work();
   } finally {
     clearInterval(timer);
+  }
+}
+
+/** The previous attempt's heartbeat details and the cancellation signal, when running as an activity (nothing when called directly). */
+export function attempt(): { details: unknown; signal?: AbortSignal } {
+  try {
+    const ctx = Context.current();
+    return { details: ctx.info.heartbeatDetails as unknown, signal: ctx.cancellationSignal };
+  } catch {
+    return { details: undefined };
   }
 }

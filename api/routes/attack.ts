@@ -30,7 +30,12 @@ const coverage = z
   })
   .meta({ id: 'AttackCoverage' });
 const layer = navigatorLayerSchema.meta({ id: 'NavigatorLayer', description: 'an ATT&CK Navigator layer, format 4.5' });
-/** A period [from, to): one whose `to` is not after its `from` holds no mission. */
+/**
+ * A period as the store takes it: in UTC (PostgreSQL refuses offsets past ±15:59, which RFC 3339
+ * allows), [from, to); one whose `to` is not after its `from` holds no mission.
+ */
+export const utcPeriod = (q: { from: string; to: string }) => ({ from: new Date(q.from).toISOString(), to: new Date(q.to).toISOString() });
+
 const range = z.object({
   from: dateTime.describe('missions created at or after this time'),
   to: dateTime.describe('missions created before this time (a `to` not after `from` is an empty period)'),
@@ -89,14 +94,14 @@ export const attackRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> =
 
   app.get('/attack/coverage', { schema: { summary: 'ATT&CK coverage of the missions created in a time range', querystring: range, response: { 200: coverage, ...problems } } }, async (req) => {
     actorOf(req);
-    const q = req.query;
+    const q = utcPeriod(req.query);
     const [catalogue, entries] = await Promise.all([catalogueOrNull(), missions.storeRead(() => attack().coverage(q))]);
     return view(catalogue?.version ?? null, catalogue, entries);
   });
 
   app.get('/attack/layer', { schema: { summary: 'ATT&CK Navigator layer of the missions created in a time range', querystring: range, response: { 200: layer, ...problems } } }, async (req, reply) => {
     actorOf(req);
-    const q = req.query;
+    const q = utcPeriod(req.query);
     const [catalogue, entries] = await Promise.all([catalogueOrNull(), missions.storeRead(() => attack().coverage(q))]);
     void reply.header('content-disposition', `attachment; filename="capeo-attack-layer-${q.from.slice(0, 10)}-${q.to.slice(0, 10)}.json"`);
     return navigatorLayer({

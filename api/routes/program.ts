@@ -6,6 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { actorOf } from '../identity';
 import { problemSchema } from '../openapi';
 import type { MissionService } from '../services/missions';
+import { utcPeriod } from './attack';
 import { missionParams } from './missions/schemas';
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 503: problemSchema };
@@ -33,7 +34,7 @@ export const programRoutes: FastifyPluginAsyncZod<{ missions: MissionService }> 
     },
     async (req) => {
       actorOf(req);
-      const { from, to } = req.query;
+      const { from, to } = utcPeriod(req.query);
       const [rows, coverage] = await Promise.all([missions.storeRead(() => store().program.missions(from, to)), missions.storeRead(() => store().attack.coverage({ from, to }))]);
       return programMetrics(rows, {
         from,

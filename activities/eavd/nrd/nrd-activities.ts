@@ -1,8 +1,8 @@
-import { CancelledFailure, Context, log } from '@temporalio/activity';
+import { CancelledFailure, log } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import type { NewFinding } from '../../../domain/findings';
 import type { MissionReads } from '../../../store/mission-reads';
-import { beat } from '../../heartbeat';
+import { attempt, beat } from '../../heartbeat';
 import { deliverFindings } from '../deliver-findings';
 import { buildBrandIndex, matchNameAll } from '../match';
 import { lookalikeFinding } from '../match/finding';
@@ -37,14 +37,6 @@ export interface NrdFeedReport extends NrdFeedProgress {
 const isProgress = (d: unknown): d is NrdFeedProgress =>
   typeof d === 'object' && d !== null && ['line', 'names', 'matches', 'delivered'].every((k) => typeof (d as Record<string, unknown>)[k] === 'number');
 
-function attempt(): { details: unknown; signal?: AbortSignal } {
-  try {
-    const ctx = Context.current();
-    return { details: ctx.info.heartbeatDetails as unknown, signal: ctx.cancellationSignal };
-  } catch {
-    return { details: undefined };
-  }
-}
 
 /**
  * The newly-registered-domain feeds: each day's list, streamed and matched against the brands of the

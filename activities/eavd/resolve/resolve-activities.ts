@@ -1,5 +1,5 @@
-import { ApplicationFailure, Context } from '@temporalio/activity';
-import { beat } from '../../heartbeat';
+import { ApplicationFailure } from '@temporalio/activity';
+import { attempt, beat } from '../../heartbeat';
 import { checkpoint, resumeFrom } from './resume';
 import { resolveDomains, ResolveOptionsInvalid, type Resolution } from './resolver';
 
@@ -24,15 +24,6 @@ export interface ResolveCandidatesInput {
   timeoutMs?: number;
 }
 
-/** The previous attempt's heartbeat details and the cancellation signal, when running as an activity. */
-function attempt(): { details: unknown; signal?: AbortSignal } {
-  try {
-    const ctx = Context.current();
-    return { details: ctx.info.heartbeatDetails as unknown, signal: ctx.cancellationSignal };
-  } catch {
-    return { details: undefined };
-  }
-}
 
 export const createResolveActivities = (defaults: ResolveDefaults) => ({
   /**
