@@ -31,8 +31,21 @@ function nsdBinary(): string {
   return found;
 }
 
-/** A port free for both UDP and TCP on 127.0.0.1 (nsd listens on both). */
+/**
+ * A port free for both UDP and TCP on 127.0.0.1 (nsd listens on both). The system gives a free UDP
+ * port; its TCP twin may be another process's: then another port is tried.
+ */
 async function freeDnsPort(): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await udpAndTcpPort();
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 20) throw err;
+    }
+  }
+}
+
+async function udpAndTcpPort(): Promise<number> {
   const udp = createSocket('udp4');
   await new Promise<void>((resolve, reject) => {
     udp.once('error', reject);
