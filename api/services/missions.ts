@@ -368,9 +368,10 @@ export class MissionService {
         .getHandle(missionId)
         .describe()
         .then((d) => d.status.name, () => null);
-      if (latest === 'RUNNING') return new NotReadyError(`mission '${missionId}' is handing over to its next run; retry shortly`, 'MISSION_BUSY');
+      // A describe that failed says nothing of the mission (a server busy with the hand-over): retried as busy, never taken for an end.
+      if (latest === 'RUNNING' || latest === null) return new NotReadyError(`mission '${missionId}' is handing over to its next run; retry shortly`, 'MISSION_BUSY');
       // Ended outside capeo (terminated, timed out): the store says so from now on.
-      if (latest !== null && latest !== 'COMPLETED') await markEndedOutside(this.store.db, missionId, latest).catch(() => undefined);
+      if (latest !== 'COMPLETED') await markEndedOutside(this.store.db, missionId, latest).catch(() => undefined);
       return new ConflictError('MISSION_CLOSED', `mission '${missionId}' has ended`);
     }
     return err;
