@@ -367,11 +367,12 @@ export class MissionService {
       const latest = await this.client.workflow
         .getHandle(missionId)
         .describe()
-        .then((d) => d.status.name, () => null);
+        // Gone (its history past retention) is an end; any other failure says nothing of the mission.
+        .then((d) => d.status.name, (e: unknown) => (e instanceof WorkflowNotFoundError ? 'NOT_FOUND' : null));
       // A describe that failed says nothing of the mission (a server busy with the hand-over): retried as busy, never taken for an end.
       if (latest === 'RUNNING' || latest === null) return new NotReadyError(`mission '${missionId}' is handing over to its next run; retry shortly`, 'MISSION_BUSY');
       // Ended outside capeo (terminated, timed out): the store says so from now on.
-      if (latest !== 'COMPLETED') await markEndedOutside(this.store.db, missionId, latest).catch(() => undefined);
+      if (latest !== 'COMPLETED' && latest !== 'NOT_FOUND') await markEndedOutside(this.store.db, missionId, latest).catch(() => undefined);
       return new ConflictError('MISSION_CLOSED', `mission '${missionId}' has ended`);
     }
     return err;
