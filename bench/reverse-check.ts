@@ -18,6 +18,7 @@ import { positiveInt, runBenchmark } from './lib/args';
 import { expectStatus, httpClient } from './lib/http';
 import { runPhase, startBenchStack } from './lib/stack';
 import { formatTable } from './lib/table';
+import { textbookOsa } from '../test/support/edit-distance';
 
 const N = positiveInt('N', process.argv[2] ?? process.env.BENCH_N, 50_000);
 const LOOKALIKE_PERCENT = positiveInt('LOOKALIKE_PERCENT', process.argv[3] ?? process.env.BENCH_LOOKALIKE_PERCENT, 5, 0);
@@ -62,19 +63,6 @@ function names(n: number): { names: string[]; lookalikes: number } {
   return { names: out, lookalikes };
 }
 
-/** Full-matrix optimal-string-alignment distance: the textbook algorithm, no bound. */
-function fullDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
-    }
-  }
-  return d[a.length]![b.length]!;
-}
-
 function naiveScan(candidates: Array<{ brand: string; domains: string[] }>, labels: string[], list: string[]): number {
   let hits = 0;
   for (const name of list) {
@@ -83,7 +71,7 @@ function naiveScan(candidates: Array<{ brand: string; domains: string[] }>, labe
       for (const d of c.domains) if (d === name || name.endsWith(`.${d}`)) hit = true;
     }
     const label = splitDomain(name).domain;
-    for (const l of labels) if (fullDistance(label, l) <= 2 || name.includes(l)) hit = true;
+    for (const l of labels) if (textbookOsa(label, l) <= 2 || name.includes(l)) hit = true;
     if (hit) hits++;
   }
   return hits;

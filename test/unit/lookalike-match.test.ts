@@ -2,6 +2,7 @@ import { generatePermutations } from '../../activities/eavd/permutations';
 import { boundedDamerauLevenshtein, buildBrandIndex, matchName, matchNameAll, riskSignals, shannonEntropy, skeleton } from '../../activities/eavd/match';
 import { lookalikeFinding } from '../../activities/eavd/match/finding';
 import { feedLabel, feedLine } from '../../activities/eavd/nrd/feed-reader';
+import { textbookOsa } from '../support/edit-distance';
 
 const index = buildBrandIndex([
   { id: 'pp', domains: ['paypal.com'], keywords: ['login'] },
@@ -95,18 +96,6 @@ describe('matchName: how a name imitates a brand', () => {
 });
 
 describe('the parts', () => {
-  /** Textbook optimal-string-alignment distance, full matrix. */
-  function osa(a: string, b: string): number {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-    for (let i = 1; i <= a.length; i++) {
-      for (let j = 1; j <= b.length; j++) {
-        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-        d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
-      }
-    }
-    return d[a.length]![b.length]!;
-  }
 
   it('bounded Damerau-Levenshtein agrees with the full matrix up to its bound', () => {
     let seed = 7;
@@ -116,7 +105,7 @@ describe('the parts', () => {
       const a = word();
       const b = word();
       const max = rnd(4);
-      const full = osa(a, b);
+      const full = textbookOsa(a, b);
       expect([a, b, max, boundedDamerauLevenshtein(a, b, max)]).toEqual([a, b, max, full <= max ? full : max + 1]);
     }
   });
