@@ -1,13 +1,22 @@
 import type { HuntType, Origin } from './hunt-types';
 import type { TimeAllocation } from './allocation';
 import type { EffectRef } from './effects';
-import { FINDING_CATEGORIES, type ExternalRef, type FindingCategory } from './findings';
+import { FINDING_CATEGORIES, type ExternalRef, type FindingCategory, type NewFinding } from './findings';
 import type { ArtifactRef } from './mission-artifacts';
 import type { MissionTypeCode, WorkItemName } from './mission-types';
 import type { Phase, MissionStatus } from './phases';
 import type { LookalikePolicy } from './mission';
 import type { MissionPolicy } from './policy';
 import type { PrioritisationResult } from './work-items';
+
+/** Findings that came by signal during a hand-over, with who they are from. */
+export interface InboxEntry {
+  findings: NewFinding[];
+  author: string;
+}
+
+/** The most findings (as JSON) a hand-over carries to the next run; beyond it they are stored at once. */
+export const MAX_INBOX_CHARS = 400_000;
 
 /**
  * The mission as its workflow keeps it: what the rules need (ids, counts, open items, clocks),
@@ -74,6 +83,12 @@ export interface MissionCore {
    * Temporal's own de-duplication by Update id ends). Absent in state from before it existed.
    */
   answers?: Array<[requestId: string, ack: UpdateAckState]>;
+  /**
+   * Findings that arrived by signal while the run handed over to the next one (signals cannot be
+   * refused, and storing them then would keep the hand-over from ever finishing under a steady
+   * stream): the next run stores them first. Bounded by MAX_INBOX_CHARS; absent when empty.
+   */
+  inbox?: InboxEntry[];
   /** Bumped on every change; the store keeps the summary of the highest version written. */
   version: number;
 }

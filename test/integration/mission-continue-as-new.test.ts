@@ -111,3 +111,41 @@ test('a mission continues as new as its history grows: the open gate, squad, clo
     await Worker.runReplayHistory({ workflowBundle: { codePath: testEnv().bundlePath } }, history, `${missionId}/${r.runId}`);
   }
 }, 600_000); // alone it takes under a minute; beside the suite's heaviest files (schemathesis) it took five
+
+test('a steady stream of sweep signals does not hold up the hand-over: each run stays near its bound, every finding once', async () => {
+  const policy = { maxHistoryEvents: 600, effectConcurrency: 8 };
+  const { missionId } = await missions.start({ ...eavdRequest, policy }, platform);
+  await walkToExecute(missions, missionId);
+  const handle = tw.client.workflow.getHandle(missionId);
+  // A signal of 10 findings every 40 ms for ten seconds: signals cannot be refused, so some arrive
+  // during every hand-over, and the hand-over must not wait for them to be stored.
+  const SIGNALS = 250;
+  for (let b = 0; b < SIGNALS; b++) {
+    const findings: NewFinding[] = Array.from({ length: 10 }, (_, i) => ({
+      category: 'ti-event-of-interest', title: `stream ${b}-${i}`, description: '', severity: 'low', evidence: [], observables: [], flags: [], sourceKey: `stream:${b}:${i}`,
+    }));
+    await handle.signal(msg.sweepFindingsSignal, { sweep: 1, findings });
+    await new Promise((r) => setTimeout(r, 40));
+  }
+  const total = SIGNALS * 10;
+  const settled = await within('every streamed finding stored and ticketed', missionId, 300_000, until(
+    missions, missionId, (s) => s.counts.findings.total >= total && s.counts.effects.pending + s.counts.effects.running === 0, 'every streamed finding stored', 6000,
+  ));
+  expect(settled.counts.effects.failed).toBe(0);
+  const rows = await tw.store.db.query(
+    `select count(*)::int as n, count(distinct source_key)::int as keys, count(*) filter (where ticket is not null)::int as ticketed from findings where mission_id = $1 and source_key like 'stream:%'`,
+    [missionId],
+  );
+  expect(rows.rows[0]).toEqual({ n: total, keys: total, ticketed: total });
+
+  // 2,500 tickets are far more history than one run may hold: it handed over again and again, and
+  // no run went far past its bound while the stream kept coming (before, the hand-over waited for
+  // a quiet moment that never came, and the run grew until Temporal's limit ended the mission).
+  const runs = [];
+  for await (const w of tw.client.workflow.list({ query: `WorkflowId = '${missionId}' AND ExecutionStatus = 'ContinuedAsNew'` })) runs.push(w);
+  expect(runs.length).toBeGreaterThanOrEqual(5);
+  const longest = Math.max(...runs.map((r) => r.historyLength));
+  expect(longest).toBeLessThan(policy.maxHistoryEvents * 2);
+  const held = (await timeline(missions, missionId)).filter((e) => e.action === 'mission.continued' && /stored first/.test(e.detail ?? ''));
+  console.log(`${runs.length} hand-overs under the stream, longest run ${longest} events; ${held.length} of them carried findings that came during the hand-over`);
+}, 600_000);

@@ -1,4 +1,4 @@
-import { MAX_QUEUED_EFFECTS } from '../../domain/mission-core';
+import { MAX_INBOX_CHARS, MAX_QUEUED_EFFECTS } from '../../domain/mission-core';
 import { summarise } from '../../domain/mission-summary';
 import type { StoreOp } from '../../domain/store-ops';
 import { MissionMachine } from '../../workflows/mission/mission-machine';
@@ -165,4 +165,32 @@ test('a refill never takes back an effect the run holds (running, still pending 
   m.findingStored(a, { id: a.id, created: true });
   expect(m.state.effects.queue.map((e) => e.id).sort()).toEqual([...a.effects, ...b.effects].map((e) => e.id).sort());
   expect(m.state.effects.deferred).toBe(0);
+});
+
+test('during a hand-over, findings that come by signal wait in the inbox for the next run, up to its bound; otherwise they are stored now', () => {
+  const { m, ops } = machine(execute);
+  const batch = (n: number) => Array.from({ length: n }, (_, i) => ({ ...seoi, title: `t${i}`, sourceKey: `k${i}` }));
+  expect(m.holdForNextRun(batch(10), 'capeo')).toBe(false);
+  expect(m.state.inbox).toBeUndefined();
+
+  m.draining = true;
+  const version = m.state.version;
+  expect(m.holdForNextRun(batch(10), 'capeo')).toBe(true);
+  expect(m.holdForNextRun(batch(5), 'sensor')).toBe(true);
+  // Held, not written: nothing for the store, no finding numbers given out, the summary unchanged.
+  expect(ops).toEqual([]);
+  expect(m.state.counters.findings).toBe(0);
+  expect(m.state.version).toBe(version);
+  expect(m.state.inbox?.map((e) => [e.author, e.findings.length])).toEqual([['capeo', 10], ['sensor', 5]]);
+
+  // Past MAX_INBOX_CHARS the inbox takes no more (the state carried to the next run stays bounded).
+  const big = batch(1).map((f) => ({ ...f, description: 'x'.repeat(MAX_INBOX_CHARS) }));
+  expect(m.holdForNextRun(big, 'capeo')).toBe(false);
+  expect(JSON.stringify(m.state.inbox).length).toBeLessThan(MAX_INBOX_CHARS);
+
+  // The next run takes it out of its state.
+  const next = new MissionMachine(JSON.parse(JSON.stringify(m.state)), { write: () => 0 });
+  expect(next.takeInbox().flatMap((e) => e.findings.map((f) => f.sourceKey))).toHaveLength(15);
+  expect(next.state.inbox).toBeUndefined();
+  expect(next.takeInbox()).toEqual([]);
 });

@@ -33,7 +33,7 @@ export interface HandlerContext {
  * Wires the Updates and the signals to the machine: each validator and each handler is a call to
  * the machine; a handler answers once what it changed is in the mission store.
  */
-export function registerHandlers({ m, writer, outcomes, counted }: HandlerContext): void {
+export function registerHandlers({ m, writer, outcomes, counted }: HandlerContext): { addFindings: (findings: NewFinding[], author: string) => Promise<FindingAdded[]> } {
   const s = m.state;
   /**
    * Registers an Update: its handler, and its validator (a refusal throws). An Update with a request
@@ -221,28 +221,26 @@ export function registerHandlers({ m, writer, outcomes, counted }: HandlerContex
 
   // Signals from the mission's watchers and from effect retries.
   setHandler(msg.sweepFindingsSignal, async ({ findings }) => {
-    if (s.status === 'active') await addFindings(findings, 'capeo');
+    if (s.status === 'active' && !m.holdForNextRun(findings, 'capeo')) await addFindings(findings, 'capeo');
   });
   setHandler(msg.sweepResultsSignal, (r) => {
     if (s.status === 'active') m.sweepCompleted(r);
   });
   setHandler(msg.visibilityGapSignal, async ({ source, lastSeen, events, silentAfterMinutes }) => {
     if (s.status !== 'active') return;
-    await addFindings(
-      [
-        {
-          category: 'visibility-gap',
-          title: `Log source '${source}' is silent`,
-          description: `No events from '${source}' since ${lastSeen ?? 'ever'} (threshold ${silentAfterMinutes} min).`,
-          severity: 'high',
-          evidence: [{ kind: 'query', summary: `heartbeat: ${events} events, last seen ${lastSeen ?? 'never'}` }],
-          observables: [],
-          sourceKey: `heartbeat:${source}`,
-          flags: [],
-        },
-      ],
-      'capeo',
-    );
+    const gap: NewFinding[] = [
+      {
+        category: 'visibility-gap',
+        title: `Log source '${source}' is silent`,
+        description: `No events from '${source}' since ${lastSeen ?? 'ever'} (threshold ${silentAfterMinutes} min).`,
+        severity: 'high',
+        evidence: [{ kind: 'query', summary: `heartbeat: ${events} events, last seen ${lastSeen ?? 'never'}` }],
+        observables: [],
+        sourceKey: `heartbeat:${source}`,
+        flags: [],
+      },
+    ];
+    if (!m.holdForNextRun(gap, 'capeo')) await addFindings(gap, 'capeo');
   });
   setHandler(msg.watcherFailedSignal, ({ watcher, error }) => m.audit('capeo', `${watcher}.failed`, error.slice(0, 300)));
   setHandler(msg.effectsRetriedSignal, ({ outcomes: done }) => {
@@ -251,4 +249,5 @@ export function registerHandlers({ m, writer, outcomes, counted }: HandlerContex
       else m.effectFailed(o.effect, { type: o.error?.type ?? 'Error', message: o.error?.message ?? 'failed', attempts: s.policy.effectMaxAttempts }, true);
     }
   });
+  return { addFindings };
 }

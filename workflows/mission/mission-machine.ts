@@ -19,7 +19,7 @@ import type { Actor } from '../../domain/identity';
 import type * as msg from '../../domain/messages';
 import type { IntelSummary } from '../../domain/mission';
 import type { ArtifactRef } from '../../domain/mission-artifacts';
-import { MAX_PENDING_CONTAINMENTS, MAX_QUEUED_EFFECTS, MAX_REMEMBERED_ANSWERS, MAX_SQUAD, type MissionCore, type PendingContainment } from '../../domain/mission-core';
+import { MAX_PENDING_CONTAINMENTS, MAX_QUEUED_EFFECTS, MAX_REMEMBERED_ANSWERS, MAX_INBOX_CHARS, MAX_SQUAD, type InboxEntry, type MissionCore, type PendingContainment } from '../../domain/mission-core';
 import type { WorkItemName } from '../../domain/mission-types';
 import { nextPhase, type Phase } from '../../domain/phases';
 import type { FindingAdded, FindingWithdrawn, QueryRunRow, StoreOp } from '../../domain/store-ops';
@@ -55,6 +55,8 @@ const invalid = (what: string, problems: string[]) =>
 export class MissionMachine {
   /** Set while the mission hands over to its next run: new Updates are refused as busy. */
   draining = false;
+  /** The size of the findings held in the inbox during this run's hand-over. */
+  private inboxChars = 0;
   /** Effects whose log entry is not yet written: they may not run before it is (by op number). */
   private readonly effectWrittenBy = new Map<string, number>();
 
@@ -123,6 +125,27 @@ export class MissionMachine {
 
   hasItem(phase: Phase, name: WorkItemName): boolean {
     return Boolean(this.state.items[phase]?.[name]);
+  }
+
+  /**
+   * During a hand-over, findings that come by signal wait in the inbox for the next run (which
+   * stores them first) instead of being stored now: a steady stream of them would otherwise keep
+   * the hand-over from finishing. False (store them now) when not handing over, or the inbox is full.
+   */
+  holdForNextRun(findings: NewFinding[], author: string): boolean {
+    if (!this.draining) return false;
+    const chars = JSON.stringify(findings).length;
+    if (this.inboxChars + chars > MAX_INBOX_CHARS) return false;
+    this.inboxChars += chars;
+    (this.state.inbox ??= []).push({ findings, author });
+    return true;
+  }
+
+  /** The findings the previous run held for this one, taken out of the state. */
+  takeInbox(): InboxEntry[] {
+    const inbox = this.state.inbox ?? [];
+    delete this.state.inbox;
+    return inbox;
   }
 
   private busy(): Refusal | undefined {

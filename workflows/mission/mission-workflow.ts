@@ -30,9 +30,12 @@ export const huntMissionWorkflow: MissionWorkflow = async (args: MissionWorkflow
   const watchers = new Watchers(m, writer);
   let updates = 0;
   let finishing = false;
-  registerHandlers({ m, writer, outcomes, counted: () => updates++ });
+  const { addFindings } = registerHandlers({ m, writer, outcomes, counted: () => updates++ });
 
-  if (resumed) m.audit('capeo', 'mission.continued', `run ${core.runs}`);
+  // What came by signal while the previous run handed over is stored first (below).
+  const held = m.takeInbox();
+  const heldCount = held.reduce((n, e) => n + e.findings.length, 0);
+  if (resumed) m.audit('capeo', 'mission.continued', heldCount ? `run ${core.runs}; ${heldCount} findings that came during the hand-over stored first` : `run ${core.runs}`);
   else {
     m.audit(args.start.requester, 'mission.started', `${core.displayName}: ${core.topic}`);
     if (core.previous) m.audit('capeo', 'iteration.started', `from ${core.previous.missionId}`);
@@ -45,6 +48,9 @@ export const huntMissionWorkflow: MissionWorkflow = async (args: MissionWorkflow
   const effectsDone = effects.run(() => finishing);
   const written = writer.run(() => finishing && effects.settled() && allHandlersFinished());
   const clocks = runClocks(m);
+  // All at once (their writes share batches), beside the phase loop; the hand-over waits for them.
+  let holding = held.length > 0;
+  const heldStored = Promise.all(held.map((e) => addFindings(e.findings, e.author))).finally(() => (holding = false));
 
   /** The phase's own work, then its gate opens. Each step checks what is done, so a resumed run repeats nothing. */
   async function phaseWork(): Promise<void> {
@@ -119,13 +125,14 @@ export const huntMissionWorkflow: MissionWorkflow = async (args: MissionWorkflow
     // In-flight Updates and running effects finish, new Updates are asked to retry, then the mission
     // continues in a new run from exactly this state.
     m.draining = true;
-    await condition(() => allHandlersFinished() && effects.idle() && writer.idle());
-    await Promise.all([effectsDone, clocks]);
+    await condition(() => allHandlersFinished() && effects.idle() && writer.idle() && !holding);
+    await Promise.all([effectsDone, clocks, heldStored]);
     await condition(() => allHandlersFinished() && writer.idle());
     return continueAsNew<MissionWorkflow>({ resume: { ...core, effects: { ...core.effects, running: 0 } } });
   }
 
   await watchers.stop();
+  await heldStored;
   finishing = true;
   await Promise.all([effectsDone, clocks]);
   await condition(allHandlersFinished);
