@@ -12,7 +12,7 @@ import {
   type PermutationOptions,
 } from '../../activities/eavd/permutations';
 import { combosquattingWords, ianaTlds, latinConfusables, publicSuffix } from '../../activities/eavd/permutations/lists';
-import { punycode, toAsciiHostnameSlow } from '../../activities/eavd/permutations/domain';
+import { punycode, toAsciiHostnameSlow, toAsciiHostnameWithLabel } from '../../activities/eavd/permutations/domain';
 import { AIL_GLYPHS, GLYPHS_UNICODE } from '../../activities/eavd/permutations/tables';
 
 /** The names one fuzzer generates when it runs alone, sorted. */
@@ -296,6 +296,17 @@ describe('IDNA', () => {
     // Each glyph inside a name, plus characters UTS #46 maps (ß stays, ǅ -> dž, ﬁ -> fi), marks and RTL letters.
     const names = [...glyphs, 'ß', 'ǅ', 'ﬁ', 'ⅰ', 'a\u0308', '\u0345', 'א', 'ا', '\u200d', '·', 'Ⅻ', 'Ａ'].flatMap((g) => [`a${g}b.com`, `${g}.de`, `x.${g}${g}.org`]);
     for (const name of names) expect({ name, ascii: toAsciiHostname(name) }).toEqual({ name, ascii: toAsciiHostnameSlow(name) });
+  });
+
+  it('encodes a new label in an ASCII name exactly as the whole name would be encoded', () => {
+    const glyphs = [...Object.values(GLYPHS_UNICODE), ...Object.values(AIL_GLYPHS)].flat();
+    const labels = [...glyphs, 'ß', 'ǅ', 'ﬁ', 'a\u0308', 'א', '\u200d', 'Ａ', 'A', '.', 'a.b', '-', 'xn--', 'xn--mnchen-3ya', 'xn--zz', '1', '', 'x'.repeat(64)]
+      .flatMap((g) => [g, `a${g}b`, `${g}-${g}`]);
+    for (const [before, after] of [['', '.com'], ['www.', '.co.uk'], ['a-b.', '.de'], ['', '']]) {
+      for (const label of labels) {
+        expect({ before, label, after, ascii: toAsciiHostnameWithLabel(before!, label, after!) }).toEqual({ before, label, after, ascii: toAsciiHostnameSlow(before! + label + after!) });
+      }
+    }
   });
 
   it('outputs only ASCII host names', () => {

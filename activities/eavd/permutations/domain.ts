@@ -181,38 +181,34 @@ function isPlainIdnaCodePoint(cp: number): boolean {
   return plain;
 }
 
-/** A-labels of recent U-labels (a brand's label recurs under every TLD of a family); cleared when full. */
-const aLabels = new Map<string, string>();
-
-/** The ASCII form of a name made of LDH ASCII and plain code points only, or null when it has others. */
+/**
+ * The ASCII form of a name made of LDH ASCII and plain code points only, or null when it has others.
+ * One pass over the name, label by label (no split, no cache: a cache of A-labels cost more than the
+ * Punycode it saved, with a fresh label at nearly every call).
+ */
 function fastIdna(name: string): string | null {
-  const labels = name.split('.');
-  for (let l = 0; l < labels.length; l++) {
-    const label = labels[l]!;
-    const known = aLabels.get(label);
-    if (known !== undefined) {
-      labels[l] = known;
-      continue;
-    }
+  let out = '';
+  let start = 0;
+  const len = name.length;
+  for (let i = 0; i <= len; i++) {
+    if (i < len && name.charCodeAt(i) !== CH_DOT) continue;
     let ascii = true;
-    for (let i = 0; i < label.length; i++) {
-      const c = label.charCodeAt(i);
-      if (c < 0x80) continue;
+    for (let j = start; j < i; j++) {
+      if (name.charCodeAt(j) < 0x80) continue;
       ascii = false;
-      const cp = label.codePointAt(i)!;
-      if (cp > 0xffff) i++;
+      const cp = name.codePointAt(j)!;
+      if (cp > 0xffff) j++;
       if (!isPlainIdnaCodePoint(cp)) return null;
     }
+    const label = name.slice(start, i);
     if (ascii) {
       if (label.startsWith('xn--')) return null; // must decode to a valid U-label: the slow path checks
-    } else {
-      const encoded = `xn--${punycode(label)}`;
-      if (aLabels.size >= 4096) aLabels.clear();
-      aLabels.set(label, encoded);
-      labels[l] = encoded;
-    }
+      out += label;
+    } else out += `xn--${punycode(label)}`;
+    if (i < len) out += '.';
+    start = i + 1;
   }
-  return labels.join('.');
+  return out;
 }
 
 /**
@@ -235,6 +231,31 @@ export function toAsciiHostname(name: string): string | null {
     }
   }
   return isValidHostname(ascii) ? ascii : null;
+}
+
+/**
+ * toAsciiHostname(`${before}${label}${after}`) where `before` and `after` are parts of a name that
+ * toAsciiHostname already gave (ASCII, valid, no `xn--` label: IDNA's Bidi rule looks across the
+ * labels of a name with an IDN one), and only the label is new: the label alone is encoded
+ * when it is LDH ASCII and plain code points, and the name checked as a whole. Any other label takes
+ * the full path, so the answer is always the same as toAsciiHostname's.
+ */
+export function toAsciiHostnameWithLabel(before: string, label: string, after: string): string | null {
+  let ascii = true;
+  for (let j = 0; j < label.length; j++) {
+    const c = label.charCodeAt(j);
+    if (c < 0x80) {
+      if (!isLdh(c)) return toAsciiHostname(before + label + after);
+      continue;
+    }
+    ascii = false;
+    const cp = label.codePointAt(j)!;
+    if (cp > 0xffff) j++;
+    if (!isPlainIdnaCodePoint(cp)) return toAsciiHostname(before + label + after);
+  }
+  if (label === '' || (ascii && label.startsWith('xn--'))) return toAsciiHostname(before + label + after);
+  const name = before + (ascii ? label : `xn--${punycode(label)}`) + after;
+  return isValidHostname(name) ? name : null;
 }
 
 /** toAsciiHostname by domainToASCII alone (tests compare both paths). */

@@ -132,48 +132,54 @@ function glyphsFor(tld: string): ReadonlyMap<string, readonly string[]> {
 }
 
 /**
- * One round of look-alike substitution: each character replaced by each of its glyphs; then each
- * window of two characters where either character (both, when they are the same) or the pair itself
- * ('rn' -> 'm') is replaced.
+ * One round of look-alike substitution: each character (from the code point `from` on) replaced by
+ * each of its glyphs, told to `single` with its position when given; then each window of two
+ * characters where either character (both, when they are the same) or the pair itself ('rn' -> 'm')
+ * is replaced.
  */
-function substituteGlyphs(text: string, glyphs: ReadonlyMap<string, readonly string[]>, emit: Emit): void {
+function substituteGlyphs(text: string, glyphs: ReadonlyMap<string, readonly string[]>, emit: Emit, from = 0, single?: (candidate: string, at: number) => void): void {
   const cps = new CodePoints(text);
   const chars = cps.chars;
-  for (let i = 0; i < chars.length; i++) {
+  for (let i = from; i < chars.length; i++) {
     const looks = glyphs.get(chars[i]!);
     if (!looks) continue;
     const head = cps.head(i);
     const tail = cps.tail(i + 1);
-    for (const look of looks) emit(head + look + tail);
+    for (const look of looks) (single ?? emit)(head + look + tail, i);
   }
+  // Windows of two: the pair itself ('rn' -> 'm'), and a doubled character with both replaced. A
+  // window with one of two different characters replaced is the single substitution above.
   for (let i = 0; i + 1 < chars.length; i++) {
     const first = chars[i]!;
     const second = chars[i + 1]!;
-    const pair = first + second;
-    const keys = first === second ? [first, pair] : [first, second, pair];
-    let head: string | undefined;
-    let tail: string | undefined;
-    for (const key of keys) {
-      const looks = glyphs.get(key);
-      if (!looks) continue;
-      head ??= cps.head(i);
-      tail ??= cps.tail(i + 2);
-      for (const look of looks) {
-        const window = key === pair ? look : (first === key ? look : first) + (second === key ? look : second);
-        emit(head + window + tail);
-      }
-    }
+    const doubled = first === second ? glyphs.get(first) : undefined;
+    const paired = glyphs.get(first + second);
+    if (!doubled && !paired) continue;
+    const head = cps.head(i);
+    const tail = cps.tail(i + 2);
+    if (doubled) for (const look of doubled) emit(head + look + look + tail);
+    if (paired) for (const look of paired) emit(head + look + tail);
   }
 }
 
 /** Look-alike characters, one or two rounds of substitution deep. */
 export const homoglyph: Fuzzer = ({ domain, tld }, emit) => {
   const glyphs = glyphsFor(tld);
-  const firstRound = new Set<string>();
-  substituteGlyphs(domain, glyphs, (candidate) => firstRound.add(candidate));
-  for (const candidate of firstRound) {
+  // Each first-round candidate with the position from which its second round substitutes single
+  // characters. A candidate made by one character's substitution at i needs no single substitution
+  // before i: substituting j < i and then i is the first-round candidate of j taken on at i, which
+  // its own second round makes. (The candidates are the same; the work and the repeats are halved.)
+  const firstRound = new Map<string, number>();
+  substituteGlyphs(
+    domain,
+    glyphs,
+    (candidate) => firstRound.set(candidate, 0),
+    0,
+    (candidate, at) => firstRound.set(candidate, Math.min(at, firstRound.get(candidate) ?? at)),
+  );
+  for (const [candidate, from] of firstRound) {
     emit(candidate);
-    substituteGlyphs(candidate, glyphs, emit);
+    substituteGlyphs(candidate, glyphs, emit, from);
   }
 };
 

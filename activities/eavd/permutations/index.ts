@@ -25,7 +25,7 @@ import * as fuzzers from './fuzzers';
 import * as typos from './typo-fuzzers';
 import * as names from './name-fuzzers';
 import type { NameFuzzer, NameInput } from './name-fuzzers';
-import { labelToUnicode, normalizeInputDomain, splitDomain, toAsciiHostname, type DomainParts } from './domain';
+import { labelToUnicode, normalizeInputDomain, splitDomain, toAsciiHostname, toAsciiHostnameWithLabel, type DomainParts } from './domain';
 import { combosquattingWords, ianaTlds, publicSuffix } from './lists';
 import { COMMON_GTLDS } from './tables';
 
@@ -293,7 +293,7 @@ export function generatePermutations(domain: string, options: PermutationOptions
     return entry;
   };
   /** A cache of emitted strings (labels or names) to their entry, so a repeat costs one lookup. */
-  const emitter = (toName: (s: string) => string): Emit => {
+  const emitter = (toAscii: (s: string) => string | null): Emit => {
     const cache = new Map<string, Permutation | null>();
     return (s) => {
       const hit = cache.get(s);
@@ -301,16 +301,25 @@ export function generatePermutations(domain: string, options: PermutationOptions
         if (hit !== null && hit.algorithms[hit.algorithms.length - 1] !== fuzzer) hit.algorithms.push(fuzzer);
         return;
       }
-      const candidate = toAsciiHostname(toName(s));
+      const candidate = toAscii(s);
       cache.set(s, candidate === null ? null : record(candidate));
     };
   };
+  /** Labels in place of the domain label: the rest of the name is the input's, already ASCII. */
   const labelEmitter = (parts: DomainParts): Emit => {
     const before = parts.subdomain === '' ? '' : `${parts.subdomain}.`;
     const after = parts.tld === '' ? '' : `.${parts.tld}`;
-    return emitter((label) => (label === '' ? joinName(parts.subdomain, parts.tld) : before + label + after));
+    const empty = toAsciiHostname(joinName(parts.subdomain, parts.tld));
+    // With an IDN label elsewhere in the name (an IDN TLD), IDNA's rules look across labels (Bidi):
+    // every candidate takes the whole-name path then.
+    const plainRest = !/(^|\.)xn--/.test(before + after);
+    // No cache of labels: the ASCII form of a label is cheaper to make again than to look up.
+    return (label) => {
+      const candidate = label === '' ? empty : plainRest ? toAsciiHostnameWithLabel(before, label, after) : toAsciiHostname(before + label + after);
+      if (candidate !== null) record(candidate);
+    };
   };
-  const emitName = emitter((name) => name);
+  const emitName = emitter(toAsciiHostname);
   const emitLabelD = labelEmitter(dParts);
   const emitLabelP = samePsl ? emitLabelD : labelEmitter(pParts);
 
