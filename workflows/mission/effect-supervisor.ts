@@ -1,4 +1,4 @@
-import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, TimeoutFailure } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, condition, TimeoutFailure } from '@temporalio/workflow';
 import type { EffectFailure, EffectRef } from '../../domain/effects';
 import type { EffectRef as Ref } from '../../domain/effects';
 import { effectActivities } from './activity-proxies';
@@ -45,12 +45,14 @@ export class EffectSupervisor {
   }
 
   /**
-   * Effects pause for the hand-over to the next run once no Update is in flight: an Update that
-   * waits for an effect (the report release waits for the comms) gets it run first. Pausing while
-   * one waited would leave it waiting for ever, and the hand-over waiting for it.
+   * Effects pause as soon as the mission hands over to its next run (the running ones finish, the
+   * queue goes with the state), unless the report's release is in flight: it waits for an effect
+   * (the comms), and pausing then would leave it, and the hand-over, waiting for ever. Waiting for
+   * the in-flight handlers to finish first let effects run on for as long as a stream of findings
+   * kept a handler busy.
    */
   private paused(): boolean {
-    return this.m.draining && allHandlersFinished();
+    return this.m.draining && !this.m.releasing;
   }
 
   private ready(): boolean {

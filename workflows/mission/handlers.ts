@@ -216,7 +216,7 @@ export function registerHandlers({ m, writer, outcomes, counted }: HandlerContex
       await outcomes.release(i.actor, i.summary);
       return answer();
     },
-    (i) => refuse(m.validateReleaseReport(i, outcomes.releasing)),
+    (i) => refuse(m.validateReleaseReport(i)),
   );
 
   // Signals from the mission's watchers and from effect retries.

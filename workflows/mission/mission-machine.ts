@@ -55,6 +55,8 @@ const invalid = (what: string, problems: string[]) =>
 export class MissionMachine {
   /** Set while the mission hands over to its next run: new Updates are refused as busy. */
   draining = false;
+  /** Set while the report's release runs: it waits for an effect (the comms), so effects go on during a hand-over. */
+  releasing = false;
   /** The size of the findings held in the inbox during this run's hand-over. */
   private inboxChars = 0;
   /** Effects whose log entry is not yet written: they may not run before it is (by op number). */
@@ -765,10 +767,10 @@ export class MissionMachine {
     this.audit('capeo', 'playbook.written', ref.path);
   }
 
-  validateReleaseReport(i: msg.ReleaseReportInput, releasing: boolean): Refusal | undefined {
+  validateReleaseReport(i: msg.ReleaseReportInput): Refusal | undefined {
     const r = this.busy() ?? leadOnlyRefusal(this.state, i.actor, 'releases the report') ?? phaseRefusal(this.state, ['outcomes'], 'releasing the report');
     if (r) return r;
-    if (this.hasItem('outcomes', 'report') || releasing) return refusal(ErrorCode.Duplicate, 'the report of this iteration is already released');
+    if (this.hasItem('outcomes', 'report') || this.releasing) return refusal(ErrorCode.Duplicate, 'the report of this iteration is already released');
     return undefined;
   }
 

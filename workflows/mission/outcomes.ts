@@ -10,7 +10,6 @@ import type { StoreWriter } from './store-writer';
  * activities get the mission's id, never its state.
  */
 export class Outcomes {
-  releasing = false;
   constructor(
     private readonly m: MissionMachine,
     private readonly writer: StoreWriter,
@@ -24,7 +23,7 @@ export class Outcomes {
 
   async release(actor: Actor, summary: string | undefined): Promise<void> {
     const s = this.m.state;
-    this.releasing = true;
+    this.m.releasing = true;
     try {
       this.m.stopClock('total');
       await this.writePlaybook();
@@ -36,7 +35,7 @@ export class Outcomes {
       await condition(() => this.m.hasItem('outcomes', 'comms'));
       await this.writer.flush();
     } finally {
-      this.releasing = false;
+      this.m.releasing = false;
     }
   }
 }
