@@ -68,3 +68,29 @@ export function registerIdempotency(app: FastifyInstance, registerOf: () => Idem
 
 /** The write's request id for its Update, when the caller sent an Idempotency-Key. */
 export const requestIdOf = (req: FastifyRequest): { requestId?: string } => (req.requestId ? { requestId: req.requestId } : {});
+
+/**
+ * Forgets Idempotency-Keys past their TTL, now and then every `everyMs` (an hour by default), so the
+ * register does not grow for ever: a key past its TTL is free again anyway. Every API replica runs
+ * it; the delete is the same whoever runs it. A store that does not answer is tried again at the
+ * next turn. Answers the function that stops it.
+ */
+export function purgeExpiredKeys(register: IdempotentRequests, log: { info(o: object, m: string): void; warn(o: object, m: string): void }, everyMs = 3_600_000): () => void {
+  let running = false;
+  const turn = async (): Promise<void> => {
+    if (running) return;
+    running = true;
+    try {
+      const purged = await register.purge();
+      if (purged > 0) log.info({ purged }, 'expired Idempotency-Keys forgotten');
+    } catch (err) {
+      log.warn({ err: (err as Error).message }, 'Idempotency-Key purge failed; tried again later');
+    } finally {
+      running = false;
+    }
+  };
+  void turn();
+  const timer = setInterval(() => void turn(), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -12,6 +12,7 @@ import { app, FASTIFY_OPTIONS } from './app';
 import type { WebSettings } from './web';
 import { OidcVerifier } from './auth/oidc';
 import type { Authenticators } from './identity';
+import { purgeExpiredKeys } from './idempotency';
 import { MissionService } from './services/missions';
 
 export interface RunningApi {
@@ -76,12 +77,14 @@ export async function startApi(config: Config, temporalAddress: string, log: Log
     web: webSettings(config),
   });
   await fastify.listen({ host: config.CAPEO_API_HOST, port: config.CAPEO_API_PORT });
+  const stopPurging = purgeExpiredKeys(store.idempotency, log);
   const { port } = fastify.server.address() as { port: number };
   return {
     url: `http://${config.CAPEO_API_HOST}:${port}`,
     ...(generatedAdminKey ? { generatedAdminKey } : {}),
     fastify,
     async stop() {
+      stopPurging();
       await fastify.close();
       await connection.close();
     },

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { MissionService } from '../../api/services/missions';
 import * as msg from '../../domain/messages';
 import { missionWorkflowId } from '../../domain/temporal-names';
+import { purgeExpiredKeys } from '../../api/idempotency';
 import { as, buildTestApp } from '../support/api';
 import { realActivities, startTestWorker, type TestWorker } from '../support/temporal';
 import { allFindings, eavdRequest, endMission, hunter, lead, manager, platform, until, walkToExecute } from '../support/walk';
@@ -100,5 +101,24 @@ test('a start whose code Temporal already has (a namespace an earlier store used
     await endMission(tw, started.missionId);
   } finally {
     await foreign.terminate('test over');
+  }
+});
+
+test('Idempotency-Keys past their 24 hours are forgotten by the API on a timer; younger ones stay', async () => {
+  const db = tw.store.db;
+  await db.query(
+    `insert into idempotent_requests (actor_id, key, request_hash, created_at) values
+       ('purge-test', 'old', 'h1', now() - interval '25 hours'), ('purge-test', 'young', 'h2', now() - interval '23 hours')`,
+  );
+  const logged: object[] = [];
+  const log = { info: (o: object) => logged.push(o), warn: (o: object) => logged.push(o) };
+  const stop = purgeExpiredKeys(tw.store.idempotency, log, 50);
+  try {
+    const keys = async () => (await db.query<{ key: string }>(`select key from idempotent_requests where actor_id = 'purge-test' order by key`)).rows.map((r) => r.key);
+    for (let i = 0; i < 100 && (await keys()).includes('old'); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await keys()).toEqual(['young']);
+    expect(logged).toContainEqual({ purged: expect.any(Number) });
+  } finally {
+    stop();
   }
 });
