@@ -174,6 +174,9 @@ test('during a hand-over, findings that come by signal wait in the inbox for the
   expect(m.state.inbox).toBeUndefined();
 
   m.draining = true;
+  // A run recorded before the hand-over held signals stores them as it did then.
+  expect(m.holdForNextRun(batch(10), 'capeo')).toBe(false);
+  m.handOverHolds = true;
   const version = m.state.version;
   expect(m.holdForNextRun(batch(10), 'capeo')).toBe(true);
   expect(m.holdForNextRun(batch(5), 'sensor')).toBe(true);

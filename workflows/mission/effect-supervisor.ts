@@ -1,4 +1,4 @@
-import { ActivityFailure, ApplicationFailure, condition, TimeoutFailure } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, TimeoutFailure } from '@temporalio/workflow';
 import type { EffectFailure, EffectRef } from '../../domain/effects';
 import type { EffectRef as Ref } from '../../domain/effects';
 import { effectActivities } from './activity-proxies';
@@ -48,11 +48,12 @@ export class EffectSupervisor {
    * Effects pause as soon as the mission hands over to its next run (the running ones finish, the
    * queue goes with the state), unless the report's release is in flight: it waits for an effect
    * (the comms), and pausing then would leave it, and the hand-over, waiting for ever. Waiting for
-   * the in-flight handlers to finish first let effects run on for as long as a stream of findings
-   * kept a handler busy.
+   * the in-flight handlers to finish first (as runs before the hand-over patch did, and replay so)
+   * let effects run on for as long as a stream of findings kept a handler busy.
    */
   private paused(): boolean {
-    return this.m.draining && !this.m.releasing;
+    if (!this.m.draining) return false;
+    return this.m.handOverHolds ? !this.m.releasing : allHandlersFinished();
   }
 
   private ready(): boolean {

@@ -57,6 +57,12 @@ export class MissionMachine {
   draining = false;
   /** Set while the report's release runs: it waits for an effect (the comms), so effects go on during a hand-over. */
   releasing = false;
+  /**
+   * How this run hands over: holding signalled findings for the next run and pausing effects at
+   * once (true), or as runs did before that (false: a run recorded then replays as it ran). Set by
+   * the workflow, from its patch marker, when the hand-over starts.
+   */
+  handOverHolds = false;
   /** The size of the findings held in the inbox during this run's hand-over. */
   private inboxChars = 0;
   /** Effects whose log entry is not yet written: they may not run before it is (by op number). */
@@ -135,7 +141,7 @@ export class MissionMachine {
    * the hand-over from finishing. False (store them now) when not handing over, or the inbox is full.
    */
   holdForNextRun(findings: NewFinding[], author: string): boolean {
-    if (!this.draining) return false;
+    if (!this.draining || !this.handOverHolds) return false;
     const chars = JSON.stringify(findings).length;
     if (this.inboxChars + chars > MAX_INBOX_CHARS) return false;
     this.inboxChars += chars;

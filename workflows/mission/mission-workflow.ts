@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, continueAsNew, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, patched, workflowInfo } from '@temporalio/workflow';
 import type { MissionCore } from '../../domain/mission-core';
 import { newMissionCore, type MissionOutcome, type MissionWorkflow, type MissionWorkflowArgs } from '../../domain/mission-start';
 import { tip } from './activity-proxies';
@@ -13,6 +13,8 @@ import { Watchers } from './watchers';
 const HOUR = 3_600_000;
 /** Temporal refuses Updates past 2,000 per run: hand over well before. */
 const UPDATES_PER_RUN = 1_000;
+/** The patch that makes a hand-over hold signalled findings for the next run and pause effects at once. */
+const HAND_OVER_HOLDS = 'hand-over-holds-signals';
 
 /**
  * A CAPEO mission: Collect → Analyze → Plan → Execute → Outcomes, each phase ending at a gate. The
@@ -125,6 +127,8 @@ export const huntMissionWorkflow: MissionWorkflow = async (args: MissionWorkflow
     // In-flight Updates and running effects finish, new Updates are asked to retry, then the mission
     // continues in a new run from exactly this state.
     m.draining = true;
+    // Missions whose hand-over was recorded before it held signals replay the way they ran.
+    m.handOverHolds = patched(HAND_OVER_HOLDS);
     await condition(() => allHandlersFinished() && effects.idle() && writer.idle() && !holding);
     await Promise.all([effectsDone, clocks, heldStored]);
     await condition(() => allHandlersFinished() && writer.idle());
