@@ -51,8 +51,7 @@ export const huntMissionWorkflow: MissionWorkflow = async (args: MissionWorkflow
   const written = writer.run(() => finishing && effects.settled() && allHandlersFinished());
   const clocks = runClocks(m);
   // All at once (their writes share batches), beside the phase loop; the hand-over waits for them.
-  let holding = held.length > 0;
-  const heldStored = Promise.all(held.map((e) => addFindings(e.findings, e.author))).finally(() => (holding = false));
+  const heldStored = Promise.all(held.map((e) => addFindings(e.findings, e.author)));
 
   /** The phase's own work, then its gate opens. Each step checks what is done, so a resumed run repeats nothing. */
   async function phaseWork(): Promise<void> {
@@ -129,8 +128,9 @@ export const huntMissionWorkflow: MissionWorkflow = async (args: MissionWorkflow
     m.draining = true;
     // Missions whose hand-over was recorded before it held signals replay the way they ran.
     m.handOverHolds = patched(HAND_OVER_HOLDS);
-    await condition(() => allHandlersFinished() && effects.idle() && writer.idle() && !holding);
-    await Promise.all([effectsDone, clocks, heldStored]);
+    await heldStored;
+    await condition(() => allHandlersFinished() && effects.idle() && writer.idle());
+    await Promise.all([effectsDone, clocks]);
     await condition(() => allHandlersFinished() && writer.idle());
     return continueAsNew<MissionWorkflow>({ resume: { ...core, effects: { ...core.effects, running: 0 } } });
   }
