@@ -15,6 +15,7 @@ import { createLogger } from '../../worker/logger';
 import { startWorker, type RunningWorker } from '../../worker/run-worker';
 import { mean, percentile } from './stats';
 import { formatTable } from './table';
+import { copySampleIntel, SAMPLE_LOGS } from '../../test/support/sample-intel';
 
 const ROOT = resolve(__dirname, '..', '..');
 const ADMIN_KEY = 'capeo_bench_admin_key_000000000000';
@@ -39,7 +40,9 @@ export interface BenchStack {
  */
 async function startApiProcess(env: Record<string, string>, onExit: (code: number | null) => void): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'api', 'main.ts')], {
+  // BENCH_API_CPU_PROF=dir: the API process writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_API_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_API_CPU_PROF}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), ...profile, join(ROOT, 'api', 'main.ts')], {
     cwd: ROOT,
     env: { ...process.env, ...env, CAPEO_API_HOST: '127.0.0.1', CAPEO_API_PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -84,8 +87,8 @@ export async function startBenchStack(o: { worker?: boolean; apiProcess?: boolea
     CAPEO_API_PORT: '0',
     CAPEO_RATE_LIMIT_PER_MINUTE: '0',
     CAPEO_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
-    CAPEO_INTEL_DIR: join(ROOT, 'samples', 'intel'),
-    CAPEO_LOG_DIR: join(ROOT, 'samples', 'logs'),
+    CAPEO_INTEL_DIR: copySampleIntel(dataDir),
+    CAPEO_LOG_DIR: SAMPLE_LOGS,
   });
   const log = createLogger(config, 'capeo-bench');
   let server: DevServer | undefined;

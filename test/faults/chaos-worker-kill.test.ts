@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NotReadyError } from '../../api/errors';
@@ -11,18 +11,17 @@ import { testDatabaseUrl, testStore } from '../support/postgres';
 import { startWorkerProcess, type Killable } from '../support/killable';
 import { outbox, testEnv, tickets } from '../support/temporal';
 import { allFindings, eavdRequest, hunter, lead, platform, walkFromExecute, walkToExecute } from '../support/walk';
+import { copySampleIntel, SAMPLE_LOGS } from '../support/sample-intel';
 
 /**
  * The worker SIGKILLed at random moments while twenty missions run from start to completion: every
  * mission completes, the store has no duplicate and no missing row, each escalation is notified once,
  * and no workflow task of any mission failed on a nondeterminism error.
  */
-const ROOT = join(__dirname, '..', '..');
 const MISSIONS = Number(process.env.CHAOS_MISSIONS ?? 20);
 const taskQueue = `chaos-${process.pid}`;
 const dataDir = mkdtempSync(join(testEnv().dir, 'chaos-'));
-const intelDir = join(dataDir, 'intel');
-cpSync(join(ROOT, 'samples', 'intel'), intelDir, { recursive: true });
+const intelDir = copySampleIntel(dataDir);
 
 let store: MissionStore;
 let connection: Connection;
@@ -36,7 +35,7 @@ const workerEnv = async (): Promise<Record<string, string>> => ({
   CAPEO_TEST_DATABASE_URL: await testDatabaseUrl(),
   CAPEO_DATA_DIR: dataDir,
   CAPEO_INTEL_DIR: intelDir,
-  CAPEO_LOG_DIR: join(ROOT, 'samples', 'logs'),
+  CAPEO_LOG_DIR: SAMPLE_LOGS,
 });
 async function startWorker(): Promise<void> {
   worker = await startWorkerProcess(await workerEnv());

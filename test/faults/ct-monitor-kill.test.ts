@@ -11,6 +11,7 @@ import { monitorProgress, startCtLogDouble, type CtLogDouble, type CtRequest } f
 import { startEavdFakes, type EavdFakes } from '../support/eavd-fakes';
 import { startWorkerProcess, type Killable } from '../support/killable';
 import { testNamespace } from '../support/namespaces';
+import { copySampleIntel, SAMPLE_LOGS } from '../support/sample-intel';
 import { testDatabaseUrl, testStore } from '../support/postgres';
 import { testEnv } from '../support/temporal';
 import { allFindings, eavdRequest, endMission, platform, timeline, walkToExecute } from '../support/walk';
@@ -24,6 +25,7 @@ import { allFindings, eavdRequest, endMission, platform, timeline, walkToExecute
 const SIZE = 3000;
 const taskQueue = `ct-kill-${process.pid}`;
 const dataDir = mkdtempSync(join(testEnv().dir, 'ct-kill-'));
+const intelDir = copySampleIntel(dataDir);
 const ca = makeCa();
 const phishKey = makeKey();
 // index → names; 1300 and 1303 are the precertificate and the certificate of one issuance.
@@ -53,8 +55,8 @@ const startWorker = async () => {
     CAPEO_TEST_TASK_QUEUE: taskQueue,
     CAPEO_TEST_DATABASE_URL: await testDatabaseUrl(),
     CAPEO_DATA_DIR: dataDir,
-    CAPEO_INTEL_DIR: join(__dirname, '..', '..', 'samples', 'intel'),
-    CAPEO_LOG_DIR: join(__dirname, '..', '..', 'samples', 'logs'),
+    CAPEO_INTEL_DIR: intelDir,
+    CAPEO_LOG_DIR: SAMPLE_LOGS,
     ...fakes.env,
   });
 };

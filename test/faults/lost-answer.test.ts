@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { MissionService } from '../../api/services/missions';
@@ -9,16 +9,16 @@ import { testNamespace } from '../support/namespaces';
 import { testDatabaseUrl, testStore } from '../support/postgres';
 import { outbox, testEnv, tickets } from '../support/temporal';
 import { eavdRequest, endMission, hunter, platform, until, walkToExecute } from '../support/walk';
+import { copySampleIntel, SAMPLE_LOGS } from '../support/sample-intel';
 
 /**
  * A write whose answer is lost: the worker is killed, the finding is posted with an Idempotency-Key,
  * the API is killed before it answers, both come back, and the caller retries with the same key.
  * One finding, one ticket, one escalation.
  */
-const ROOT = join(__dirname, '..', '..');
 const taskQueue = `lost-answer-${process.pid}`;
 const dataDir = mkdtempSync(join(testEnv().dir, 'lost-answer-'));
-cpSync(join(ROOT, 'samples', 'intel'), join(dataDir, 'intel'), { recursive: true });
+copySampleIntel(dataDir);
 
 let store: MissionStore;
 let connection: Connection;
@@ -33,7 +33,7 @@ const workerEnv = async () => ({
   CAPEO_TEST_DATABASE_URL: await testDatabaseUrl(),
   CAPEO_DATA_DIR: dataDir,
   CAPEO_INTEL_DIR: join(dataDir, 'intel'),
-  CAPEO_LOG_DIR: join(ROOT, 'samples', 'logs'),
+  CAPEO_LOG_DIR: SAMPLE_LOGS,
 });
 const apiEnv = async () => ({
   TEMPORAL_ADDRESS: testEnv().address,

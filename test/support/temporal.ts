@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
@@ -10,6 +10,7 @@ import { createCapeoWorker } from '../../worker/create-worker';
 import type { MissionStore } from '../../store';
 import { testNamespace } from './namespaces';
 import { testStore } from './postgres';
+import { copySampleIntel, SAMPLE_LOGS } from './sample-intel';
 
 let runtimeInstalled = false;
 function quietRuntime(): void {
@@ -25,7 +26,6 @@ export function testEnv() {
   return { address, bundlePath, dir: process.env.CAPEO_TEST_DIR! };
 }
 
-const ROOT = join(__dirname, '..', '..');
 
 /**
  * Every real activity with its embedded adapter, over a fresh data folder and a
@@ -33,9 +33,7 @@ const ROOT = join(__dirname, '..', '..');
  * logs are the embedded SIEM.
  */
 export function realActivities(dataDir = mkdtempSync(join(testEnv().dir, 'data-')), env: Record<string, string> = {}) {
-  const intelDir = join(dataDir, 'intel');
-  cpSync(join(ROOT, 'samples', 'intel'), intelDir, { recursive: true });
-  const config = loadConfig({ CAPEO_DATA_DIR: dataDir, CAPEO_INTEL_DIR: intelDir, CAPEO_LOG_DIR: join(ROOT, 'samples', 'logs'), ...env });
+  const config = loadConfig({ CAPEO_DATA_DIR: dataDir, CAPEO_INTEL_DIR: copySampleIntel(dataDir), CAPEO_LOG_DIR: SAMPLE_LOGS, ...env });
   return { dataDir, config, activities: (deps: ActivityDeps) => createActivities(config, deps) };
 }
 

@@ -1,5 +1,5 @@
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -10,6 +10,7 @@ import { freePort, temporalCli } from '../../scripts/dev-server';
 import { namespaceSteps, schemaSteps, TOPOLOGY } from '../../scripts/topology';
 import { openStore } from '../../store';
 import { startPostgresServer, systemPostgresBinDir, type PostgresServer } from '../../store/postgres-server';
+import { copySampleIntel, SAMPLE_LOGS } from './sample-intel';
 
 /**
  * capeo's production topology on loopback ports, as docker-compose.yml deploys it
@@ -153,9 +154,8 @@ export async function startTopology(o: TopologyOptions): Promise<TopologyCluster
   const binDir = systemPostgresBinDir();
   if (!binDir) throw new Error('Debian PostgreSQL is not installed: run scripts/ensure-test-servers.sh');
   const dataDir = join(o.dir, 'capeo-data');
-  const intelDir = join(dataDir, 'intel');
   mkdirSync(dataDir, { recursive: true });
-  cpSync(join(ROOT, 'samples', 'intel'), intelDir, { recursive: true });
+  const intelDir = copySampleIntel(dataDir);
 
   // PostgreSQL, with Temporal's own role (as the compose's POSTGRES_USER) and capeo's database.
   const pgPort = await freePort();
@@ -248,7 +248,7 @@ export async function startTopology(o: TopologyOptions): Promise<TopologyCluster
       // One folder for every replica, as the compose's shared volume.
       CAPEO_DATA_DIR: dataDir,
       CAPEO_INTEL_DIR: intelDir,
-      CAPEO_LOG_DIR: join(ROOT, 'samples', 'logs'),
+      CAPEO_LOG_DIR: SAMPLE_LOGS,
       CAPEO_LOG_LEVEL: 'info',
       ...o.env,
     });
