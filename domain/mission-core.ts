@@ -89,6 +89,12 @@ export interface MissionCore {
    * stream): the next run stores them first. Bounded by MAX_INBOX_CHARS; absent when empty.
    */
   inbox?: InboxEntry[];
+  /**
+   * Batches of such findings past the inbox's bound, kept in the mission store (its `mission_inbox`)
+   * under the numbers `first` to `next - 1`: the next run stores them first, then deletes them.
+   * Absent in state from before it existed, or when the mission never needed it.
+   */
+  kept?: { first: number; next: number };
   /** Bumped on every change; the store keeps the summary of the highest version written. */
   version: number;
 }

@@ -2,6 +2,7 @@ import type { EffectKind, EffectSpec, EffectState } from './effects';
 import type { ExternalRef, Finding, FindingCategory } from './findings';
 import type { SweepRecord } from './mission';
 import type { ArtifactRef } from './mission-artifacts';
+import type { InboxEntry } from './mission-core';
 import type { MissionSummary } from './mission-summary';
 import type { Phase } from './phases';
 
@@ -27,7 +28,13 @@ export type StoreOp =
   | { op: 'effect.state'; id: string; state: EffectState; error?: string; errorType?: string; attempts?: number }
   /** Answers `{ effects: [{ id, kind, key, subject }] }`: effects waiting in the store beyond the workflow's queue. */
   /** Pending effects of the log, oldest first, but those the workflow holds (`exclude`: queued or running) and those up to `after`. */
-  | { op: 'effect.next-pending'; after: number; limit: number; exclude?: string[] };
+  | { op: 'effect.next-pending'; after: number; limit: number; exclude?: string[] }
+  /** A batch of findings that came by signal during a hand-over, kept for the next run (numbered per mission). */
+  | { op: 'inbox.keep'; seq: number; entries: InboxEntry[] }
+  /** Answers `{ entries }`: a kept batch (empty if it is gone). */
+  | { op: 'inbox.take'; seq: number }
+  /** The kept batch is stored as findings: it goes. */
+  | { op: 'inbox.drop'; seq: number };
 
 export interface QueryRunRow {
   id: string;

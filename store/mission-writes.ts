@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { EffectRef } from '../domain/effects';
+import type { InboxEntry } from '../domain/mission-core';
 import type { MissionSummary } from '../domain/mission-summary';
 import type { FindingAdded, FindingWithdrawn, StoreBatch, StoreBatchResult, StoreOp } from '../domain/store-ops';
 import { inTransaction, type Db } from './db';
@@ -94,6 +95,16 @@ async function apply(c: PoolClient, m: string, op: StoreOp): Promise<unknown> {
       );
       return { effects: rows.rows.map((r): EffectRef => ({ id: r.effect_id, kind: r.kind, key: r.key, ...(r.subject ? { subject: r.subject } : {}) })) };
     }
+    case 'inbox.keep':
+      await c.query(`insert into mission_inbox (mission_id, seq, entries) values ($1, $2, $3) on conflict do nothing`, [m, op.seq, json(op.entries)]);
+      return null;
+    case 'inbox.take': {
+      const rows = await c.query<{ entries: InboxEntry[] }>(`select entries from mission_inbox where mission_id = $1 and seq = $2`, [m, op.seq]);
+      return { entries: rows.rows[0]?.entries ?? [] };
+    }
+    case 'inbox.drop':
+      await c.query(`delete from mission_inbox where mission_id = $1 and seq = $2`, [m, op.seq]);
+      return null;
   }
 }
 

@@ -2,6 +2,7 @@ import type { MissionService } from '../../api/services/missions';
 import type { NewFinding } from '../../domain/findings';
 import * as msg from '../../domain/messages';
 import type { MissionOutcome } from '../../domain/mission-start';
+import { missionDiagnosis } from '../support/diagnosis';
 import { missionHarness, type TestWorker } from '../support/temporal';
 import { eavdRequest, hunter, hunter2, platform, ref, timeline, until, walkFromExecute, walkToExecute, inLanes } from '../support/walk';
 
@@ -27,14 +28,18 @@ test('10,000 findings and 5,000 Updates: continued as new, clocks fired after it
   await walkToExecute(missions, missionId, { totalHuntHours: 2, executionPhaseHours: 60 / 3600 });
   const walked = (await missions.summary(missionId)).counts.auditEntries;
   let updates = 0;
-  const update: MissionService['update'] = (...args) => {
+  const update: MissionService['update'] = async (...args) => {
     updates++;
-    return missions.update(...args);
+    // A refusal says what the mission was doing when it came (a hand-over that took too long, say).
+    return missions.update(...args).catch(async (err: Error) => {
+      throw new Error(`${err.message}\n${await missionDiagnosis(missions, tw.client, missionId)}`);
+    });
   };
 
   const handle = tw.client.workflow.getHandle(missionId);
+  let stop = false;
   const sweeps = (async () => {
-    for (let b = 0; b < FROM_SWEEPS / 100; b++) {
+    for (let b = 0; b < FROM_SWEEPS / 100 && !stop; b++) {
       const findings: NewFinding[] = Array.from({ length: 100 }, (_, i) => ({
         category: 'ti-event-of-interest', title: `lookalike ${b}-${i}`, description: '', severity: 'low', evidence: [], flags: [],
         observables: [{ type: 'domain', value: `l${b}-${i}.example` }], sourceKey: `sweep:${b}:${i}`,
@@ -43,17 +48,24 @@ test('10,000 findings and 5,000 Updates: continued as new, clocks fired after it
       await new Promise((r) => setTimeout(r, 100));
     }
   })();
-  await inLanes(FROM_API, 8, (i) =>
-    update(missionId, msg.addFindingUpdate, {
-      finding: { category: 'hunt-opportunity', title: `hunt lead ${i}`, severity: 'low', sourceKey: `api:${i}`, observables: [{ type: 'domain', value: `h${i}.example` }] },
-      actor: i % 2 ? hunter : hunter2,
-    }),
-  );
-  // The rest of the Updates: the squad's discovery work, recorded again and again as it grows.
-  const items = ['stakeholders', 'infrastructure-knowledge', 'previous-security-data'] as const;
-  await inLanes(UPDATES - FROM_API - 20, 8, (i) =>
-    update(missionId, msg.recordWorkItemUpdate, { item: items[i % 3]!, data: { references: [{ ...ref, title: `reference ${i}` }] }, actor: hunter }),
-  );
+  try {
+    await inLanes(FROM_API, 8, (i) =>
+      update(missionId, msg.addFindingUpdate, {
+        finding: { category: 'hunt-opportunity', title: `hunt lead ${i}`, severity: 'low', sourceKey: `api:${i}`, observables: [{ type: 'domain', value: `h${i}.example` }] },
+        actor: i % 2 ? hunter : hunter2,
+      }),
+    );
+    // The rest of the Updates: the squad's discovery work, recorded again and again as it grows.
+    const items = ['stakeholders', 'infrastructure-knowledge', 'previous-security-data'] as const;
+    await inLanes(UPDATES - FROM_API - 20, 8, (i) =>
+      update(missionId, msg.recordWorkItemUpdate, { item: items[i % 3]!, data: { references: [{ ...ref, title: `reference ${i}` }] }, actor: hunter }),
+    );
+  } catch (err) {
+    // A failed Update ends the test: the sweeps stop with it, not in the next test file.
+    stop = true;
+    await sweeps.catch(() => undefined);
+    throw err;
+  }
   await sweeps;
   expect(updates + 20).toBeGreaterThanOrEqual(UPDATES);
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { MissionService } from '../../api/services/missions';
 import * as msg from '../../domain/messages';
 import type { MissionOutcome } from '../../domain/mission-start';
-import { startContractServer, type Answer, type ContractServer, type RecordedRequest } from '../support/contract-server';
+import { startJiraDouble, type JiraDouble } from '../support/jira-double';
 import { missionHarness, outbox, type TestWorker } from '../support/temporal';
 import { eavdRequest, hunter, lead, manager, platform, timeline, until, untilFindings, walkFromExecute, walkToExecute } from '../support/walk';
 
@@ -12,43 +12,17 @@ import { eavdRequest, hunter, lead, manager, platform, timeline, until, untilFin
  * wedge a mission: its effects fail, are audited, listed and alerted once, the mission completes,
  * and once Jira works again a retry runs each failed effect once.
  */
-let jira: ContractServer;
-let broken = true;
-let issue = 0;
-const creates = () => jira.requests.filter((r) => r.method === 'POST' && r.url === '/rest/api/3/issue');
-
-const unauthorized: Answer = { status: 401, body: { errorMessages: ['Client must be authenticated to access this resource.'] } };
-const guard = (answer: (r: RecordedRequest) => Answer) => (r: RecordedRequest) => (broken ? unauthorized : answer(r));
+let jira: JiraDouble;
+const creates = () => jira.creates();
 
 let tw: TestWorker;
 let missions: MissionService;
 let dataDir: string;
 
 beforeAll(async () => {
-  const made: Array<{ key: string; labels: string[] }> = [];
-  jira = await startContractServer({
-    'GET /rest/api/3/project/HUNT': guard(() => ({ status: 200, body: { key: 'HUNT', issueTypes: [{ name: 'Epic' }, { name: 'Story' }, { name: 'Task' }] } })),
-    'GET /rest/api/3/project/IR': guard(() => ({ status: 200, body: { key: 'IR', issueTypes: [{ name: 'Incident' }, { name: 'Task' }] } })),
-    'POST /rest/api/3/search/jql': guard((r) => {
-      const { jql } = JSON.parse(r.body) as { jql: string };
-      const hit = made.find((m) => m.labels.some((l) => jql === `labels = "${l}"`));
-      return { status: 200, body: { issues: hit ? [{ id: '1', key: hit.key, fields: { summary: 's' } }] : [] } };
-    }),
-    'POST /rest/api/3/issue': guard((r) => {
-      const { fields } = JSON.parse(r.body) as { fields: { project: { key: string }; labels: string[] } };
-      const key = `${fields.project.key}-${++issue}`;
-      made.push({ key, labels: fields.labels });
-      return { status: 201, body: { id: String(10_000 + issue), key } };
-    }),
-  });
-  ({ tw, missions, dataDir } = await missionHarness({
-    CAPEO_TICKETING: 'jira',
-    CAPEO_JIRA_URL: jira.baseUrl,
-    CAPEO_JIRA_EMAIL: 'capeo-bot@acme.example',
-    CAPEO_JIRA_API_TOKEN: 'jira-token-that-jira-refuses',
-    CAPEO_JIRA_PROJECT: 'HUNT',
-    CAPEO_JIRA_INCIDENT_PROJECT: 'IR',
-  }));
+  jira = await startJiraDouble();
+  jira.refuse = true;
+  ({ tw, missions, dataDir } = await missionHarness({ ...jira.env, CAPEO_JIRA_API_TOKEN: 'jira-token-that-jira-refuses' }));
 });
 afterAll(async () => {
   await tw?.close();
@@ -86,8 +60,8 @@ test('Jira answering 401: the mission completes, failed effects are listed with 
   expect(alerts[0]!.to).toEqual([lead.id, 'hunt-managers']);
   expect(outbox(dataDir).filter((n) => n.missionId === missionId && n.kind === 'comms')).toHaveLength(1);
   // Nothing was made in Jira (every call was refused), and no ticket fell back anywhere else.
-  expect(issue).toBe(0);
-  expect(jira.requests.length).toBeGreaterThan(0);
+  expect(jira.issues()).toBe(0);
+  expect(jira.server.requests.length).toBeGreaterThan(0);
   expect(existsTickets()).toBe(false);
 
   // A hunter may not retry; an effect that is not failed is refused.
@@ -96,8 +70,8 @@ test('Jira answering 401: the mission completes, failed effects are listed with 
   await expect(missions.retryEffects(missionId, lead, [done.id])).rejects.toThrow(/only failed effects/);
 
   // Jira works again: each failed effect runs once, and what it made is on its finding.
-  broken = false;
-  jira.requests.length = 0;
+  jira.refuse = false;
+  jira.server.requests.length = 0;
   const { retried } = await missions.retryEffects(missionId, manager);
   expect(retried.map((r) => r.state)).toEqual(failed.map(() => 'done'));
   // The action plan's epic and story, a ticket per finding, one incident: each issue once.

@@ -141,6 +141,23 @@ describe.each(servers)('the mission store on %s', (_name, url) => {
     expect(w2.results[0]).toMatchObject({ withdrawn: false, status: 'withdrawn' });
   });
 
+  test("a hand-over's kept batches: kept once under a retry, taken by number, gone once stored, per mission", async () => {
+    const { missionId } = await newMission(store);
+    const other = await newMission(store);
+    const entries = [{ author: 'capeo', findings: [{ category: 'ti-event-of-interest' as const, title: 'kept', description: 'd', severity: 'low' as const, evidence: [], observables: [], flags: [], sourceKey: 'sweep:1:1' }] }];
+    const keep: StoreBatch = { missionId, ops: [{ op: 'inbox.keep', seq: 1, entries }] };
+    await applyBatch(store.db, keep);
+    // A retried write keeps the first.
+    await applyBatch(store.db, { missionId, ops: [{ op: 'inbox.keep', seq: 1, entries: [{ author: 'other', findings: [] }] }] });
+    await applyBatch(store.db, { missionId: other.missionId, ops: [{ op: 'inbox.keep', seq: 1, entries: [] }] });
+    expect(await applyBatch(store.db, { missionId, ops: [{ op: 'inbox.take', seq: 1 }, { op: 'inbox.take', seq: 2 }] })).toEqual({ results: [{ entries }, { entries: [] }] });
+    await applyBatch(store.db, { missionId, ops: [{ op: 'inbox.drop', seq: 1 }, { op: 'inbox.drop', seq: 1 }] });
+    expect(await applyBatch(store.db, { missionId, ops: [{ op: 'inbox.take', seq: 1 }] })).toEqual({ results: [{ entries: [] }] });
+    // Another mission's batch of the same number is its own.
+    const left = await store.db.query(`select mission_id from mission_inbox where mission_id = any($1::text[])`, [[missionId, other.missionId]]);
+    expect(left.rows).toEqual([{ mission_id: other.missionId }]);
+  });
+
   test('pages are keyed, filtered, and a cursor that is not ours is refused', async () => {
     const { missionId } = await newMission(store);
     await applyBatch(store.db, { missionId, ops: Array.from({ length: 25 }, (_, i) => finding(i + 1, i % 5 === 0 ? { category: 'suspicious-security-event', observables: [{ type: 'domain', value: 'Shared.Example' }] } : {})) });

@@ -6,7 +6,8 @@ import { testEnv } from '../support/temporal';
 
 /**
  * Histories of missions recorded by test/fixtures/histories/record.ts (one per phase reached, completed,
- * not qualified, cancelled, a run that continued as new, effects that failed) replay against the
+ * not qualified, cancelled, a run that continued as new, effects that failed, a hand-over that kept
+ * findings past its inbox in the store and the run that stored them) replay against the
  * workflow code as it is: a change that would break running missions fails here.
  */
 const DIR = join(__dirname, '..', 'fixtures', 'histories');
@@ -18,12 +19,14 @@ test('the fixtures cover every kind of mission history the suite promises', () =
     'mission-completed',
     'mission-continued-as-new',
     'mission-failed-effects',
+    'mission-handed-over-keeping',
     'mission-in-analyze',
     'mission-in-collect',
     'mission-in-execute',
     'mission-in-outcomes',
     'mission-in-plan',
     'mission-not-qualified',
+    'mission-resumed-from-kept',
   ]);
 });
 

@@ -21,16 +21,17 @@ export type Answer = { status: number; body?: unknown; text?: string; headers?: 
  * answers `METHOD path?query` from a table (404 otherwise) and records every
  * request, so a test asserts exactly what was sent.
  */
-export async function startContractServer(routes: Record<string, Answer | ((r: RecordedRequest) => Answer)>): Promise<ContractServer> {
+export async function startContractServer(routes: Record<string, Answer | ((r: RecordedRequest) => Answer | Promise<Answer>)>): Promise<ContractServer> {
   const requests: RecordedRequest[] = [];
   const server: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (d: Buffer) => (body += d.toString()));
-    req.on('end', () => {
+    req.on('end', async () => {
       const r = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body };
       requests.push(r);
       const route = routes[`${r.method} ${r.url}`];
-      const answer = typeof route === 'function' ? route(r) : (route ?? { status: 404, body: { errorCode: 404 } });
+      // A route may take its time (a test holding a call open answers when it lets it go).
+      const answer = typeof route === 'function' ? await route(r) : (route ?? { status: 404, body: { errorCode: 404 } });
       res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
       res.end(answer.text ?? (answer.body === undefined ? '' : JSON.stringify(answer.body)));
     });

@@ -136,12 +136,23 @@ export async function walkToCompletion(missions: MissionService, id: string): Pr
 /** Hours given in seconds (allocations and policies of a test run in seconds). */
 export const seconds = (s: number): number => s / 3600;
 
-/** Runs `n` jobs, `lanes` at a time. */
+/**
+ * Runs `n` jobs, `lanes` at a time. The first failure stops every lane (no job starts after it), and
+ * is thrown once they have stopped: nothing of a failed test goes on running into the next one.
+ */
 export async function inLanes(n: number, lanes: number, job: (i: number) => Promise<unknown>): Promise<void> {
   let next = 0;
+  let failed: { err: unknown } | undefined;
   await Promise.all(
     Array.from({ length: lanes }, async () => {
-      for (let i = next++; i < n; i = next++) await job(i);
+      for (let i = next++; i < n && !failed; i = next++) {
+        try {
+          await job(i);
+        } catch (err) {
+          failed ??= { err };
+        }
+      }
     }),
   );
+  if (failed) throw failed.err;
 }

@@ -63,6 +63,12 @@ export class MissionMachine {
    * the workflow, from its patch marker, when the hand-over starts.
    */
   handOverHolds = false;
+  /**
+   * Whether findings past the inbox's bound are kept in the store for the next run (true), or stored
+   * as findings at once, holding up the hand-over (false: as runs recorded before it replay). Set by
+   * the workflow, from its patch marker, when the hand-over starts.
+   */
+  handOverKeeps = false;
   /** The size of the findings held in the inbox during this run's hand-over. */
   private inboxChars = 0;
   /** Effects whose log entry is not yet written: they may not run before it is (by op number). */
@@ -138,12 +144,22 @@ export class MissionMachine {
   /**
    * During a hand-over, findings that come by signal wait in the inbox for the next run (which
    * stores them first) instead of being stored now: a steady stream of them would otherwise keep
-   * the hand-over from finishing. False (store them now) when not handing over, or the inbox is full.
+   * the hand-over from finishing. When they would take the inbox past its bound, the inbox and they
+   * go to the store as one kept batch (one write, nobody waits for it but the hand-over) and the
+   * inbox starts again empty. False (store them now) when not handing over, or, in a run recorded
+   * before batches were kept, when the inbox is full.
    */
   holdForNextRun(findings: NewFinding[], author: string): boolean {
     if (!this.draining || !this.handOverHolds) return false;
     const chars = JSON.stringify(findings).length;
-    if (this.inboxChars + chars > MAX_INBOX_CHARS) return false;
+    if (this.inboxChars + chars > MAX_INBOX_CHARS) {
+      if (!this.handOverKeeps) return false;
+      const kept = (this.state.kept ??= { first: 1, next: 1 });
+      this.sink.write({ op: 'inbox.keep', seq: kept.next++, entries: [...(this.state.inbox ?? []), { findings, author }] });
+      delete this.state.inbox;
+      this.inboxChars = 0;
+      return true;
+    }
     this.inboxChars += chars;
     (this.state.inbox ??= []).push({ findings, author });
     return true;
@@ -154,6 +170,18 @@ export class MissionMachine {
     const inbox = this.state.inbox ?? [];
     delete this.state.inbox;
     return inbox;
+  }
+
+  /** The number of the oldest batch a previous run kept in the store, if one is left to store. */
+  nextKeptBatch(): number | undefined {
+    const k = this.state.kept;
+    return k && k.first < k.next ? k.first : undefined;
+  }
+
+  /** The kept batch `seq` is stored as findings: the store lets it go. */
+  keptBatchStored(seq: number): void {
+    this.sink.write({ op: 'inbox.drop', seq });
+    this.state.kept!.first = seq + 1;
   }
 
   private busy(): Refusal | undefined {

@@ -1,5 +1,5 @@
 import { allHandlersFinished, condition, continueAsNew, patched, workflowInfo } from '@temporalio/workflow';
-import type { MissionCore } from '../../domain/mission-core';
+import type { InboxEntry, MissionCore } from '../../domain/mission-core';
 import { newMissionCore, type MissionOutcome, type MissionWorkflow, type MissionWorkflowArgs } from '../../domain/mission-start';
 import { tip } from './activity-proxies';
 import { runClocks } from './clocks';
@@ -15,6 +15,8 @@ const HOUR = 3_600_000;
 const UPDATES_PER_RUN = 1_000;
 /** The patch that makes a hand-over hold signalled findings for the next run and pause effects at once. */
 const HAND_OVER_HOLDS = 'hand-over-holds-signals';
+/** The patch that keeps signalled findings past the inbox's bound in the store, instead of storing them as findings then. */
+const HAND_OVER_KEEPS = 'hand-over-keeps-overflow';
 
 /**
  * A CAPEO mission: Collect → Analyze → Plan → Execute → Outcomes, each phase ending at a gate. The
@@ -34,10 +36,13 @@ export const huntMissionWorkflow: MissionWorkflow = async (args: MissionWorkflow
   let finishing = false;
   const { addFindings } = registerHandlers({ m, writer, outcomes, counted: () => updates++ });
 
-  // What came by signal while the previous run handed over is stored first (below).
+  // What came by signal while the previous run handed over is stored first (below): the batches it
+  // kept in the store (the older ones), then its inbox.
   const held = m.takeInbox();
   const heldCount = held.reduce((n, e) => n + e.findings.length, 0);
-  if (resumed) m.audit('capeo', 'mission.continued', heldCount ? `run ${core.runs}; ${heldCount} findings that came during the hand-over stored first` : `run ${core.runs}`);
+  const keptBatches = core.kept ? core.kept.next - core.kept.first : 0;
+  const heldNote = [heldCount ? `${heldCount} finding${heldCount === 1 ? '' : 's'}` : '', keptBatches ? `${keptBatches} batch${keptBatches === 1 ? '' : 'es'} of findings kept in the store` : ''].filter(Boolean).join(' and ');
+  if (resumed) m.audit('capeo', 'mission.continued', heldNote ? `run ${core.runs}; ${heldNote} that came during the hand-over stored first` : `run ${core.runs}`);
   else {
     m.audit(args.start.requester, 'mission.started', `${core.displayName}: ${core.topic}`);
     if (core.previous) m.audit('capeo', 'iteration.started', `from ${core.previous.missionId}`);
@@ -50,8 +55,16 @@ export const huntMissionWorkflow: MissionWorkflow = async (args: MissionWorkflow
   const effectsDone = effects.run(() => finishing);
   const written = writer.run(() => finishing && effects.settled() && allHandlersFinished());
   const clocks = runClocks(m);
-  // All at once (their writes share batches), beside the phase loop; the hand-over waits for them.
-  const heldStored = Promise.all(held.map((e) => addFindings(e.findings, e.author)));
+  // Beside the phase loop; the hand-over waits for them. A kept batch at a time (each is as large as
+  // an activity's answer may be), the entries of one all at once (their writes share batches).
+  const heldStored = (async () => {
+    for (let seq = m.nextKeptBatch(); seq !== undefined; seq = m.nextKeptBatch()) {
+      const { entries } = await writer.result<{ entries: InboxEntry[] }>(writer.write({ op: 'inbox.take', seq }));
+      await Promise.all(entries.map((e) => addFindings(e.findings, e.author)));
+      m.keptBatchStored(seq);
+    }
+    await Promise.all(held.map((e) => addFindings(e.findings, e.author)));
+  })();
 
   /** The phase's own work, then its gate opens. Each step checks what is done, so a resumed run repeats nothing. */
   async function phaseWork(): Promise<void> {
@@ -128,6 +141,7 @@ export const huntMissionWorkflow: MissionWorkflow = async (args: MissionWorkflow
     m.draining = true;
     // Missions whose hand-over was recorded before it held signals replay the way they ran.
     m.handOverHolds = patched(HAND_OVER_HOLDS);
+    m.handOverKeeps = m.handOverHolds && patched(HAND_OVER_KEEPS);
     await heldStored;
     await condition(() => allHandlersFinished() && effects.idle() && writer.idle());
     await Promise.all([effectsDone, clocks]);

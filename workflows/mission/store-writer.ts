@@ -12,7 +12,7 @@ const MAX_OPS_PER_BATCH = 200;
 const MAX_BATCH_CHARS = 400_000;
 
 /** The operations whose answer a handler waits for (every one of them is taken by its waiter). */
-const ANSWERING = new Set<StoreOp['op']>(['finding.add', 'finding.withdraw', 'effect.next-pending']);
+const ANSWERING = new Set<StoreOp['op']>(['finding.add', 'finding.withdraw', 'effect.next-pending', 'inbox.take']);
 
 interface Queued {
   id: number;
@@ -44,7 +44,7 @@ export class StoreWriter implements OpSink {
 
   write(op: StoreOp): number {
     const id = this.nextId++;
-    this.queue.push({ id, op, size: op.op === 'finding.add' || op.op === 'query' || op.op === 'effect.add' || op.op === 'work-item' ? JSON.stringify(op).length : 200 });
+    this.queue.push({ id, op, size: op.op === 'finding.add' || op.op === 'query' || op.op === 'effect.add' || op.op === 'work-item' || op.op === 'inbox.keep' ? JSON.stringify(op).length : 200 });
     return id;
   }
 

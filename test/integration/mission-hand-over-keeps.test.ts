@@ -1,0 +1,106 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
+import type { MissionService } from '../../api/services/missions';
+import type { NewFinding } from '../../domain/findings';
+import * as msg from '../../domain/messages';
+import { MAX_INBOX_CHARS } from '../../domain/mission-core';
+import { startJiraDouble, type JiraDouble } from '../support/jira-double';
+import { missionHarness, testEnv, type TestWorker } from '../support/temporal';
+import { allFindings, eavdRequest, hunter, platform, timeline, until, walkToExecute } from '../support/walk';
+
+/**
+ * A hand-over held open (a ticket Jira takes its time to create: running effects finish first)
+ * while findings keep coming by signal, more than the inbox carries: the inbox and what does not fit
+ * go to the store as kept batches, the hand-over does not wait for them to become findings, and the
+ * next run stores them first, each once, and lets the batches go.
+ */
+let jira: JiraDouble;
+let tw: TestWorker;
+let missions: MissionService;
+let release: (() => void) | undefined;
+
+beforeAll(async () => {
+  jira = await startJiraDouble();
+  ({ tw, missions } = await missionHarness(jira.env));
+});
+afterAll(async () => {
+  release?.();
+  await tw?.close();
+  await jira?.close();
+});
+
+const finding = (key: string, description = ''): NewFinding => ({
+  category: 'ti-event-of-interest', title: key, description, severity: 'low', evidence: [], observables: [], flags: [], sourceKey: key,
+});
+
+test('past the inbox, findings signalled during a hand-over are kept in the store; the hand-over does not wait for them; the next run stores each once', async () => {
+  const { missionId } = await missions.start({ ...eavdRequest, policy: { maxHistoryEvents: 500, effectConcurrency: 1 } }, platform);
+  await walkToExecute(missions, missionId);
+  const handle = tw.client.workflow.getHandle(missionId);
+  const runsBefore = (await missions.summary(missionId)).runs;
+
+  // Jira holds the next ticket open: that effect runs until the test lets it go.
+  release = jira.hold();
+  const creates = () => jira.creates().length;
+  const createsBefore = creates();
+  await handle.signal(msg.sweepFindingsSignal, { sweep: 1, findings: [finding('first')] });
+  for (let i = 0; creates() === createsBefore; i++) {
+    if (i > 600) throw new Error('the ticket was never asked for');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+
+  // Small signals grow the history past the bound: the mission starts handing over, and the ticket
+  // in Jira's hands keeps the hand-over open. A gate decision by a hunter says which: refused as not
+  // entitled while the run takes Updates, as busy once it hands over (busy is checked first).
+  const probe = () =>
+    handle
+      .executeUpdate(msg.decideGateUpdate, { args: [{ gate: 'execute', decision: 'approve', actor: hunter }] })
+      .then(() => 'accepted', (err: unknown) => (err instanceof WorkflowUpdateFailedError ? (err.cause as { type?: string })?.type : String(err)));
+  let small = 0;
+  for (;;) {
+    const answer = await probe();
+    if (answer === 'MISSION_BUSY') break;
+    expect(answer).toBe('NOT_ENTITLED');
+    if (small > 400) throw new Error('the mission never handed over');
+    await handle.signal(msg.sweepFindingsSignal, { sweep: 1, findings: [finding(`small-${small++}`)] });
+  }
+
+  // Handing over: one signal larger than the inbox's bound (kept at once), one that fits (held in the inbox).
+  const big = Array.from({ length: 10 }, (_, i) => finding(`big-${i}`, 'x'.repeat(Math.ceil(MAX_INBOX_CHARS / 10) + 100)));
+  await handle.signal(msg.sweepFindingsSignal, { sweep: 1, findings: big });
+  await handle.signal(msg.sweepFindingsSignal, { sweep: 1, findings: [finding('last')] });
+  // Still handing over (the ticket is still held): the kept batch was written without waiting for it.
+  const kept = async () => (await tw.store.db.query<{ seq: number; entries: Array<{ findings: NewFinding[] }> }>(`select seq, entries from mission_inbox where mission_id = $1`, [missionId])).rows;
+  for (let i = 0; (await kept()).length === 0; i++) {
+    if (i > 600) throw new Error('the batch was never kept');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  // One batch: the inbox as it was (small signals that came after the hand-over began), then the big one.
+  const [batch, ...more] = await kept();
+  expect(more).toEqual([]);
+  expect(batch!.seq).toBe(1);
+  const keptKeys = batch!.entries.map((e) => e.findings.map((f) => f.sourceKey).join(','));
+  expect(keptKeys.at(-1)).toBe(big.map((f) => f.sourceKey).join(','));
+  expect(keptKeys.slice(0, -1).every((k) => /^small-\d+$/.test(k))).toBe(true);
+  expect(await probe()).toBe('MISSION_BUSY');
+
+  release();
+  const total = 1 + small + big.length + 1;
+  await until(missions, missionId, (s) => s.runs > runsBefore && s.counts.findings.total >= total && s.counts.effects.pending + s.counts.effects.running === 0, 'every finding stored and ticketed', 2400);
+
+  // Each finding once; the kept batch went once its findings were stored.
+  const findings = await allFindings(missions, missionId);
+  const keys = findings.map((f) => f.sourceKey).filter((k): k is string => Boolean(k && /^(first|small-|big-|last)/.test(k)));
+  expect(keys.sort()).toEqual(['first', ...Array.from({ length: small }, (_, i) => `small-${i}`), ...big.map((f) => f.sourceKey!), 'last'].sort());
+  expect(findings.find((f) => f.sourceKey === 'big-3')?.description).toBe(big[3]!.description);
+  expect(await kept()).toEqual([]);
+  // The run after that hand-over said what it stored first (later runs may have handed over again, with nothing held).
+  const continued = (await timeline(missions, missionId)).filter((e) => e.action === 'mission.continued' && /kept in the store/.test(e.detail ?? ''));
+  expect(continued.map((e) => e.detail!.replace(/^run \d+; /, ''))).toEqual(['1 finding and 1 batch of findings kept in the store that came during the hand-over stored first']);
+
+  // The runs replay against the code.
+  for await (const w of tw.client.workflow.list({ query: `WorkflowId = '${missionId}'` })) {
+    const history = await tw.client.workflow.getHandle(missionId, w.runId).fetchHistory();
+    await Worker.runReplayHistory({ workflowBundle: { codePath: testEnv().bundlePath } }, history, `${missionId}/${w.runId}`);
+  }
+}, 300_000);
