@@ -27,6 +27,8 @@ module.exports = {
     { displayName: 'topology', testMatch: ['<rootDir>/test/topology/**/*.test.ts'], transform, testEnvironment: 'node' },
     { displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], transform, testEnvironment: 'node' },
   ],
+  // Long files first, so that neither worker runs one on alone at the end (test/sequencer.mjs).
+  testSequencer: '<rootDir>/test/sequencer.mjs',
   testTimeout: 60000,
   maxWorkers: 2,
 };
