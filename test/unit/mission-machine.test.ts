@@ -199,31 +199,33 @@ test('during a hand-over, findings that come by signal wait in the inbox for the
   expect(next.nextKeptBatch()).toBeUndefined();
 });
 
-test("past the inbox's bound, a hand-over keeps the inbox and what came in the store as one batch, and the next run stores the batches first, oldest first", () => {
+test("past the inbox's bound, a hand-over keeps the inbox in the store as a batch and starts it again; the next run stores the batches first, oldest first", () => {
   const { m, ops } = machine(execute);
   const batch = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ ...seoi, title: `t${from + i}`, sourceKey: `k${from + i}`, description: 'x'.repeat(1000) }));
+  const keeps = () => ops.filter((o): o is Extract<StoreOp, { op: 'inbox.keep' }> => o.op === 'inbox.keep');
   m.draining = true;
   m.handOverHolds = true;
   m.handOverKeeps = true;
-  const perSignal = JSON.stringify(batch(100)).length;
-  const fit = Math.floor(MAX_INBOX_CHARS / perSignal);
+  const fit = Math.floor(MAX_INBOX_CHARS / JSON.stringify(batch(100)).length);
   for (let b = 0; b < fit; b++) expect(m.holdForNextRun(batch(100, b * 100), 'capeo')).toBe(true);
   expect(ops).toEqual([]);
-  // The one that does not fit: everything held so far and it go to the store, the inbox starts again.
+  // The one that does not fit: what the inbox held goes to the store, and the inbox starts again with it.
   expect(m.holdForNextRun(batch(100, fit * 100), 'sensor')).toBe(true);
-  expect(ops).toHaveLength(1);
-  const keep = ops[0] as Extract<StoreOp, { op: 'inbox.keep' }>;
-  expect(keep.op).toBe('inbox.keep');
-  expect(keep.seq).toBe(1);
-  expect(keep.entries.map((e) => e.author)).toEqual([...Array(fit).fill('capeo'), 'sensor']);
-  expect(keep.entries.flatMap((e) => e.findings.map((f) => f.sourceKey))).toEqual(Array.from({ length: (fit + 1) * 100 }, (_, i) => `k${i}`));
+  expect(keeps().map((k) => k.seq)).toEqual([1]);
+  expect(keeps()[0]!.entries.map((e) => e.author)).toEqual(Array(fit).fill('capeo'));
+  expect(keeps()[0]!.entries.flatMap((e) => e.findings.map((f) => f.sourceKey))).toEqual(Array.from({ length: fit * 100 }, (_, i) => `k${i}`));
+  expect(m.state.inbox?.map((e) => e.author)).toEqual(['sensor']);
+  // A signal larger than the bound by itself: the inbox is kept, then the signal as a batch of its own.
+  const huge = batch(1, 99_000).map((f) => ({ ...f, description: 'x'.repeat(MAX_INBOX_CHARS) }));
+  expect(m.holdForNextRun(huge, 'capeo')).toBe(true);
+  expect(keeps().map((k) => [k.seq, k.entries.map((e) => e.author)])).toEqual([[1, Array(fit).fill('capeo')], [2, ['sensor']], [3, ['capeo']]]);
+  expect(keeps()[2]!.entries[0]!.findings[0]!.sourceKey).toBe('k99000');
   expect(m.state.inbox).toBeUndefined();
-  // And again: a second batch, then one that stays in the inbox.
-  for (let b = 0; b <= fit; b++) m.holdForNextRun(batch(100), 'capeo');
-  expect(ops.map((o) => o.op === 'inbox.keep' && o.seq)).toEqual([1, 2]);
+  // No batch is larger than the bound, but the one signal that was larger by itself.
+  expect(keeps().slice(0, 2).every((k) => JSON.stringify(k.entries).length < MAX_INBOX_CHARS + 1000)).toBe(true);
   expect(m.holdForNextRun(batch(1), 'capeo')).toBe(true);
   expect(m.state.inbox).toHaveLength(1);
-  expect(m.state.kept).toEqual({ first: 1, next: 3 });
+  expect(m.state.kept).toEqual({ first: 1, next: 4 });
   // Nothing of it counted as a finding yet, and the carried state stays bounded.
   expect(m.state.counters.findings).toBe(0);
   expect(JSON.stringify(m.state).length).toBeLessThan(MAX_INBOX_CHARS + 50_000);
@@ -231,14 +233,15 @@ test("past the inbox's bound, a hand-over keeps the inbox and what came in the s
   // The next run: the kept batches one after the other, each let go once stored.
   const written: StoreOp[] = [];
   const next = new MissionMachine(JSON.parse(JSON.stringify(m.state)), { write: (op) => written.push(op) });
-  expect(next.nextKeptBatch()).toBe(1);
-  next.keptBatchStored(1);
-  expect(next.nextKeptBatch()).toBe(2);
-  next.keptBatchStored(2);
+  expect(next.takeInbox()).toHaveLength(1);
+  for (const seq of [1, 2, 3]) {
+    expect(next.nextKeptBatch()).toBe(seq);
+    next.keptBatchStored(seq);
+  }
   expect(next.nextKeptBatch()).toBeUndefined();
-  expect(written).toEqual([{ op: 'inbox.drop', seq: 1 }, { op: 'inbox.drop', seq: 2 }]);
+  expect(written).toEqual([1, 2, 3].map((seq) => ({ op: 'inbox.drop', seq })));
   // Numbers go on from there: a later hand-over's batch does not take a number given before.
   next.draining = next.handOverHolds = next.handOverKeeps = true;
-  next.holdForNextRun(batch(100 * (fit + 1)), 'capeo');
-  expect(written.at(-1)).toMatchObject({ op: 'inbox.keep', seq: 3 });
+  next.holdForNextRun(huge, 'capeo');
+  expect(written.at(-1)).toMatchObject({ op: 'inbox.keep', seq: 4 });
 });

@@ -144,25 +144,34 @@ export class MissionMachine {
   /**
    * During a hand-over, findings that come by signal wait in the inbox for the next run (which
    * stores them first) instead of being stored now: a steady stream of them would otherwise keep
-   * the hand-over from finishing. When they would take the inbox past its bound, the inbox and they
-   * go to the store as one kept batch (one write, nobody waits for it but the hand-over) and the
-   * inbox starts again empty. False (store them now) when not handing over, or, in a run recorded
-   * before batches were kept, when the inbox is full.
+   * the hand-over from finishing. When they would take the inbox past its bound, the inbox goes to
+   * the store as a kept batch (one write, nobody waits for it but the hand-over) and starts again
+   * with them; a signal larger than the bound by itself is a kept batch of its own. A batch is thus
+   * never larger than the bound or one signal, whichever is larger (it is one activity's input, and
+   * later its answer). False (store them now) when not handing over, or, in a run recorded before
+   * batches were kept, when the inbox is full.
    */
   holdForNextRun(findings: NewFinding[], author: string): boolean {
     if (!this.draining || !this.handOverHolds) return false;
     const chars = JSON.stringify(findings).length;
     if (this.inboxChars + chars > MAX_INBOX_CHARS) {
       if (!this.handOverKeeps) return false;
-      const kept = (this.state.kept ??= { first: 1, next: 1 });
-      this.sink.write({ op: 'inbox.keep', seq: kept.next++, entries: [...(this.state.inbox ?? []), { findings, author }] });
+      if (this.state.inbox?.length) this.keep(this.state.inbox);
       delete this.state.inbox;
       this.inboxChars = 0;
-      return true;
+      if (chars > MAX_INBOX_CHARS) {
+        this.keep([{ findings, author }]);
+        return true;
+      }
     }
     this.inboxChars += chars;
     (this.state.inbox ??= []).push({ findings, author });
     return true;
+  }
+
+  private keep(entries: InboxEntry[]): void {
+    const kept = (this.state.kept ??= { first: 1, next: 1 });
+    this.sink.write({ op: 'inbox.keep', seq: kept.next++, entries });
   }
 
   /** The findings the previous run held for this one, taken out of the state. */

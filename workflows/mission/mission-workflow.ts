@@ -17,6 +17,8 @@ const UPDATES_PER_RUN = 1_000;
 const HAND_OVER_HOLDS = 'hand-over-holds-signals';
 /** The patch that keeps signalled findings past the inbox's bound in the store, instead of storing them as findings then. */
 const HAND_OVER_KEEPS = 'hand-over-keeps-overflow';
+/** The patch that decides a hand-over from the history as of the latest write, not as of any activation. */
+const HAND_OVER_AT_WRITES = 'hand-over-due-at-writes';
 
 /**
  * A CAPEO mission: Collect → Analyze → Plan → Execute → Outcomes, each phase ending at a gate. The
@@ -48,9 +50,16 @@ export const huntMissionWorkflow: MissionWorkflow = async (args: MissionWorkflow
     if (core.previous) m.audit('capeo', 'iteration.started', `from ${core.previous.missionId}`);
   }
 
+  // The history's length as a hand-over is decided on. An activation that only rejects an Update
+  // (a validator's refusal) is not in the history, and it sees the history one task longer than a
+  // replay does there: a hand-over decided in it would replay in another activation, in another
+  // order of commands (a nondeterminism error). The writer's figure is as of an activation the
+  // history has. Runs from before this patch replay as they ran.
+  const atWrites = patched(HAND_OVER_AT_WRITES);
   const handOverDue = () => {
     const info = workflowInfo();
-    return !finishing && (info.continueAsNewSuggested || info.historyLength >= core.policy.maxHistoryEvents || updates >= UPDATES_PER_RUN);
+    const h = atWrites ? writer.history : { length: info.historyLength, continueAsNewSuggested: info.continueAsNewSuggested };
+    return !finishing && (h.continueAsNewSuggested || h.length >= core.policy.maxHistoryEvents || updates >= UPDATES_PER_RUN);
   };
   const effectsDone = effects.run(() => finishing);
   const written = writer.run(() => finishing && effects.settled() && allHandlersFinished());

@@ -1,5 +1,5 @@
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
-import { condition, upsertSearchAttributes } from '@temporalio/workflow';
+import { condition, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { MissionCore } from '../../domain/mission-core';
 import { summarise } from '../../domain/mission-summary';
 import type { StoreOp } from '../../domain/store-ops';
@@ -36,6 +36,13 @@ export class StoreWriter implements OpSink {
   /** Answers of the operations that answer, until their waiter takes them. */
   private readonly results = new Map<number, unknown>();
   private searchAttributes = new Map<string, string>();
+  /**
+   * The history's length, and whether Temporal suggests continuing as new, as of the activation in
+   * which the latest batch was written. That activation resolved an activity, so it is in the
+   * history: a replay sees the same values at the same point. (An activation that only rejects an
+   * Update leaves no trace in the history, yet it sees a longer history than a replay will there.)
+   */
+  history = { length: 0, continueAsNewSuggested: false };
 
   constructor(private readonly state: MissionCore) {
     // A new run (start or continue-as-new) writes its summary at once.
@@ -92,6 +99,8 @@ export class StoreWriter implements OpSink {
       this.syncSearchAttributes();
       this.inFlight = true;
       const { results } = await missionStore.applyStoreBatch({ missionId: this.state.missionId, ops: batch.map((q) => q.op), ...(summary ? { summary } : {}) });
+      const info = workflowInfo();
+      this.history = { length: info.historyLength, continueAsNewSuggested: info.continueAsNewSuggested };
       batch.forEach((q, i) => {
         if (ANSWERING.has(q.op.op)) this.results.set(q.id, results[i]);
       });
