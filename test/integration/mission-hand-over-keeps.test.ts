@@ -1,12 +1,10 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { MissionService } from '../../api/services/missions';
 import type { NewFinding } from '../../domain/findings';
-import * as msg from '../../domain/messages';
-import { MAX_INBOX_CHARS } from '../../domain/mission-core';
+import { overflowHeldHandOver, stillHandingOver } from '../support/hand-over';
 import { startJiraDouble, type JiraDouble } from '../support/jira-double';
 import { replayEveryRun } from '../support/replay';
 import { missionHarness, type TestWorker } from '../support/temporal';
-import { allFindings, eavdRequest, hunter, platform, timeline, until, walkToExecute } from '../support/walk';
+import { allFindings, eavdRequest, platform, timeline, until, walkToExecute } from '../support/walk';
 
 /**
  * A hand-over held open (a ticket Jira takes its time to create: running effects finish first)
@@ -29,46 +27,14 @@ afterAll(async () => {
   await jira?.close();
 });
 
-const finding = (key: string, description = ''): NewFinding => ({
-  category: 'ti-event-of-interest', title: key, description, severity: 'low', evidence: [], observables: [], flags: [], sourceKey: key,
-});
-
 test('past the inbox, findings signalled during a hand-over are kept in the store; the hand-over does not wait for them; the next run stores each once', async () => {
   const { missionId } = await missions.start({ ...eavdRequest, policy: { maxHistoryEvents: 500, effectConcurrency: 1 } }, platform);
   await walkToExecute(missions, missionId);
   const handle = tw.client.workflow.getHandle(missionId);
   const runsBefore = (await missions.summary(missionId)).runs;
 
-  // Jira holds the next ticket open: that effect runs until the test lets it go.
-  release = jira.hold();
-  const creates = () => jira.creates().length;
-  const createsBefore = creates();
-  await handle.signal(msg.sweepFindingsSignal, { sweep: 1, findings: [finding('first')] });
-  for (let i = 0; creates() === createsBefore; i++) {
-    if (i > 600) throw new Error('the ticket was never asked for');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-
-  // Small signals grow the history past the bound: the mission starts handing over, and the ticket
-  // in Jira's hands keeps the hand-over open. A gate decision by a hunter says which: refused as not
-  // entitled while the run takes Updates, as busy once it hands over (busy is checked first).
-  const probe = () =>
-    handle
-      .executeUpdate(msg.decideGateUpdate, { args: [{ gate: 'execute', decision: 'approve', actor: hunter }] })
-      .then(() => 'accepted', (err: unknown) => (err instanceof WorkflowUpdateFailedError ? (err.cause as { type?: string })?.type : String(err)));
-  let small = 0;
-  for (;;) {
-    const answer = await probe();
-    if (answer === 'MISSION_BUSY') break;
-    expect(answer).toBe('NOT_ENTITLED');
-    if (small > 400) throw new Error('the mission never handed over');
-    await handle.signal(msg.sweepFindingsSignal, { sweep: 1, findings: [finding(`small-${small++}`)] });
-  }
-
-  // Handing over: one signal larger than the inbox's bound (kept at once), one that fits (held in the inbox).
-  const big = Array.from({ length: 10 }, (_, i) => finding(`big-${i}`, 'x'.repeat(Math.ceil(MAX_INBOX_CHARS / 10) + 100)));
-  await handle.signal(msg.sweepFindingsSignal, { sweep: 1, findings: big });
-  await handle.signal(msg.sweepFindingsSignal, { sweep: 1, findings: [finding('last')] });
+  const { small, big, release: letGo } = await overflowHeldHandOver(handle, jira);
+  release = letGo;
   // Still handing over (the ticket is still held): the kept batch was written without waiting for it.
   const kept = async () => (await tw.store.db.query<{ seq: number; entries: Array<{ findings: NewFinding[] }> }>(`select seq, entries from mission_inbox where mission_id = $1`, [missionId])).rows;
   const bigKept = async () => (await kept()).some((b) => b.entries.some((e) => e.findings.some((f) => f.sourceKey === 'big-0')));
@@ -82,9 +48,9 @@ test('past the inbox, findings signalled during a hand-over are kept in the stor
   expect(batches.map((b) => b.seq)).toEqual(batches.length === 2 ? [1, 2] : [1]);
   expect(keysOf(batches.at(-1)!)).toEqual(big.map((f) => f.sourceKey));
   if (batches.length === 2) expect(keysOf(batches[0]!).every((k) => /^small-\d+$/.test(k ?? ''))).toBe(true);
-  expect(await probe()).toBe('MISSION_BUSY');
+  expect(await stillHandingOver(handle)).toBe(true);
 
-  release();
+  letGo();
   const total = 1 + small + big.length + 1;
   await until(missions, missionId, (s) => s.runs > runsBefore && s.counts.findings.total >= total && s.counts.effects.pending + s.counts.effects.running === 0, 'every finding stored and ticketed', 2400);
 
